@@ -17,22 +17,26 @@ let package = Package(
         // Words <-> vectors: vocabulary, model files, queries, evaluation.
         .target(name: "Embeddings", dependencies: ["VectorMath"]),
         // Text -> tokens: words, characters, UTF-8 bytes, BPE, Chinese word segmentation.
-        .target(name: "Tokenizers", resources: [.copy("Resources")]),
+//PENDING        .target(name: "Tokenizers", resources: [.copy("Resources")]),
         // Corpus -> vocabulary -> co-occurrence -> GloVe vectors.
-        .target(name: "GloVe", dependencies: ["VectorMath"]),
+//PENDING        .target(name: "GloVe", dependencies: ["VectorMath"]),
+        // The command language: parse -> evaluate -> typed Value; the session.
+        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings"]),
+        // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
+        .target(name: "Rendering", dependencies: ["Workbench", "Embeddings"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "embedlab",
             dependencies: [
-                "VectorMath", "Embeddings",
+                "VectorMath", "Embeddings", "Workbench", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.
         .executableTarget(name: "embedlab-bench", dependencies: ["VectorMath", "Embeddings"], path: "Benchmarks/embedlab-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"]),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
-        .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
+//PENDING        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
+//PENDING        .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
     ]
 )
 

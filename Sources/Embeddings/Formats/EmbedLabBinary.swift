@@ -1,0 +1,195 @@
+import Foundation
+import VectorMath
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// EmbedLab's own model format (`.embv`): a fixed header, the vocabulary, optional dimension
+/// names, then the matrix, aligned so that it can be memory-mapped and used in place.
+///
+/// All integers are little-endian.
+///
+/// | offset | size | field |
+/// |---|---|---|
+/// | 0 | 8 | magic `EMBEDLAB` |
+/// | 8 | 4 | version (1) |
+/// | 12 | 4 | scalar type: 1 = float32, 2 = float16 |
+/// | 16 | 8 | word count V |
+/// | 24 | 8 | dimensions d |
+/// | 32 | 8 | vocabulary bytes: V words in UTF-8, each followed by `\n`, most frequent first |
+/// | 40 | 8 | dimension-name bytes: 0, or d names each followed by `\n` |
+/// | 48 | 8 | matrix offset (a multiple of 64) |
+/// | 56 | 8 | reserved (0) |
+/// | 64 | … | vocabulary, then dimension names, then zero padding up to the matrix offset |
+/// | matrix offset | V·d·scalar size | the matrix, row-major |
+///
+/// A float32 file is mapped and never copied: loading 30,000 × 50 takes about a millisecond.
+public enum EmbedLabBinary {
+    public static let magic = Data("EMBEDLAB".utf8)
+    public static let version: UInt32 = 1
+    static let headerSize = 64
+
+    enum Scalar: UInt32 { case float32 = 1, float16 = 2
+        var size: Int { self == .float32 ? 4 : 2 }
+    }
+
+    public static func read(path: String, name: String) throws -> WordVectors {
+        let file = try MappedFile(path: path)
+        let n = file.count
+        let b = file.bytes
+        guard n >= headerSize else {
+            throw ModelFileError(path, .byte(n), "truncated: \(n) bytes is shorter than the \(headerSize)-byte header")
+        }
+        guard Data(UnsafeBufferPointer(rebasing: b[0..<8])) == magic else {
+            throw ModelFileError(path, .byte(0), "wrong magic: not an EmbedLab model (.embv); for word2vec or GloVe files use `embedlab convert`")
+        }
+        func u32(_ o: Int) -> UInt32 { UnsafeRawPointer(b.baseAddress! + o).loadUnaligned(as: UInt32.self).littleEndian }
+        func u64(_ o: Int) -> UInt64 { UnsafeRawPointer(b.baseAddress! + o).loadUnaligned(as: UInt64.self).littleEndian }
+        let ver = u32(8)
+        guard ver == version else {
+            throw ModelFileError(path, .byte(8), "format version \(ver) is not supported (this EmbedLab reads version \(version))")
+        }
+        guard let scalar = Scalar(rawValue: u32(12)) else {
+            throw ModelFileError(path, .byte(12), "unknown scalar type \(u32(12)) (1 = float32, 2 = float16)")
+        }
+        let count = u64(16), dims = u64(24), vocabBytes = u64(32), nameBytes = u64(40), matrixOffset = u64(48)
+        // Check every size against the file before trusting (or allocating for) any of them.
+        let limit = UInt64(n)
+        guard dims > 0, dims < 1 << 20, count < 1 << 40 else {
+            throw ModelFileError(path, .byte(16), "implausible shape \(count) × \(dims)")
+        }
+        let (cells, o1) = count.multipliedReportingOverflow(by: dims)
+        let (matrixBytes, o2) = cells.multipliedReportingOverflow(by: UInt64(scalar.size))
+        guard !o1, !o2, matrixOffset <= limit, matrixBytes <= limit - matrixOffset else {
+            throw ModelFileError(path, .byte(Int(min(matrixOffset, limit))), "truncated: the header promises \(count) × \(dims) values from byte \(matrixOffset), the file has \(n) bytes")
+        }
+        guard matrixOffset + matrixBytes == limit else {
+            throw ModelFileError(path, .byte(Int(matrixOffset + matrixBytes)), "\(limit - matrixOffset - matrixBytes) unexpected bytes after the matrix")
+        }
+        guard matrixOffset % 64 == 0, vocabBytes <= limit, nameBytes <= limit,
+              UInt64(headerSize) + vocabBytes + nameBytes <= matrixOffset else {
+            throw ModelFileError(path, .byte(32), "the vocabulary (\(vocabBytes) bytes) and names (\(nameBytes) bytes) do not fit before the matrix at byte \(matrixOffset)")
+        }
+        let words = try splitLines(b, from: headerSize, count: Int(vocabBytes), path: path, what: "word")
+        guard words.count == Int(count) else {
+            throw ModelFileError(path, .byte(headerSize), "the vocabulary holds \(words.count) words, the header says \(count)")
+        }
+        var names: [String]?
+        if nameBytes > 0 {
+            names = try splitLines(b, from: headerSize + Int(vocabBytes), count: Int(nameBytes), path: path, what: "dimension name")
+            guard names!.count == Int(dims) else {
+                throw ModelFileError(path, .byte(headerSize + Int(vocabBytes)), "\(names!.count) dimension names for \(dims) dimensions")
+            }
+        }
+        let rows = Int(count), cols = Int(dims), start = Int(matrixOffset)
+        let matrix: Matrix
+        switch scalar {
+        case .float32:
+            let base = UnsafeRawPointer(b.baseAddress! + start).assumingMemoryBound(to: Float.self)
+            for i in 0..<(rows * cols) where !base[i].isFinite {
+                throw ModelFileError(path, .byte(start + i * 4), "value \(i % cols + 1) of '\(words[i / cols])' is NaN or infinite")
+            }
+            matrix = Matrix(borrowing: base, rows: rows, columns: cols, owner: file)
+        case .float16:
+            var m = Matrix(rows: rows, columns: cols)
+            try m.withUnsafeMutableBufferPointer { out in
+                let raw = UnsafeRawPointer(b.baseAddress! + start)
+                for i in 0..<(rows * cols) {
+                    let x = Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self).littleEndian))
+                    guard x.isFinite else {
+                        throw ModelFileError(path, .byte(start + i * 2), "value \(i % cols + 1) of '\(words[i / cols])' is NaN or infinite")
+                    }
+                    out[i] = x
+                }
+            }
+            matrix = m
+        }
+        do {
+            return try WordVectors(name: name, words: words, matrix: matrix, dimensionNames: names)
+        } catch let error as EmbeddingsError {
+            throw ModelFileError(path, .byte(headerSize), error.description)
+        }
+    }
+
+    static func splitLines(_ b: UnsafeBufferPointer<UInt8>, from: Int, count: Int, path: String, what: String) throws -> [String] {
+        var out: [String] = []
+        var start = from
+        let end = from + count
+        guard count == 0 || b[end - 1] == 0x0A else {
+            throw ModelFileError(path, .byte(end - 1), "the \(what) list does not end with a line break")
+        }
+        for i in from..<end where b[i] == 0x0A {
+            guard let s = decodeWord(UnsafeBufferPointer(rebasing: b[start..<i])) else {
+                throw ModelFileError(path, .byte(start), "\(what) \(out.count + 1) is not valid UTF-8")
+            }
+            out.append(s)
+            start = i + 1
+        }
+        return out
+    }
+
+    public static func write(_ model: WordVectors, path: String, float16: Bool = false) throws {
+        var vocab = Data()
+        for w in model.words {
+            if w.isEmpty || w.contains("\n") { throw ModelFileError(path, .file, "cannot write the word '\(w)': words may not be empty or contain line breaks") }
+            vocab.append(contentsOf: Array(w.utf8)); vocab.append(0x0A)
+        }
+        var names = Data()
+        for d in model.dimensionNames ?? [] {
+            if d.contains("\n") { throw ModelFileError(path, .file, "dimension names may not contain line breaks") }
+            names.append(contentsOf: Array(d.utf8)); names.append(0x0A)
+        }
+        let scalar: Scalar = float16 ? .float16 : .float32
+        let unaligned = headerSize + vocab.count + names.count
+        let matrixOffset = (unaligned + 63) / 64 * 64
+        var out = Data(capacity: matrixOffset + model.count * model.dimensions * scalar.size)
+        out.append(magic)
+        func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
+        put(version); put(scalar.rawValue)
+        put(UInt64(model.count)); put(UInt64(model.dimensions))
+        put(UInt64(vocab.count)); put(UInt64(names.count)); put(UInt64(matrixOffset)); put(UInt64(0))
+        out.append(vocab); out.append(names)
+        out.append(Data(count: matrixOffset - unaligned))
+        model.matrix.withUnsafeBufferPointer { m in
+            if float16 {
+                for x in m { put(Float16(x).bitPattern) }
+            } else {
+                for x in m { put(x.bitPattern) }
+            }
+        }
+        try writeAtomically(out, to: path)
+    }
+}
+
+/// A read-only memory mapping of a whole file, unmapped when the last user lets go.
+final class MappedFile: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var count: Int { bytes.count }
+    private let mapped: Bool
+
+    init(path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ModelFileError(path, .file, exists ? "cannot be read (check its permissions)" : "no such file; `:models` lists the bundled models")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw ModelFileError(path, .file, "cannot be read") }
+        let size = Int(st.st_size)
+        if size == 0 {
+            bytes = UnsafeBufferPointer(start: nil, count: 0)
+            mapped = false
+            return
+        }
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+            throw ModelFileError(path, .file, "cannot be mapped into memory")
+        }
+        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size)
+        mapped = true
+    }
+
+    deinit {
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress!), bytes.count) }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The file formats EmbedLab reads and writes.
+public enum ModelFormat: String, CaseIterable, Sendable {
+    /// EmbedLab's own binary format (`.embv`), memory-mapped: see `EmbedLabBinary`.
+    case embedlab
+    /// word2vec text: a header line `V d`, then `word v1 … vd` per line.
+    case word2vecText = "word2vec"
+    /// word2vec binary: a header line `V d`, then per word: the word, a space, d little-endian float32.
+    case word2vecBinary = "word2vec-bin"
+    /// GloVe text: `word v1 … vd` per line, no header.
+    case gloveText = "glove"
+    /// TensorFlow Embedding Projector: `vectors.tsv` (tab-separated numbers) beside `metadata.tsv` (one word a line).
+    case projectorTSV = "tsv"
+
+    /// The format a path most likely holds, from its extension and, for existing files, its first bytes.
+    public static func guess(path: String) -> ModelFormat {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "embv": return .embedlab
+        case "bin": return .word2vecBinary
+        case "tsv": return .projectorTSV
+        default: break
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return ext == "txt" ? .word2vecText : .embedlab }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 256)
+        if head.starts(with: EmbedLabBinary.magic) { return .embedlab }
+        let firstLine = head.prefix { $0 != 0x0A }
+        let fields = firstLine.split(separator: 0x20)
+        if fields.count == 2, fields.allSatisfy({ $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) {
+            // A `V d` header: text if what follows is printable, binary otherwise.
+            let rest = head.dropFirst(firstLine.count + 1)
+            let looksBinary = rest.prefix(200).contains { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }
+            return looksBinary ? .word2vecBinary : .word2vecText
+        }
+        return .gloveText
+    }
+}
+
+extension WordVectors {
+    /// Reads a model file in `format` (guessed from the file when nil).
+    public static func load(path: String, format: ModelFormat? = nil, name: String? = nil) throws -> WordVectors {
+        let name = name ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        switch format ?? ModelFormat.guess(path: path) {
+        case .embedlab: return try EmbedLabBinary.read(path: path, name: name)
+        case .word2vecText: return try TextVectors.read(path: path, header: true, name: name)
+        case .gloveText: return try TextVectors.read(path: path, header: false, name: name)
+        case .word2vecBinary: return try Word2VecBinary.read(path: path, name: name)
+        case .projectorTSV: return try ProjectorTSV.read(vectorsPath: path, name: name)
+        }
+    }
+
+    /// Writes the model to `path` in `format` (guessed from the extension when nil).
+    public func save(path: String, format: ModelFormat? = nil, float16: Bool = false) throws {
+        let format = format ?? {
+            switch (path as NSString).pathExtension.lowercased() {
+            case "bin": return .word2vecBinary
+            case "txt", "vec": return .word2vecText
+            case "tsv": return .projectorTSV
+            default: return .embedlab
+            }
+        }()
+        switch format {
+        case .embedlab: try EmbedLabBinary.write(self, path: path, float16: float16)
+        case .word2vecText: try TextVectors.write(self, path: path, header: true)
+        case .gloveText: try TextVectors.write(self, path: path, header: false)
+        case .word2vecBinary: try Word2VecBinary.write(self, path: path)
+        case .projectorTSV: try ProjectorTSV.write(self, vectorsPath: path)
+        }
+    }
+}
+
+/// Reads a whole file as bytes, or says which file could not be read.
+func readBytes(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        let exists = FileManager.default.fileExists(atPath: path)
+        throw ModelFileError(path, .file, exists ? "cannot be read (check its permissions)" : "no such file; `:models` lists the bundled models")
+    }
+    return [UInt8](data)
+}
+
+/// Writes `data` to `path` atomically: a temporary file beside it, then a rename.
+func writeAtomically(_ data: Data, to path: String) throws {
+    do {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw ModelFileError(path, .file, "cannot be written: \(error.localizedDescription)")
+    }
+}
+
+/// Decodes a word, refusing bytes that are not UTF-8.
+func decodeWord(_ bytes: some Collection<UInt8>) -> String? {
+    String(validating: bytes, as: UTF8.self)
+}

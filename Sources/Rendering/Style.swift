@@ -1,0 +1,19 @@
+/// How output should look: the terminal's width, and whether to use colour.
+/// Colour only on a terminal, and never when `NO_COLOR` is set (the executable decides).
+public struct Style: Sendable {
+    public var width: Int
+    public var color: Bool
+    public init(width: Int = 80, color: Bool = false) {
+        self.width = max(30, width)
+        self.color = color
+    }
+
+    /// Plain text for files, pipes and tests.
+    public static let plain = Style(width: 80, color: false)
+
+    enum Tone: String { case dim = "2", bold = "1", green = "32", red = "31", yellow = "33", cyan = "36", magenta = "35" }
+
+    func paint(_ s: String, _ tone: Tone) -> String {
+        color ? "\u{1B}[\(tone.rawValue)m\(s)\u{1B}[0m" : s
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Workbench
+import Embeddings
+
+/// Turns a `Value` into terminal text: the only place that decides how results look.
+///
+///     king - man + woman   (3CosAdd; input words left out: king, man, woman)
+///      1  queen      0.8524  ████████████████▉
+///      2  throne     0.7664  ███████████████▎
+public enum ValueRenderer {
+    public static func render(_ value: Value, style: Style) -> String {
+        switch value {
+        case .none: return ""
+        case .text(let t): return t
+        case .scalar(let s): return scalar(s, style: style)
+        case .vector(let v): return vector(v, style: style)
+        case .neighbours(let n): return neighbours(n, style: style)
+        case .table(let t): return TableRenderer.render(t, style: style)
+        case .scatter(let p): return ScatterRenderer.render(p, style: style)
+        }
+    }
+
+    static func number(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+        return String(format: "%.4f", x)
+    }
+
+    static func scalar(_ s: ScalarValue, style: Style) -> String {
+        let text = "\(s.label) = \(number(s.value))"
+        guard s.kind == .cosine else { return text }
+        return text + "  " + style.paint(Bars.signedBar(s.value, limit: 1, halfWidth: 10), .green)
+    }
+
+    static func vector(_ v: VectorValue, style: Style) -> String {
+        let values = v.values
+        if let names = v.dimensionNames, names.count == values.count || values.count <= 12 {
+            // Few dimensions: one line each, with its name and a bar.
+            let limit = max(values.map { abs(Double($0)) }.max() ?? 1, 1e-9)
+            let nameWidth = (v.dimensionNames ?? []).map { DisplayWidth.of($0) }.max() ?? 3
+            var lines = ["\(v.label)  (\(values.count) dimensions)"]
+            for (i, x) in values.enumerated() {
+                let name = i < (v.dimensionNames?.count ?? 0) ? v.dimensionNames![i] : "d\(i + 1)"
+                lines.append("  " + DisplayWidth.pad(name, to: nameWidth) + "  " + DisplayWidth.pad(String(format: "%.4f", x), to: 8, right: true)
+                             + "  " + style.paint(Bars.signedBar(Double(x), limit: limit, halfWidth: 8), .cyan))
+            }
+            return lines.joined(separator: "\n")
+        }
+        let formatted = values.map { String(format: "%.4f", $0) }
+        if values.count <= 12 { return "\(v.label) = [" + formatted.joined(separator: ", ") + "]" }
+        // Many dimensions: wrapped rows of numbers, then a hint.
+        var lines = ["\(v.label)  (\(values.count) dimensions)"]
+        let perLine = max(1, (style.width - 4) / 9)
+        for start in stride(from: 0, to: values.count, by: perLine) {
+            lines.append("  " + formatted[start..<min(start + perLine, values.count)].map { DisplayWidth.pad($0, to: 8, right: true) }.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func neighbours(_ n: NeighbourList, style: Style) -> String {
+        var header = n.query
+        var notes = [n.method]
+        if !n.excluded.isEmpty { notes.append("input words left out: " + n.excluded.joined(separator: ", ")) }
+        header += "   " + style.paint("(" + notes.joined(separator: "; ") + ")", .dim)
+        let wordWidth = min(24, n.items.map { DisplayWidth.of($0.word) }.max() ?? 4)
+        let barWidth = max(6, min(20, style.width - wordWidth - 20))
+        var lines = [header]
+        let maxScore = Double(n.items.map(\.score).max() ?? 1)
+        for (i, item) in n.items.enumerated() {
+            let rank = DisplayWidth.pad(String(i + 1), to: 3, right: true)
+            let word = DisplayWidth.pad(DisplayWidth.truncate(item.word, to: wordWidth), to: wordWidth)
+            let score = DisplayWidth.pad(String(format: "%.4f", item.score), to: 7, right: true)
+            let fraction = n.method == "cosine" || n.method == "3CosAdd" ? Double(item.score) : Double(item.score) / max(maxScore, 1e-9)
+            let paintedWord = i == 0 ? style.paint(word, .bold) : word
+            lines.append("\(rank)  \(paintedWord)  \(score)  " + style.paint(Bars.bar(fraction, width: barWidth), .green).trailingSpacesTrimmed)
+        }
+        return lines.map { $0.trailingSpacesTrimmed }.joined(separator: "\n")
+    }
+}
+
+/// Error messages for people: the line, a caret under the place, what went wrong and what to type.
+///
+///     king - - man
+///            ^
+///     expected a word, a number or a vector, found -
+public enum ErrorRenderer {
+    public static func render(_ error: Error, input: String?, style: Style) -> String {
+        if let e = error as? WorkbenchError {
+            var lines: [String] = []
+            if let span = e.span, let input, !input.isEmpty {
+                let chars = Array(input)
+                let before = DisplayWidth.of(String(chars.prefix(min(span.start, chars.count))))
+                let length = max(1, DisplayWidth.of(String(chars[min(span.start, chars.count)..<min(span.end, chars.count)])))
+                lines.append("  " + input)
+                lines.append("  " + String(repeating: " ", count: before) + style.paint(String(repeating: "^", count: length), .red))
+            }
+            lines.append(style.paint("error: ", .red) + e.message + (e.hint.map { style.paint(" — \($0)", .dim) } ?? ""))
+            return lines.joined(separator: "\n")
+        }
+        return style.paint("error: ", .red) + String(describing: error)
+    }
+
+    /// The one-line form, for piped output and JSON.
+    public static func line(_ error: Error) -> String {
+        String(describing: error)
+    }
+}

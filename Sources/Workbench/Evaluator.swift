@@ -1,0 +1,175 @@
+import Embeddings
+import VectorMath
+
+/// Evaluates parsed statements against a session: the one evaluator behind the REPL, piped
+/// scripts, notebooks and lesson checks.
+struct Evaluator {
+    let session: Session
+    var model: WordVectors { session.model }
+    var settings: Settings { session.settings }
+
+    /// An intermediate result of an expression.
+    enum Operand {
+        case vector([Float], sources: [String])
+        case scalar(Double)
+    }
+
+    func evaluate(_ statement: Statement) throws -> Value {
+        switch statement {
+        case .empty:
+            return .none
+        case .expression(let e):
+            return try evaluateExpression(e)
+        case .assignment(let name, let e, _):
+            switch try operand(e) {
+            case .vector(let v, let sources):
+                session.setVariable(name, VectorValue(values: v, label: render(e), sources: sources, dimensionNames: model.dimensionNames))
+                return .text("\(name) = \(render(e))  (a vector of \(v.count) dimensions)")
+            case .scalar:
+                throw WorkbenchError("variables hold vectors; \(render(e)) is a number", at: e.span, hint: "let v = king - man")
+            }
+        case .analogy(let a, let b, let c, let span):
+            return try analogy(a: a, b: b, c: c, span: span)
+        case .command(let name, let args, let span):
+            return try command(name, args, span)
+        case .meta(let name, let rest, let span):
+            return try meta(name, rest, span)
+        }
+    }
+
+    /// A bare expression: one word shows its vector; arithmetic shows its neighbours.
+    func evaluateExpression(_ e: Expr) throws -> Value {
+        if case .word(let w, let span) = e {
+            if let v = session.variables[w] { return .vector(v) }
+            let word = try resolveWord(w, span)
+            return .vector(VectorValue(values: model.vector(word)!, label: word, sources: [word], dimensionNames: model.dimensionNames))
+        }
+        if let shape = e.analogyShape, session.variables[shape.a] == nil, session.variables[shape.b] == nil, session.variables[shape.c] == nil {
+            return try analogy(a: shape.a, b: shape.b, c: shape.c, span: e.span, label: render(e))
+        }
+        switch try operand(e) {
+        case .scalar(let x):
+            return .scalar(ScalarValue(value: x, label: render(e)))
+        case .vector(let v, let sources):
+            if sources.isEmpty {
+                return .vector(VectorValue(values: v, label: render(e), dimensionNames: model.dimensionNames))
+            }
+            return try neighbours(of: v, label: render(e), sources: sources, k: settings.k)
+        }
+    }
+
+    /// The nearest words to a vector, leaving out the words it was made from when `exclude` is on.
+    func neighbours(of v: [Float], label: String, sources: [String], k: Int) throws -> Value {
+        let excluded = settings.excludeInputs ? Array(Set(sources)).sorted { (model.index(of: $0) ?? 0) < (model.index(of: $1) ?? 0) } : []
+        let items = try model.nearest(to: v, k: k, excluding: Set(excluded), restrictTo: settings.restrictTo)
+        return .neighbours(NeighbourList(query: label, items: items, excluded: excluded, method: "cosine"))
+    }
+
+    func analogy(a: String, b: String, c: String, span: Span, label: String? = nil) throws -> Value {
+        let wa = try resolveWord(a, span), wb = try resolveWord(b, span), wc = try resolveWord(c, span)
+        let items = try model.analogy(a: wa, b: wb, c: wc, k: settings.k, method: settings.method,
+                                      excludeInputs: settings.excludeInputs, restrictTo: settings.restrictTo)
+        let method = settings.method == .cosAdd ? "3CosAdd" : "3CosMul"
+        return .neighbours(NeighbourList(query: label ?? "\(wb) - \(wa) + \(wc)", items: items,
+                                         excluded: settings.excludeInputs ? [wb, wa, wc] : [], method: method))
+    }
+
+    /// Evaluates an expression to a vector or a number.
+    func operand(_ e: Expr) throws -> Operand {
+        switch e {
+        case .number(let x, _):
+            return .scalar(x)
+        case .word(let w, let span):
+            if let v = session.variables[w] { return .vector(v.values, sources: v.sources) }
+            let word = try resolveWord(w, span)
+            return .vector(model.vector(word)!, sources: [word])
+        case .vector(let items, let span):
+            let values = try items.map { item -> Float in
+                guard case .scalar(let x) = try operand(item) else {
+                    throw WorkbenchError("a literal vector holds numbers only", at: item.span, hint: "[0.3, 0.8, -0.2]")
+                }
+                return Float(x)
+            }
+            guard !values.isEmpty else { throw WorkbenchError("an empty vector", at: span, hint: "[0.3, 0.8, -0.2]") }
+            return .vector(values, sources: [])
+        case .negate(let inner, _):
+            switch try operand(inner) {
+            case .scalar(let x): return .scalar(-x)
+            case .vector(let v, let s): return .vector(v.map { -$0 }, sources: s)
+            }
+        case .binary(let op, let lhs, let rhs, let span):
+            return try binary(op, try operand(lhs), try operand(rhs), lhs: lhs, rhs: rhs, span: span)
+        case .call(let name, let args, let span):
+            let value = try command(name, args.map { .expr($0) }, span)
+            guard let x = value.number else { throw WorkbenchError("\(name)(…) is not a number", at: span) }
+            return .scalar(x)
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ a: Operand, _ b: Operand, lhs: Expr, rhs: Expr, span: Span) throws -> Operand {
+        switch (op, a, b) {
+        case (_, .scalar(let x), .scalar(let y)):
+            switch op {
+            case .add: return .scalar(x + y)
+            case .subtract: return .scalar(x - y)
+            case .multiply: return .scalar(x * y)
+            case .divide:
+                guard y != 0 else { throw WorkbenchError("division by zero", at: rhs.span) }
+                return .scalar(x / y)
+            }
+        case (.add, .vector(let u, let s), .vector(let v, let t)), (.subtract, .vector(let u, let s), .vector(let v, let t)):
+            guard u.count == v.count else {
+                throw WorkbenchError("cannot \(op == .add ? "add" : "subtract") vectors of \(u.count) and \(v.count) dimensions", at: span,
+                                     hint: "both sides need the same number of dimensions (this model has \(model.dimensions))")
+            }
+            return .vector(u.adding(v, times: op == .add ? 1 : -1), sources: s + t)
+        case (.multiply, .scalar(let x), .vector(let v, let s)), (.multiply, .vector(let v, let s), .scalar(let x)):
+            return .vector(v.map { $0 * Float(x) }, sources: s)
+        case (.divide, .vector(let v, let s), .scalar(let x)):
+            guard x != 0 else { throw WorkbenchError("division by zero", at: rhs.span) }
+            return .vector(v.map { $0 / Float(x) }, sources: s)
+        case (.multiply, .vector, .vector):
+            throw WorkbenchError("two vectors cannot be multiplied with *", at: span, hint: "for the dot product type: dot \(render(lhs)), \(render(rhs))")
+        case (.divide, _, .vector):
+            throw WorkbenchError("cannot divide by a vector", at: rhs.span, hint: "divide a vector by a number, e.g. king / 2")
+        default:
+            throw WorkbenchError("cannot \(op == .add ? "add a number to" : "subtract a number from") a vector", at: span,
+                                 hint: "numbers scale vectors: 2 * king; vectors add to vectors: king + queen")
+        }
+    }
+
+    /// A vocabulary word for `w`: exactly, or in lower case (GloVe's words are lower-case), else a clear error.
+    func resolveWord(_ w: String, _ span: Span) throws -> String {
+        if model.contains(w) { return w }
+        let lower = w.lowercased()
+        if lower != w, model.contains(lower) { return lower }
+        let suggestions = model.suggestions(for: w)
+        let variableHint = session.variables.keys.filter { EditDistanceProbe.close($0, w) }.sorted()
+        let all = variableHint + suggestions
+        throw WorkbenchError("'\(w)' is not in the vocabulary of \(model.name)", at: span,
+                             hint: all.isEmpty ? "`vocab \(w.prefix(2))` lists words that start like it" : "did you mean \(all.prefix(3).map { "'\($0)'" }.joined(separator: ", "))?")
+    }
+
+    /// The expression as the learner would write it (for labels).
+    func render(_ e: Expr) -> String {
+        switch e {
+        case .word(let w, _): return w.contains(" ") ? "\"\(w)\"" : w
+        case .number(let x, _): return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        case .vector(let items, _): return "[" + items.map(render).joined(separator: ", ") + "]"
+        case .negate(let inner, _): return "-" + render(inner)
+        case .binary(let op, let a, let b, _):
+            let wrap: (Expr) -> String = { x in
+                if case .binary(let inner, _, _, _) = x, (op == .multiply || op == .divide), inner == .add || inner == .subtract { return "(\(render(x)))" }
+                return render(x)
+            }
+            return "\(wrap(a)) \(op.rawValue) \(wrap(b))"
+        case .call(let name, let args, _): return "\(name)(" + args.map(render).joined(separator: ", ") + ")"
+        }
+    }
+}
+
+enum EditDistanceProbe {
+    static func close(_ a: String, _ b: String) -> Bool {
+        a.lowercased() == b.lowercased() || (a.count > 2 && (a.hasPrefix(b) || b.hasPrefix(a)))
+    }
+}

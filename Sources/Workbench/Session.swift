@@ -1,0 +1,80 @@
+import Embeddings
+import VectorMath
+
+/// The state of one learner's session: the model in use, variables, settings, and the cells
+/// evaluated so far. One `Session` serves the REPL, a piped script, a notebook run or a lesson.
+///
+/// ```swift
+/// let session = Session(catalog: catalog, model: try catalog.load("glove-50d"))
+/// let result = try session.evaluate("king - man + woman")
+/// result.value.words?.first   // "queen"
+/// ```
+public final class Session: @unchecked Sendable {
+    public let catalog: ModelCatalog
+    public private(set) var model: WordVectors
+    public var settings = Settings()
+    public private(set) var variables: [String: VectorValue] = [:]
+    /// Every line evaluated, in order, with its value or error (for `:save`).
+    public private(set) var cells: [Cell] = []
+    public let cancellation: Cancellation
+    private var loaded: [String: WordVectors] = [:]
+
+    /// One evaluated line.
+    public struct Cell: Equatable, Sendable {
+        public var input: String
+        public var outcome: Outcome
+        public enum Outcome: Equatable, Sendable { case value(Value), error(String) }
+    }
+
+    /// The result of evaluating one line: what was parsed and what it produced.
+    public struct Evaluation: Equatable, Sendable {
+        public var statement: Statement
+        public var value: Value
+    }
+
+    public init(catalog: ModelCatalog, model: WordVectors, cancellation: Cancellation = Cancellation()) {
+        self.catalog = catalog
+        self.model = model
+        self.cancellation = cancellation
+        loaded[model.name] = model
+    }
+
+    /// Parses and evaluates one line, recording it as a cell. Errors are recorded too, then thrown.
+    @discardableResult
+    public func evaluate(_ line: String, record: Bool = true) throws -> Evaluation {
+        do {
+            let statement = try Parser.parse(line)
+            let value = try Evaluator(session: self).evaluate(statement)
+            if record, statement != .empty { cells.append(Cell(input: line, outcome: .value(value))) }
+            return Evaluation(statement: statement, value: value)
+        } catch {
+            if record { cells.append(Cell(input: line, outcome: .error(String(describing: error)))) }
+            throw error
+        }
+    }
+
+    /// Switches to another model by name or path, keeping already loaded ones in memory.
+    public func use(_ nameOrPath: String) throws -> WordVectors {
+        if let m = loaded[nameOrPath] { model = m; return m }
+        let m = try catalog.load(nameOrPath)
+        loaded[nameOrPath] = m
+        model = m
+        return m
+    }
+
+    /// Makes an in-memory model current (one just trained, for example).
+    public func adopt(_ newModel: WordVectors) {
+        loaded[newModel.name] = newModel
+        model = newModel
+    }
+
+    public func setVariable(_ name: String, _ value: VectorValue) { variables[name] = value }
+
+    /// Forgets the recorded cells (after `:save`, or when a lesson starts).
+    public func clearCells() { cells.removeAll() }
+
+    /// Names the completer offers: commands, variables, and the model's words.
+    public var completionWords: (commands: [String], variables: [String]) {
+        (Parser.commandNames.sorted() + ["let"], variables.keys.sorted())
+    }
+}

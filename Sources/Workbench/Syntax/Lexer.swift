@@ -1,0 +1,73 @@
+/// Splits a line into tokens. Words are any run of letters and digits in any script, so
+/// `北京 - 中国 + 法国` needs no quotes; `#` starts a comment.
+public enum Lexer {
+    static let symbols: Set<Character> = ["+", "-", "*", "/", "(", ")", "[", "]", ",", "=", "?", ":", "×", "−"]
+
+    public static func tokenize(_ line: String) throws -> [Token] {
+        let chars = Array(line)
+        var tokens: [Token] = []
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if c == "#" { break }
+            let start = i
+            if c == "\"" || c == "“" {
+                let close: Character = c == "“" ? "”" : "\""
+                i += 1
+                var text = ""
+                while i < chars.count, chars[i] != close {
+                    if chars[i] == "\\", i + 1 < chars.count { i += 1 }
+                    text.append(chars[i])
+                    i += 1
+                }
+                guard i < chars.count else {
+                    throw WorkbenchError("this quote is never closed", at: Span(start, chars.count), hint: "end the text with another \"")
+                }
+                i += 1
+                tokens.append(Token(kind: .quoted(text), span: Span(start, i)))
+            } else if c.isNumber && c.isASCII || (c == "." && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber) {
+                while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "." { i += 1 }
+                if i < chars.count, chars[i] == "e" || chars[i] == "E",
+                   i + 1 < chars.count, chars[i + 1].isNumber || ((chars[i + 1] == "-" || chars[i + 1] == "+") && i + 2 < chars.count && chars[i + 2].isNumber) {
+                    i += 2
+                    while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
+                }
+                // Digits followed by letters ("3d", "1990s") are a word, not a number.
+                if i < chars.count, isWordCharacter(chars[i]) {
+                    while i < chars.count, isWordCharacter(chars[i]) { i += 1 }
+                    tokens.append(Token(kind: .word(String(chars[start..<i])), span: Span(start, i)))
+                    continue
+                }
+                let text = String(chars[start..<i])
+                guard let value = Double(text) else {
+                    throw WorkbenchError("'\(text)' is not a number", at: Span(start, i), hint: "write numbers like 0.5 or -2")
+                }
+                tokens.append(Token(kind: .number(value), span: Span(start, i)))
+            } else if c == ":" && i + 1 < chars.count && chars[i + 1] == ":" {
+                tokens.append(Token(kind: .symbol("::"), span: Span(i, i + 2)))
+                i += 2
+            } else if symbols.contains(c) {
+                let symbol = c == "−" ? "-" : c == "×" ? "*" : String(c)
+                tokens.append(Token(kind: .symbol(symbol), span: Span(i, i + 1)))
+                i += 1
+            } else if isWordCharacter(c) {
+                while i < chars.count, isWordCharacter(chars[i]) { i += 1 }
+                tokens.append(Token(kind: .word(String(chars[start..<i])), span: Span(start, i)))
+            } else {
+                throw WorkbenchError("'\(c)' is not part of the command language", at: Span(i, i + 1),
+                                     hint: "put unusual words in quotes, like \"\(c)\"")
+            }
+        }
+        tokens.append(Token(kind: .end, span: Span(chars.count, chars.count)))
+        return tokens
+    }
+
+    /// Letters and digits of any script, and the punctuation that lives inside words
+    /// (`'s`, `u.s.`, `e-mail` needs quotes because `-` is minus), plus book-title marks 《》.
+    static func isWordCharacter(_ c: Character) -> Bool {
+        if c.isLetter || c.isNumber || c == "_" || c == "'" || c == "." || c == "《" || c == "》" || c == "·" { return true }
+        // Other non-ASCII symbols (emoji, CJK punctuation) are words too; ASCII punctuation is syntax.
+        return !c.isASCII && !c.isWhitespace && !symbols.contains(c) && c != "“" && c != "”"
+    }
+}

@@ -1,0 +1,248 @@
+/// Turns a line into a `Statement`, by recursive descent over the tokens:
+///
+///     statement  := ':' name rest | 'let' NAME '=' expr | WORD ':' WORD '::' WORD ':' '?'
+///                 | COMMAND arguments | expr
+///     expr       := term (('+' | '-') term)*
+///     term       := unary (('*' | '/') unary)*
+///     unary      := '-' unary | primary
+///     primary    := NUMBER | WORD | "quoted" | '[' expr (',' expr)* ']' | '(' expr ')' | FUNCTION '(' expr (',' expr)* ')'
+public struct Parser {
+    /// Commands whose arguments are expressions (`sim 猫 狗`, `near 5 king - man`).
+    public static let expressionCommands: Set<String> = ["sim", "cos", "dist", "dot", "norm", "near", "odd", "show", "plot", "analogy", "rank"]
+    /// Commands that take no arguments.
+    public static let bareCommands: Set<String> = ["dims", "vars"]
+    /// Commands that read the rest of the line themselves (text, file names, key=value options).
+    public static let textCommands: Set<String> = ["vocab", "eval"]
+    /// Commands that can also be written as functions: `cos(猫, 狗)`.
+    public static let functions: Set<String> = ["sim", "cos", "dist", "dot", "norm"]
+
+    public static var commandNames: Set<String> { expressionCommands.union(bareCommands).union(textCommands) }
+
+    private var tokens: [Token]
+    private var position = 0
+    private let line: String
+
+    public static func parse(_ line: String) throws -> Statement {
+        var parser = try Parser(line)
+        return try parser.statement()
+    }
+
+    init(_ line: String) throws {
+        self.line = line
+        let trimmed = line.drop { $0.isWhitespace }
+        // Meta commands keep their arguments as raw text (file names, model names, settings).
+        if trimmed.hasPrefix(":") {
+            tokens = []
+            return
+        }
+        tokens = try Lexer.tokenize(line)
+    }
+
+    private var current: Token { tokens[position] }
+    private func peek(_ offset: Int = 1) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+    private mutating func advance() -> Token { defer { position = min(position + 1, tokens.count - 1) }; return tokens[position] }
+
+    private func isSymbol(_ s: String, _ token: Token? = nil) -> Bool {
+        if case .symbol(let x) = (token ?? current).kind { return x == s }
+        return false
+    }
+
+    private mutating func expect(_ symbol: String, _ what: String) throws -> Token {
+        guard isSymbol(symbol) else {
+            throw WorkbenchError("expected \(what), found \(current.text)", at: current.span, hint: nil)
+        }
+        return advance()
+    }
+
+    mutating func statement() throws -> Statement {
+        if tokens.isEmpty { return meta() }
+        if case .end = current.kind { return .empty }
+        if case .word(let w) = current.kind {
+            if w == "let" { return try assignment() }
+            if let analogy = try analogyForm() { return analogy }
+            if Parser.commandNames.contains(w), !(Parser.functions.contains(w) && isSymbol("(", peek())) {
+                return try command(w)
+            }
+        }
+        let e = try expression()
+        try expectEnd()
+        return .expression(e)
+    }
+
+    private func meta() -> Statement {
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count, chars[i].isWhitespace { i += 1 }
+        let start = i
+        i += 1
+        let nameStart = i
+        while i < chars.count, !chars[i].isWhitespace { i += 1 }
+        let name = String(chars[nameStart..<i]).lowercased()
+        let rest = String(chars[i...]).trimmingWhitespace
+        return .meta(name, rest, Span(start, chars.count))
+    }
+
+    private mutating func assignment() throws -> Statement {
+        let letToken = advance()
+        guard case .word(let name) = current.kind else {
+            throw WorkbenchError("expected a name after let", at: current.span, hint: "let royal = king - man")
+        }
+        let nameToken = advance()
+        if Parser.commandNames.contains(name) || name == "let" {
+            throw WorkbenchError("'\(name)' is a command and cannot be a variable name", at: nameToken.span, hint: "choose another name, like let v = …")
+        }
+        _ = try expect("=", "'=' after the name")
+        let e = try expression()
+        try expectEnd()
+        return .assignment(name, e, letToken.span + e.span)
+    }
+
+    /// `a : b :: c : ?`
+    private mutating func analogyForm() throws -> Statement? {
+        guard isSymbol(":", peek(1)) else { return nil }
+        let start = current.span
+        func word(_ t: Token) -> String? {
+            switch t.kind { case .word(let w), .quoted(let w): return w; default: return nil }
+        }
+        guard let a = word(peek(0)), let b = word(peek(2)), isSymbol("::", peek(3)), let c = word(peek(4)),
+              isSymbol(":", peek(5)), isSymbol("?", peek(6)) else {
+            throw WorkbenchError("an analogy is written a : b :: c : ?", at: start + peek(6).span, hint: "man : king :: woman : ?")
+        }
+        position += 7
+        try expectEnd()
+        return .analogy(a: a, b: b, c: c, start + tokens[position - 1].span)
+    }
+
+    private mutating func command(_ name: String) throws -> Statement {
+        let nameToken = advance()
+        if Parser.textCommands.contains(name) {
+            let rest = String(Array(line)[min(nameToken.span.end, line.count)...]).trimmingWhitespace
+            let restStart = line.count - rest.count
+            position = tokens.count - 1
+            return .command(name, rest.isEmpty ? [] : [.text(rest, Span(restStart, line.count))], Span(nameToken.span.start, line.count))
+        }
+        var args: [CommandArgument] = []
+        if Parser.bareCommands.contains(name) {
+            try expectEnd()
+            return .command(name, [], nameToken.span)
+        }
+        // With a comma anywhere, arguments are whole expressions; without one, each is a single term.
+        let hasComma = tokens[position...].contains { isSymbol(",", $0) }
+        let wholeLine = ["near", "show", "norm"].contains(name) && !hasComma
+        while true {
+            if case .end = current.kind { break }
+            if case .word(let key) = current.kind, isSymbol("=", peek()) {
+                let keyToken = advance(); _ = advance()
+                let valueToken = advance()
+                args.append(.option(key, valueToken.text.trimming(["\""]), keyToken.span + valueToken.span))
+            } else if wholeLine || hasComma {
+                args.append(.expr(try expression()))
+            } else {
+                args.append(.expr(try unary()))
+            }
+            if isSymbol(",") { _ = advance() }
+        }
+        let span = args.last.map { nameToken.span + $0.span } ?? nameToken.span
+        return .command(name, args, span)
+    }
+
+    private func expectEnd() throws {
+        if case .end = current.kind { return }
+        throw WorkbenchError("unexpected \(current.text)", at: current.span,
+                             hint: "put + or - between words, e.g. king - man + woman")
+    }
+
+    mutating func expression() throws -> Expr {
+        var lhs = try term()
+        while isSymbol("+") || isSymbol("-") {
+            let op: BinaryOperator = isSymbol("+") ? .add : .subtract
+            _ = advance()
+            let rhs = try term()
+            lhs = .binary(op, lhs, rhs, lhs.span + rhs.span)
+        }
+        return lhs
+    }
+
+    private mutating func term() throws -> Expr {
+        var lhs = try unary()
+        while isSymbol("*") || isSymbol("/") {
+            let op: BinaryOperator = isSymbol("*") ? .multiply : .divide
+            _ = advance()
+            let rhs = try unary()
+            lhs = .binary(op, lhs, rhs, lhs.span + rhs.span)
+        }
+        return lhs
+    }
+
+    private mutating func unary() throws -> Expr {
+        if isSymbol("-") {
+            let minus = advance()
+            let e = try unary()
+            return .negate(e, minus.span + e.span)
+        }
+        if isSymbol("+") { _ = advance(); return try unary() }
+        return try primary()
+    }
+
+    private mutating func primary() throws -> Expr {
+        let token = current
+        switch token.kind {
+        case .number(let n):
+            _ = advance()
+            return .number(n, token.span)
+        case .quoted(let w):
+            _ = advance()
+            return .word(w, token.span)
+        case .word(let w):
+            _ = advance()
+            if isSymbol("(") {
+                guard Parser.functions.contains(w) else {
+                    throw WorkbenchError("'\(w)' is not a function", at: token.span, hint: "functions are \(Parser.functions.sorted().joined(separator: ", ")), e.g. cos(猫, 狗)")
+                }
+                _ = advance()
+                var args: [Expr] = []
+                if !isSymbol(")") {
+                    args.append(try expression())
+                    while isSymbol(",") { _ = advance(); args.append(try expression()) }
+                }
+                let close = try expect(")", "')' to close \(w)(")
+                return .call(w, args, token.span + close.span)
+            }
+            return .word(w, token.span)
+        case .symbol("["):
+            _ = advance()
+            var items: [Expr] = []
+            if !isSymbol("]") {
+                items.append(try expression())
+                while isSymbol(",") { _ = advance(); items.append(try expression()) }
+            }
+            let close = try expect("]", "',' or ']' in the vector")
+            return .vector(items, token.span + close.span)
+        case .symbol("("):
+            _ = advance()
+            let e = try expression()
+            _ = try expect(")", "')'")
+            return e
+        case .end:
+            throw WorkbenchError("the line ends where a word or number was expected", at: token.span, hint: "finish the expression, e.g. king - man + woman")
+        default:
+            throw WorkbenchError("expected a word, a number or a vector, found \(token.text)", at: token.span, hint: nil)
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    func trimming(_ set: Set<Character>) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,95 @@
+import Embeddings
+
+/// What evaluating a line produces. The REPL renders it, a lesson check grades it, a notebook
+/// records it: nobody parses printed text back.
+public enum Value: Equatable, Sendable {
+    case vector(VectorValue)
+    case scalar(ScalarValue)
+    case neighbours(NeighbourList)
+    case table(Table)
+    case scatter(ScatterPlot)
+    /// A sentence for the learner (confirmations, settings).
+    case text(String)
+    case none
+
+    /// The vector in this value, if it has one.
+    public var vector: [Float]? {
+        if case .vector(let v) = self { return v.values }
+        return nil
+    }
+
+    /// The number in this value, if it has one.
+    public var number: Double? {
+        if case .scalar(let s) = self { return s.value }
+        return nil
+    }
+
+    /// The words of a neighbour list, best first.
+    public var words: [String]? {
+        switch self {
+        case .neighbours(let list): return list.items.map(\.word)
+        default: return nil
+        }
+    }
+}
+
+/// A vector with a label saying where it came from ("king - man + woman", "猫").
+public struct VectorValue: Equatable, Sendable {
+    public var values: [Float]
+    public var label: String
+    /// The vocabulary words it was computed from (left out of its neighbours).
+    public var sources: [String]
+    /// Names of the dimensions, when the model has them.
+    public var dimensionNames: [String]?
+    public init(values: [Float], label: String, sources: [String] = [], dimensionNames: [String]? = nil) {
+        self.values = values; self.label = label; self.sources = sources; self.dimensionNames = dimensionNames
+    }
+}
+
+/// A number with what it measures: `cos(猫, 狗) = 0.98`.
+public struct ScalarValue: Equatable, Sendable {
+    public var value: Double
+    public var label: String
+    /// What kind of number it is, for rendering a bar: cosine in [-1, 1], or a plain number.
+    public var kind: Kind
+    public enum Kind: String, Equatable, Sendable { case cosine, distance, number }
+    public init(value: Double, label: String, kind: Kind = .number) { self.value = value; self.label = label; self.kind = kind }
+}
+
+/// The nearest words to something, best first, with what was left out and how it was scored.
+public struct NeighbourList: Equatable, Sendable {
+    public var query: String
+    public var items: [Neighbour]
+    /// Words that were not allowed in the answer (the inputs of an analogy).
+    public var excluded: [String]
+    /// How the scores were computed ("cosine", "3CosAdd", "3CosMul").
+    public var method: String
+    public init(query: String, items: [Neighbour], excluded: [String] = [], method: String = "cosine") {
+        self.query = query; self.items = items; self.excluded = excluded; self.method = method
+    }
+}
+
+/// Rows of cells with a header, for anything tabular (odd one out, vocabulary, co-occurrences).
+public struct Table: Equatable, Sendable {
+    public var title: String?
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Columns to right-align (numbers).
+    public var numericColumns: Set<Int>
+    public init(title: String? = nil, headers: [String], rows: [[String]], numericColumns: Set<Int> = []) {
+        self.title = title; self.headers = headers; self.rows = rows; self.numericColumns = numericColumns
+    }
+}
+
+/// Labelled points in two dimensions (a PCA projection of some words), for a terminal scatter plot.
+public struct ScatterPlot: Equatable, Sendable {
+    public struct Point: Equatable, Sendable {
+        public var label: String
+        public var x: Double
+        public var y: Double
+    }
+    public var title: String
+    public var points: [Point]
+    public var xLabel: String
+    public var yLabel: String
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Embeddings
+
+/// `embedlab convert IN OUT`: between word2vec text/binary, GloVe text, Projector TSV and .embv.
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert between vector file formats.",
+        discussion: """
+        Formats: embedlab (.embv), word2vec (text with a 'V d' header), word2vec-bin (.bin), glove (text, no header),
+        tsv (Embedding Projector: OUT.tsv and OUT-metadata.tsv). Guessed from the file when not given.
+        """)
+
+    @Argument(help: "The input vectors file.") var input: String
+    @Argument(help: "The output file.") var output: String
+    @Option(help: "Input format (embedlab, word2vec, word2vec-bin, glove, tsv).") var from: String?
+    @Option(help: "Output format (embedlab, word2vec, word2vec-bin, glove, tsv).") var to: String?
+    @Option(help: "Keep only the first N (most frequent) words.") var limit: Int?
+    @Option(help: "A file with one dimension name per line (for .embv output).") var dimensionNames: String?
+    @Flag(help: "Store float16 values in .embv output (half the size).") var float16 = false
+
+    func run() throws {
+        func format(_ s: String?) throws -> ModelFormat? {
+            guard let s else { return nil }
+            guard let f = ModelFormat(rawValue: s) else {
+                throw ValidationError("unknown format '\(s)'; use one of: \(ModelFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return f
+        }
+        do {
+            var model = try WordVectors.load(path: input, format: try format(from))
+            if let limit { model = try model.prefix(limit) }
+            if let dimensionNames {
+                let names = try String(contentsOfFile: dimensionNames, encoding: .utf8).split(separator: "\n").map(String.init)
+                model = try WordVectors(name: model.name, words: model.words, matrix: model.matrix, dimensionNames: names)
+            }
+            try model.save(path: output, format: try format(to), float16: float16)
+            print("wrote \(output): \(model.count) words × \(model.dimensions) dimensions")
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            Environment.warn("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

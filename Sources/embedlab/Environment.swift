@@ -1,0 +1,45 @@
+import Foundation
+import Embeddings
+import Rendering
+
+/// What the executable learns from its surroundings: where models live, the terminal, colour.
+enum Environment {
+    /// Folders searched for bundled models: `$EMBEDLAB_VECTORS`, `./vectors`, and the `vectors/`
+    /// of the checkout the executable was built in (found by walking up from the executable).
+    static var catalog: ModelCatalog {
+        var dirs: [String] = []
+        if let env = ProcessInfo.processInfo.environment["EMBEDLAB_VECTORS"], !env.isEmpty { dirs.append(env) }
+        dirs.append(FileManager.default.currentDirectoryPath + "/vectors")
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            var dir = (exe as NSString).deletingLastPathComponent
+            while dir != "/" && !dir.isEmpty {
+                let candidate = dir + "/vectors"
+                if FileManager.default.fileExists(atPath: candidate + "/glove-50d.embv") { dirs.append(candidate); break }
+                dir = (dir as NSString).deletingLastPathComponent
+            }
+        }
+        return ModelCatalog(directories: dirs)
+    }
+
+    static let defaultModel = "glove-50d"
+
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static func style(forTerminal terminal: Bool) -> Style {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        var width = 80
+        if terminal {
+            var ws = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { width = Int(ws.ws_col) }
+        } else if let cols = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) {
+            width = cols
+        }
+        return Style(width: width, color: terminal && !noColor && ProcessInfo.processInfo.environment["TERM"] != "dumb")
+    }
+
+    /// Writes a line to standard error.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
