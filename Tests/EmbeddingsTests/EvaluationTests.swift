@@ -1,0 +1,44 @@
+import XCTest
+@testable import Embeddings
+
+/// Expected numbers come from gensim 4.4 on the same vectors and files
+/// (`KeyedVectors.evaluate_word_analogies` / `evaluate_word_pairs`, restrict_vocab=30000).
+final class EvaluationTests: XCTestCase {
+    func testAnalogyCountsMatchGensim() throws {
+        let r = try AnalogyEvaluation.run(model: Repo.glove, questionsPath: Repo.fixture("facts-analogies.txt"), restrictTo: 30_000)
+        XCTAssertEqual(r.sections.map(\.section), ["capital-cities", "family", "comparative", "not-in-the-vocabulary"])
+        XCTAssertEqual(r.sections.map(\.correct), [8, 4, 3, 0])
+        XCTAssertEqual(r.sections.map(\.total), [8, 6, 4, 0])
+        XCTAssertEqual(r.total.correct, 15)
+        XCTAssertEqual(r.total.total, 18)
+        XCTAssertEqual(r.skipped, 2)
+        let wrong = r.answers.filter { !$0.correct }.map { "\($0.a) \($0.b) \($0.c) \($0.expected)" }
+        XCTAssertEqual(wrong, ["BOY GIRL BROTHER SISTER", "HUSBAND WIFE UNCLE AUNT", "BIG BIGGER SMALL SMALLER"])
+    }
+
+    func testRestrictingTheVocabularySkipsRareWords() throws {
+        let r = try AnalogyEvaluation.run(model: Repo.glove, questionsPath: Repo.fixture("facts-analogies.txt"), restrictTo: 500)
+        XCTAssertGreaterThan(r.skipped, 2)
+        XCTAssertLessThan(r.total.total, 18)
+    }
+
+    func testCaseSensitiveModeFindsNoUpperCaseWords() throws {
+        let r = try AnalogyEvaluation.run(model: Repo.glove, questionsPath: Repo.fixture("facts-analogies.txt"), restrictTo: 30_000, caseInsensitive: false)
+        XCTAssertEqual(r.total.total, 10, "only the all-lower-case lines remain")
+    }
+
+    func testAQuestionBeforeAnySectionIsRefusedWithItsLine() {
+        XCTAssertThrowsError(try AnalogyEvaluation.run(model: Repo.glove, questions: "a b c d\n", source: "q.txt")) { error in
+            XCTAssertEqual((error as? ModelFileError)?.location, .line(1))
+        }
+    }
+
+    func testWordPairCorrelationsMatchGensim() throws {
+        let r = try WordPairEvaluation.run(model: Repo.glove, pairsPath: Repo.fixture("facts-pairs.tsv"), restrictTo: 30_000)
+        XCTAssertEqual(r.pairs, 11)
+        XCTAssertEqual(r.outOfVocabulary, 2)
+        XCTAssertEqual(r.oovRatio, 15.384615384615385, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(r.pearson), 0.8937617109579308, accuracy: 1e-5)
+        XCTAssertEqual(try XCTUnwrap(r.spearman), 0.5454545454545455, accuracy: 1e-9)
+    }
+}

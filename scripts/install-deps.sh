@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the Debian packages EmbedLab builds against, when missing (needs root or sudo).
+set -euo pipefail
+needed=()
+for pkg in libedit-dev pkg-config; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
+done
+[ ${#needed[@]} -eq 0 ] && exit 0
+echo "installing ${needed[*]} (Debian packages)" >&2
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${needed[@]}" >/dev/null
