@@ -2,7 +2,7 @@
 # Installs the Debian packages EmbedLab builds against, when missing (needs root or sudo).
 set -euo pipefail
 needed=()
-for pkg in libedit-dev pkg-config; do
+for pkg in libedit-dev pkg-config tmux; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
 done
 [ ${#needed[@]} -eq 0 ] && exit 0

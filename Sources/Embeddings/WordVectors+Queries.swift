@@ -111,14 +111,17 @@ extension WordVectors {
         let target = Array(word.lowercased())
         guard !target.isEmpty else { return [] }
         let maxDistance = Swift.max(1, Swift.min(3, target.count / 3 + 1))
-        var found: [(distance: Int, index: Int)] = []
+        var found: [(distance: Int, lengthGap: Int, index: Int)] = []
         for (i, w) in words.prefix(50_000).enumerated() {
             let candidate = Array(w.lowercased())
             if abs(candidate.count - target.count) > maxDistance { continue }
             let d = EditDistance.levenshtein(target, candidate, limit: maxDistance)
-            if d <= maxDistance { found.append((d, i)) }
+            // A suggestion shares at least one character with the word: '北' suggests no ','.
+            if d <= maxDistance, d < Swift.max(target.count, candidate.count) { found.append((d, abs(candidate.count - target.count), i)) }
         }
-        found.sort { ($0.distance, $0.index) < ($1.distance, $1.index) }
+        // Closest first; at the same distance a word of the same length (a typo, "dgo" → "dog")
+        // before a longer or shorter one, then the more frequent.
+        found.sort { ($0.distance, $0.lengthGap, $0.index) < ($1.distance, $1.lengthGap, $1.index) }
         return found.prefix(limit).map { words[$0.index] }
     }
 }

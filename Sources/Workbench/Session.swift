@@ -17,13 +17,15 @@ public final class Session: @unchecked Sendable {
     /// Every line evaluated, in order, with its value or error (for `:save`).
     public private(set) var cells: [Cell] = []
     public let cancellation: Cancellation
+    /// Called while long work runs (set by the REPL to draw a progress bar). Nil: nobody is watching.
+    public var onProgress: (@Sendable (Progress) -> Void)?
     private var loaded: [String: WordVectors] = [:]
 
     /// One evaluated line.
     public struct Cell: Equatable, Sendable {
         public var input: String
         public var outcome: Outcome
-        public enum Outcome: Equatable, Sendable { case value(Value), error(String) }
+        public enum Outcome: Equatable, Sendable { case value(Value), error(WorkbenchError) }
     }
 
     /// The result of evaluating one line: what was parsed and what it produced.
@@ -39,7 +41,8 @@ public final class Session: @unchecked Sendable {
         loaded[model.name] = model
     }
 
-    /// Parses and evaluates one line, recording it as a cell. Errors are recorded too, then thrown.
+    /// Parses and evaluates one line, recording it as a cell. Errors are recorded too, then
+    /// thrown, always as a `WorkbenchError` (a model's or a file's error keeps its message).
     @discardableResult
     public func evaluate(_ line: String, record: Bool = true) throws -> Evaluation {
         do {
@@ -48,8 +51,9 @@ public final class Session: @unchecked Sendable {
             if record, statement != .empty { cells.append(Cell(input: line, outcome: .value(value))) }
             return Evaluation(statement: statement, value: value)
         } catch {
-            if record { cells.append(Cell(input: line, outcome: .error(String(describing: error)))) }
-            throw error
+            let e = error as? WorkbenchError ?? WorkbenchError(String(describing: error))
+            if record { cells.append(Cell(input: line, outcome: .error(e))) }
+            throw e
         }
     }
 

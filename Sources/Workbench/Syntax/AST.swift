@@ -30,9 +30,14 @@ public indirect enum Expr: Equatable, Sendable {
 
     /// `b - a + c` with three words: the analogy a : b :: c : ?  (nil for any other shape).
     public var analogyShape: (a: String, b: String, c: String)? {
-        if case .binary(.add, .binary(.subtract, .word(let b, _), .word(let a, _), _), .word(let c, _), _) = self { return (a, b, c) }
-        // c - a + b is the same question written in another order.
-        if case .binary(.subtract, .binary(.add, .word(let b, _), .word(let c, _), _), .word(let a, _), _) = self { return (a, b, c) }
+        analogyWords.map { ($0.a.0, $0.b.0, $0.c.0) }
+    }
+
+    /// The analogy's words with where each was typed.
+    public var analogyWords: (a: (String, Span), b: (String, Span), c: (String, Span))? {
+        if case .binary(.add, .binary(.subtract, .word(let b, let sb), .word(let a, let sa), _), .word(let c, let sc), _) = self { return ((a, sa), (b, sb), (c, sc)) }
+        // b + c - a is the same question written in another order.
+        if case .binary(.subtract, .binary(.add, .word(let b, let sb), .word(let c, let sc), _), .word(let a, let sa), _) = self { return ((a, sa), (b, sb), (c, sc)) }
         return nil
     }
 }

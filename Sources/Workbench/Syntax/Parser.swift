@@ -12,7 +12,7 @@ public struct Parser {
     /// Commands that take no arguments.
     public static let bareCommands: Set<String> = ["dims", "vars"]
     /// Commands that read the rest of the line themselves (text, file names, key=value options).
-    public static let textCommands: Set<String> = ["vocab", "eval"]
+    public static let textCommands: Set<String> = ["vocab", "eval", "tokens", "bpe", "cooccur", "train"]
     /// Commands that can also be written as functions: `cos(猫, 狗)`.
     public static let functions: Set<String> = ["sim", "cos", "dist", "dot", "norm"]
 
@@ -27,12 +27,29 @@ public struct Parser {
         return try parser.statement()
     }
 
+    /// Longer lines are refused (a line is one command; long work is split with `let`).
+    public static let maximumLineLength = 4096
+    /// Deeper nesting of ( and [ is refused, so that no input can exhaust the stack.
+    public static let maximumNesting = 64
+
+    private var depth = 0
+
     init(_ line: String) throws {
+        guard line.count <= Parser.maximumLineLength else {
+            throw WorkbenchError("this line is \(line.count) characters long; a line may have at most \(Parser.maximumLineLength)",
+                                 hint: "split the work over several lines with let, e.g. let a = king - man")
+        }
         self.line = line
         let trimmed = line.drop { $0.isWhitespace }
         // Meta commands keep their arguments as raw text (file names, model names, settings).
         if trimmed.hasPrefix(":") {
             tokens = []
+            return
+        }
+        // Text commands read the rest of the line themselves (regular expressions, file names).
+        if let first = trimmed.split(separator: " ", maxSplits: 1).first, Parser.textCommands.contains(String(first)) {
+            let start = line.count - trimmed.count
+            tokens = [Token(kind: .word(String(first)), span: Span(start, start + first.count)), Token(kind: .end, span: Span(line.count, line.count))]
             return
         }
         tokens = try Lexer.tokenize(line)
@@ -177,6 +194,11 @@ public struct Parser {
     private mutating func unary() throws -> Expr {
         if isSymbol("-") {
             let minus = advance()
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Parser.maximumNesting else {
+                throw WorkbenchError("too many minus signs in a row", at: minus.span, hint: "write one - (two cancel out)")
+            }
             let e = try unary()
             return .negate(e, minus.span + e.span)
         }
@@ -186,6 +208,11 @@ public struct Parser {
 
     private mutating func primary() throws -> Expr {
         let token = current
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maximumNesting else {
+            throw WorkbenchError("brackets nested more than \(Parser.maximumNesting) deep", at: token.span, hint: "use let to name the inner parts")
+        }
         switch token.kind {
         case .number(let n):
             _ = advance()

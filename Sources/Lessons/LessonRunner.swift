@@ -1,0 +1,183 @@
+import Workbench
+
+/// Walks a learner through a lesson: presents steps, runs demo cells one Enter at a time,
+/// grades exercise answers, climbs the hint ladder, and saves progress after every change.
+/// It knows nothing of terminals: it returns `LessonOutput`s for the REPL (or a test) to show.
+public final class LessonRunner {
+    public let lesson: Lesson
+    public let session: Session
+    public var language: Language
+    let store: ProgressStore
+    public private(set) var stepIndex: Int
+    private var demoIndex = 0
+    private var hintIndex = 0
+
+    /// What the runner has to show.
+    public enum Output: Equatable {
+        case step(number: Int, of: Int, title: String, prose: String, isExercise: Bool)
+        /// A command about to run, then its value or error.
+        case ran(input: String, result: Result)
+        case feedback(passed: Bool, messages: [String])
+        case hint(number: Int, of: Int, text: String)
+        case info(String)
+        case finished(String)
+
+        public enum Result: Equatable { case value(Value), error(WorkbenchError) }
+    }
+
+    /// Starts or resumes `lesson` at its saved step.
+    public init(lesson: Lesson, session: Session, store: ProgressStore, language: Language) throws {
+        self.lesson = lesson
+        self.session = session
+        self.store = store
+        self.language = language
+        let saved = store.progress(of: lesson.id)
+        stepIndex = saved.current.flatMap { lesson.stepIndex(id: $0) } ?? 0
+        if saved.finished { stepIndex = 0 }
+        try restoreState()
+        try store.update(lesson.id) { $0.current = lesson.steps.isEmpty ? nil : lesson.steps[stepIndex].id; $0.finished = false }
+    }
+
+    /// Puts the session where the lesson has it at the current step: its model, default
+    /// settings, then what earlier steps set up (models, settings, variables), replayed silently.
+    /// Used when resuming mid-lesson and when going back.
+    func restoreState() throws {
+        _ = try session.use(lesson.model)
+        session.settings = Settings()
+        for step in lesson.steps.prefix(stepIndex) {
+            for line in step.demo + [step.exercise?.solution].compactMap({ $0 }) where LessonRunner.changesState(line) {
+                _ = try? session.evaluate(line, record: false)
+            }
+        }
+    }
+
+    static func changesState(_ line: String) -> Bool {
+        let t = line.trimmingWhitespace
+        return t.hasPrefix(":use") || t.hasPrefix(":set") || t.hasPrefix(":load") || t.hasPrefix("let ") || t.hasPrefix("train ")
+    }
+
+    public var step: LessonStep { lesson.steps[stepIndex] }
+    public var isFinished: Bool { store.progress(of: lesson.id).finished }
+
+    /// For the prompt: "arithmetic 3/7".
+    public var position: String { "\(lesson.id) \(stepIndex + 1)/\(lesson.steps.count)" }
+
+    var isAwaitingAnswer: Bool {
+        guard step.exercise != nil else { return false }
+        let p = store.progress(of: lesson.id)
+        return !p.completed.contains(step.id) && !p.skipped.contains(step.id)
+    }
+
+    /// Shows the current step.
+    public func present() -> [Output] {
+        demoIndex = 0
+        hintIndex = 0
+        let s = step
+        var out: [Output] = [.step(number: stepIndex + 1, of: lesson.steps.count, title: s.title,
+                                   prose: s.prose[language] ?? s.prose[.en] ?? "", isExercise: s.exercise != nil)]
+        if s.exercise != nil {
+            out.append(.info(language.pick(en: "Type your answer. :hint for a hint, :skip to see the solution.",
+                                           zh: "输入你的答案。:hint 看提示，:skip 看答案。")))
+        } else if !s.demo.isEmpty {
+            out.append(.info(language.pick(en: "Press Enter to run: \(s.demo[0])", zh: "按回车运行：\(s.demo[0])")))
+        } else {
+            out.append(.info(language.pick(en: "Press Enter to go on.", zh: "按回车继续。")))
+        }
+        return out
+    }
+
+    /// Enter on an empty line: the next demo cell, or the next step.
+    public func enter() throws -> [Output] {
+        if demoIndex < step.demo.count {
+            let line = step.demo[demoIndex]
+            demoIndex += 1
+            var out = [run(line)]
+            if demoIndex < step.demo.count {
+                out.append(.info(language.pick(en: "Press Enter to run: \(step.demo[demoIndex])", zh: "按回车运行：\(step.demo[demoIndex])")))
+            } else {
+                out.append(.info(language.pick(en: "Press Enter to go on.", zh: "按回车继续。")))
+            }
+            return out
+        }
+        if isAwaitingAnswer {
+            return [.info(language.pick(en: "This step waits for your answer (:hint, :skip).", zh: "这一步在等你的答案（:hint 提示，:skip 跳过）。"))]
+        }
+        return try advance()
+    }
+
+    /// A line the learner typed: graded if the step is an exercise, else simply evaluated.
+    public func submit(_ line: String) throws -> [Output] {
+        guard isAwaitingAnswer, let exercise = step.exercise else { return [run(line)] }
+        let evaluation: Session.Evaluation
+        do {
+            evaluation = try session.evaluate(line)
+        } catch let e as WorkbenchError {
+            return [.ran(input: line, result: .error(e)),
+                    .feedback(passed: false, messages: [language.pick(en: "Not yet: fix the command and try again.", zh: "还不对：改一下命令再试。")])]
+        }
+        let failures = exercise.checks.map { $0.grade(evaluation, language: language) }.compactMap { r -> String? in
+            if case .failed(let m) = r { return m }
+            return nil
+        }
+        var out: [Output] = [.ran(input: line, result: .value(evaluation.value))]
+        if failures.isEmpty {
+            try store.update(lesson.id) { if !$0.completed.contains(step.id) { $0.completed.append(step.id) } }
+            out.append(.feedback(passed: true, messages: [language.pick(en: "Correct!", zh: "答对了！")]))
+            out += try advance()
+        } else {
+            out.append(.feedback(passed: false, messages: failures))
+        }
+        return out
+    }
+
+    /// The next rung of the hint ladder.
+    public func hint() -> [Output] {
+        guard let exercise = step.exercise else {
+            return [.info(language.pick(en: "This step has no exercise; press Enter to go on.", zh: "这一步没有练习，按回车继续。"))]
+        }
+        let ladder = exercise.hints(in: language)
+        guard !ladder.isEmpty else { return [.info(language.pick(en: "No hints here; :skip shows the solution.", zh: "这里没有提示；:skip 显示答案。"))] }
+        let n = min(hintIndex, ladder.count - 1)
+        hintIndex += 1
+        return [.hint(number: n + 1, of: ladder.count, text: ladder[n])]
+    }
+
+    /// Shows and runs the solution, marks the step skipped, and moves on.
+    public func skip() throws -> [Output] {
+        guard let exercise = step.exercise else { return try advance() }
+        var out: [Output] = [.info(language.pick(en: "The solution:", zh: "答案："))]
+        out.append(run(exercise.solution))
+        try store.update(lesson.id) { if !$0.completed.contains(step.id) && !$0.skipped.contains(step.id) { $0.skipped.append(step.id) } }
+        return out + (try advance())
+    }
+
+    /// Back to the previous step.
+    public func back() throws -> [Output] {
+        guard stepIndex > 0 else { return [.info(language.pick(en: "This is the first step.", zh: "这已经是第一步。"))] }
+        stepIndex -= 1
+        try restoreState()
+        try store.update(lesson.id) { $0.current = step.id }
+        return present()
+    }
+
+    func advance() throws -> [Output] {
+        guard stepIndex + 1 < lesson.steps.count else {
+            try store.update(lesson.id) { $0.finished = true; $0.current = nil }
+            let p = store.progress(of: lesson.id)
+            return [.finished(language.pick(
+                en: "Lesson finished: \(p.completed.count) exercises solved, \(p.skipped.count) skipped. :lesson lists the others.",
+                zh: "课程完成：做对 \(p.completed.count) 题，跳过 \(p.skipped.count) 题。:lesson 查看其他课程。"))]
+        }
+        stepIndex += 1
+        try store.update(lesson.id) { $0.current = step.id }
+        return present()
+    }
+
+    func run(_ line: String) -> Output {
+        do { return .ran(input: line, result: .value(try session.evaluate(line).value)) } catch let e as WorkbenchError {
+            return .ran(input: line, result: .error(e))
+        } catch {
+            return .ran(input: line, result: .error(WorkbenchError("\(error)")))
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Rendering
+import Workbench
+
+/// A notebook: the `embedlab` cells of a document, each a command and (optionally) the output it
+/// printed when recorded. In a cell block, lines starting with `> ` are commands and the lines
+/// after one are its output; a block without `> ` lines holds commands only.
+public struct Notebook: Equatable, Sendable {
+    public struct Cell: Equatable, Sendable {
+        public var input: String
+        /// The recorded output, or nil when none was recorded.
+        public var expected: String?
+        /// The line of the command in the file (1-based).
+        public var line: Int
+
+        public init(input: String, expected: String?, line: Int) {
+            self.input = input
+            self.expected = expected
+            self.line = line
+        }
+    }
+
+    public var model: String?
+    public var title: String?
+    public var cells: [Cell]
+
+    public init(model: String? = nil, title: String? = nil, cells: [Cell]) {
+        self.model = model
+        self.title = title
+        self.cells = cells
+    }
+
+    /// The cells of a document's `embedlab` blocks, in order.
+    public init(document: Document) {
+        var cells: [Cell] = []
+        for block in document.blocks {
+            guard case .code(let info, let body, let line) = block, info.split(separator: " ").first == "embedlab" else { continue }
+            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.contains(where: { $0.hasPrefix("> ") || $0 == ">" }) {
+                var current: Cell?
+                var output: [String] = []
+                for (i, l) in lines.enumerated() {
+                    if l.hasPrefix("> ") || l == ">" {
+                        if var c = current { c.expected = output.joined(separator: "\n"); cells.append(c) }
+                        current = Cell(input: String(l.dropFirst(2)), expected: nil, line: line + i)
+                        output = []
+                    } else {
+                        output.append(l)
+                    }
+                }
+                if var c = current { c.expected = output.joined(separator: "\n"); cells.append(c) }
+            } else {
+                for (i, l) in lines.enumerated() where !l.trimmingWhitespace.isEmpty {
+                    cells.append(Cell(input: l, expected: nil, line: line + i))
+                }
+            }
+        }
+        self.init(model: document.frontMatter["model"]?.text, title: document.frontMatter["title"]?.text, cells: cells)
+    }
+
+    public static func load(path: String) throws -> Notebook {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WorkbenchError("cannot read \(path)", hint: "check the file name")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw WorkbenchError("\(path) is not UTF-8 text", hint: "save it as UTF-8")
+        }
+        return Notebook(document: Document.parse(text))
+    }
+
+    /// The notebook as Markdown in the document format: front matter, then one block per cell.
+    public func markdown() -> String {
+        var out = "---\n"
+        if let title { out += "title: \(title)\n" }
+        if let model { out += "model: \(model)\n" }
+        out += "---\n\n"
+        if let title { out += "# \(title)\n\n" }
+        for cell in cells {
+            out += "```embedlab\n> \(cell.input)\n"
+            if let expected = cell.expected, !expected.isEmpty { out += expected + "\n" }
+            out += "```\n\n"
+        }
+        return out
+    }
+
+    /// What a cell prints in a notebook: the rendered value, or the error with its caret, in plain text.
+    public static func output(of outcome: Session.Cell.Outcome, input: String) -> String {
+        switch outcome {
+        case .value(let v): return ValueRenderer.render(v, style: .plain)
+        case .error(let error): return ErrorRenderer.render(error, input: input, style: .plain)
+        }
+    }
+
+    /// Runs every cell in `session`; returns each cell with what it printed now.
+    public func run(in session: Session) -> [(cell: Cell, actual: String)] {
+        cells.map { cell in
+            do {
+                let result = try session.evaluate(cell.input)
+                return (cell, ValueRenderer.render(result.value, style: .plain))
+            } catch {
+                return (cell, ErrorRenderer.render(error, input: cell.input, style: .plain))
+            }
+        }
+    }
+
+    /// Two outputs agree when they differ at most in trailing spaces and blank lines at the end.
+    public static func same(_ a: String, _ b: String) -> Bool {
+        normalized(a) == normalized(b)
+    }
+
+    static func normalized(_ s: String) -> [String] {
+        var lines = s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var l = String(line)
+            while l.last == " " { l.removeLast() }
+            return l
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}

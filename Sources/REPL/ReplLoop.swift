@@ -1,0 +1,133 @@
+import CTerminal
+import Foundation
+import Lessons
+import Rendering
+import Workbench
+
+/// The read-evaluate-print loop. Reads with a `LineEditor`, evaluates with the session's
+/// evaluator, prints with `ValueRenderer`. Only `:quit` and Ctrl-D leave; every error is one
+/// message and the prompt comes back.
+public final class ReplLoop {
+    public let session: Session
+    let editor: LineEditor
+    let style: Style
+    let output: (String) -> Void
+    let errorOutput: (String) -> Void
+    /// Numbered cells, as in a notebook: `[3]>`.
+    private(set) var cellNumber = 1
+    private(set) var errors = 0
+    /// The model the session started on, written into saved notebooks.
+    let startModel: String
+    /// The bundled lessons, where learner progress is kept, and the language of prose.
+    public var lessons: LessonCatalog?
+    public var progressStore: ProgressStore?
+    public var language: Language = .en
+    /// The lesson being taken, if any.
+    var runner: LessonRunner?
+
+    /// Meta commands the REPL itself handles, before the workbench sees the line.
+    public static let replCommands = [":quit", ":q", ":exit", ":save"]
+    public static var allMetaCommands: [String] {
+        [":help", ":models", ":use", ":load", ":set", ":save", ":quit"] + lessonCommands
+    }
+
+    public init(session: Session, editor: LineEditor, style: Style,
+                output: @escaping (String) -> Void = { ReplLoop.write($0 + "\n", to: 1) },
+                errorOutput: @escaping (String) -> Void = { ReplLoop.write($0 + "\n", to: 2) }) {
+        self.session = session
+        self.editor = editor
+        self.style = style
+        self.output = output
+        self.errorOutput = errorOutput
+        self.startModel = session.model.name
+    }
+
+    /// Writes to a file descriptor, ignoring failure: a closed terminal must not crash the REPL.
+    public static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+
+    var prompt: String {
+        if let runner { return "\(runner.position) [\(cellNumber)]> " }
+        return "\(session.model.name) [\(cellNumber)]> "
+    }
+
+    /// Runs until `:quit` or the end of input; returns the number of lines that failed.
+    @discardableResult
+    public func run() -> Int {
+        if let warning = progressStore?.warning { output(style.paint("note: " + warning, .yellow)) }
+        if editor.isInteractive {
+            output("EmbedLab on \(session.model.name) (\(session.model.count) words × \(session.model.dimensions) dimensions). :help for help, :quit to leave.")
+        }
+        var lineNumber = 0
+        while true {
+            let input = editor.readLine(prompt: editor.isInteractive ? prompt : "")
+            switch input {
+            case .end:
+                if editor.isInteractive { output("") }
+                return errors
+            case .interrupted:
+                continue
+            case .line(let line):
+                lineNumber += 1
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty {
+                    // Enter on an empty line moves a lesson on.
+                    if runner != nil { _ = handleLesson("") }
+                    continue
+                }
+                editor.addHistory(line)
+                if [":quit", ":q", ":exit"].contains(trimmed) { return errors }
+                session.cancellation.reset()
+                if handleLesson(line) { cellNumber += 1; embedlab_clear_interrupt(); continue }
+                handle(line, lineNumber: lineNumber)
+            }
+        }
+    }
+
+    /// Evaluates one line and prints its result or error.
+    func handle(_ line: String, lineNumber: Int) {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix(":save") {
+            save(String(trimmed.dropFirst(5)).trimmingCharacters(in: .whitespaces))
+            return
+        }
+        session.cancellation.reset()
+        defer { embedlab_clear_interrupt() }
+        do {
+            let result = try session.evaluate(line)
+            let text = ValueRenderer.render(result.value, style: style)
+            if !text.isEmpty { output(text) }
+            cellNumber += 1
+        } catch {
+            errors += 1
+            if editor.isInteractive {
+                output(ErrorRenderer.render(error, input: line, style: style))
+            } else {
+                errorOutput("line \(lineNumber): " + ErrorRenderer.line(error))
+            }
+        }
+    }
+
+    /// `:save FILE.md`: the session so far as a notebook that `embedlab run` and `check` replay.
+    func save(_ path: String) {
+        guard !path.isEmpty else {
+            output(ErrorRenderer.render(WorkbenchError(":save needs a file name", hint: ":save session.md"), input: nil, style: style))
+            return
+        }
+        let cells = session.cells.map { Notebook.Cell(input: $0.input, expected: Notebook.output(of: $0.outcome, input: $0.input), line: 0) }
+        let notebook = Notebook(model: startModel, title: "EmbedLab session", cells: cells)
+        do {
+            try Data(notebook.markdown().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            output("saved \(cells.count) cells to \(path); replay with: embedlab run \(path)")
+        } catch {
+            output(ErrorRenderer.render(WorkbenchError("cannot write \(path): \(error.localizedDescription)", hint: "choose a folder you can write to"), input: nil, style: style))
+        }
+    }
+}

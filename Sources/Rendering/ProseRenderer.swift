@@ -1,0 +1,122 @@
+/// Lesson prose (a small Markdown subset) for the terminal: paragraphs wrapped to the width
+/// (汉字 may break anywhere, Latin words only at spaces), `*emphasis*`, `**strong**`,
+/// `` `code` ``, lists (`- `), and `### ` sub-headings. Inline marks are read by a small scanner,
+/// not by regular expressions, so a lone `*` stays a `*`.
+public enum ProseRenderer {
+    public static func render(_ markdown: String, style: Style) -> String {
+        var out: [String] = []
+        for paragraph in markdown.components(separatedBy: "\n\n") {
+            let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.allSatisfy({ $0.trimmingSpaces.hasPrefix("- ") || $0.trimmingSpaces.hasPrefix("* ") || $0.hasPrefix("  ") }) && lines.first.map({ $0.trimmingSpaces.hasPrefix("- ") || $0.trimmingSpaces.hasPrefix("* ") }) == true {
+                // A list: one bullet per item, continuation lines joined to their item.
+                var items: [String] = []
+                for l in lines {
+                    let t = l.trimmingSpaces
+                    if t.hasPrefix("- ") || t.hasPrefix("* ") { items.append(String(t.dropFirst(2))) } else if !items.isEmpty { items[items.count - 1] += " " + t }
+                }
+                for item in items { out += wrap(spans(item), width: style.width - 2, style: style).enumerated().map { ($0 == 0 ? "• " : "  ") + $1 } }
+            } else if let first = lines.first, first.hasPrefix("#") {
+                let title = first.drop { $0 == "#" }.trimmingSpaces
+                out.append(style.paint(title, .bold))
+                let rest = lines.dropFirst().joined(separator: " ")
+                if !rest.isEmpty { out += wrap(spans(rest), width: style.width, style: style) }
+            } else {
+                out += wrap(spans(lines.map { $0.trimmingSpaces }.joined(separator: " ")), width: style.width, style: style)
+            }
+            out.append("")
+        }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+
+    enum Mark { case plain, emphasis, strong, code }
+
+    /// Splits text into runs by inline mark.
+    static func spans(_ text: String) -> [(String, Mark)] {
+        var result: [(String, Mark)] = []
+        var current = ""
+        let chars = Array(text)
+        var i = 0
+        func flush(_ mark: Mark) { if !current.isEmpty { result.append((current, mark)); current = "" } }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "`", let close = chars[(i + 1)...].firstIndex(of: "`") {
+                flush(.plain); result.append((String(chars[(i + 1)..<close]), .code)); i = close + 1; continue
+            }
+            if c == "*", i + 1 < chars.count, chars[i + 1] == "*", let close = find("**", in: chars, from: i + 2) {
+                flush(.plain); result.append((String(chars[(i + 2)..<close]), .strong)); i = close + 2; continue
+            }
+            if c == "*", i + 1 < chars.count, chars[i + 1] != " ", let close = chars[(i + 1)...].firstIndex(of: "*"), close > i + 1 {
+                flush(.plain); result.append((String(chars[(i + 1)..<close]), .emphasis)); i = close + 1; continue
+            }
+            current.append(c)
+            i += 1
+        }
+        flush(.plain)
+        return result
+    }
+
+    static func find(_ s: String, in chars: [Character], from: Int) -> Int? {
+        let pattern = Array(s)
+        var i = from
+        while i + pattern.count <= chars.count {
+            if Array(chars[i..<(i + pattern.count)]) == pattern { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Wraps runs to `width` columns; returns painted lines.
+    static func wrap(_ runs: [(String, Mark)], width: Int, style: Style) -> [String] {
+        // Break into units: a Latin word with its trailing space, or a single wide character.
+        var units: [(text: String, mark: Mark)] = []
+        for (text, mark) in runs {
+            var word = ""
+            for c in text {
+                if DisplayWidth.of(c) == 2 {
+                    if !word.isEmpty { units.append((word, mark)); word = "" }
+                    units.append((String(c), mark))
+                } else if c == " " {
+                    word.append(c)
+                    units.append((word, mark)); word = ""
+                } else {
+                    word.append(c)
+                }
+            }
+            if !word.isEmpty { units.append((word, mark)) }
+        }
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        for unit in units {
+            let w = DisplayWidth.of(unit.text.trimmingSpaces)
+            if lineWidth + w > width, lineWidth > 0 {
+                lines.append(line.trailingSpacesTrimmed)
+                line = ""; lineWidth = 0
+                if unit.text == " " { continue }
+            }
+            let text = lineWidth == 0 ? String(unit.text.drop { $0 == " " }) : unit.text
+            line += paint(text, unit.mark, style)
+            lineWidth += DisplayWidth.of(text)
+        }
+        if !line.isEmpty { lines.append(line.trailingSpacesTrimmed) }
+        return lines
+    }
+
+    static func paint(_ s: String, _ mark: Mark, _ style: Style) -> String {
+        switch mark {
+        case .plain: return s
+        case .strong: return style.paint(s, .bold)
+        case .emphasis: return style.color ? "\u{1B}[3m\(s)\u{1B}[0m" : s
+        case .code: return style.paint(s, .cyan)
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " || s.first == "\t" { s.removeFirst() }
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,16 @@
+/// A report from long work (training, evaluation) while it runs, for a progress bar.
+/// The workbench never draws it: the REPL does, on a terminal; pipes and lessons ignore it.
+public struct Progress: Equatable, Sendable {
+    /// What is running: "training GloVe".
+    public var title: String
+    /// How much is done, 0…1.
+    public var fraction: Double
+    /// A short status: "epoch 3/15, cost 0.0543".
+    public var detail: String
+    /// Numbers so far to draw as a sparkline (the loss per epoch).
+    public var series: [Double]
+
+    public init(title: String, fraction: Double, detail: String, series: [Double] = []) {
+        self.title = title; self.fraction = fraction; self.detail = detail; self.series = series
+    }
+}

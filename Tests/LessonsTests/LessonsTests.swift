@@ -1,0 +1,125 @@
+import XCTest
+@testable import Lessons
+import Embeddings
+import Workbench
+
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func path(_ p: String) -> String { root.appendingPathComponent(p).path }
+    static let catalog = ModelCatalog(directories: [path("vectors")])
+}
+
+func temporaryDirectory() -> String {
+    let dir = NSTemporaryDirectory() + "embedlab-lessons-" + UUID().uuidString
+    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// Every bundled lesson: its solutions pass, its rejects fail, both languages are there.
+final class BundledLessonsTests: XCTestCase {
+    func testEveryBundledLessonLintsClean() {
+        let lessons = LessonCatalog(directory: Repo.path("lessons")).lessons
+        XCTAssertGreaterThanOrEqual(lessons.count, 4)
+        let linter = LessonLinter(catalog: Repo.catalog)
+        for lesson in lessons {
+            XCTAssertEqual(linter.lint(lesson), [], lesson.path)
+            XCTAssertGreaterThanOrEqual(lesson.steps.filter { $0.exercise != nil }.count, 3, "\(lesson.id) needs three exercises")
+        }
+    }
+
+    func testABrokenSolutionAPassingRejectAndAMissingTranslationFailLint() throws {
+        let lesson = try XCTUnwrap(LessonCatalog.load(path: Repo.path("Tests/LessonsTests/Fixtures/broken.md")))
+        let problems = LessonLinter(catalog: Repo.catalog).lint(lesson)
+        XCTAssertTrue(problems.contains { $0.contains("'wrong-solution': the solution 'near 汽车' fails") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.contains("the reject 'sim 狗 猫' passes the check") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.contains("'english-only' has no Chinese (::: zh) prose") }, "\(problems)")
+    }
+}
+
+final class CheckTests: XCTestCase {
+    func evaluate(_ line: String, model: String = "glove-50d") throws -> Session.Evaluation {
+        try Session(catalog: Repo.catalog, model: try Repo.catalog.load(model)).evaluate(line)
+    }
+
+    func testChecksGradeValuesNotText() throws {
+        let queen = try evaluate("king - man + woman")
+        XCTAssertEqual(try Check.parse("top 3 contains queen").grade(queen, language: .en), .passed)
+        XCTAssertEqual(try Check.parse("nearest is queen").grade(queen, language: .en), .passed)
+        XCTAssertEqual(try Check.parse("uses analogy").grade(queen, language: .en), .passed)
+        XCTAssertEqual(try Check.parse("top 3 excludes king").grade(queen, language: .en), .passed)
+        let sim = try evaluate("cos 猫 狗", model: "toy")
+        XCTAssertEqual(try Check.parse("number ≈ 0.98 ± 0.01").grade(sim, language: .en), .passed)
+        XCTAssertEqual(try Check.parse("number ≈ 0.98 ± 1%").grade(sim, language: .en), .passed)
+        XCTAssertEqual(try Check.parse("number in 0.9..1").grade(sim, language: .en), .passed)
+        XCTAssertEqual(try Check.parse("uses sim").grade(sim, language: .en), .passed, "cos is sim")
+        let cat = try evaluate("猫", model: "toy")
+        XCTAssertEqual(try Check.parse("vector ≈ [0.3, 0.8, -0.2] ± 0.001").grade(cat, language: .en), .passed)
+        XCTAssertEqual(try Check.parse("is vector").grade(cat, language: .en), .passed)
+    }
+
+    func testFailuresSayWhatWasExpectedAndWhatCameInTheLearnersLanguage() throws {
+        let wrong = try evaluate("king + man - woman")
+        let check = try Check.parse("top 3 contains queen")
+        guard case .failed(let en) = check.grade(wrong, language: .en), case .failed(let zh) = check.grade(wrong, language: .zh) else { return XCTFail() }
+        XCTAssertTrue(en.hasPrefix("expected queen among the top 3 — you got the list "), en)
+        XCTAssertTrue(zh.hasPrefix("前 3 个里应该有 queen——你得到的是 列表 "), zh)
+    }
+
+    func testBadCheckLinesAreRefusedWithWhatToWrite() {
+        XCTAssertThrowsError(try Check.parse("top three contains queen")) { XCTAssertTrue("\($0)".contains("top K contains")) }
+        XCTAssertThrowsError(try Check.parse("number about 3")) { XCTAssertTrue("\($0)".contains("number ≈ X ± T")) }
+        XCTAssertThrowsError(try Check.parse("smells right"))
+    }
+}
+
+/// Start, answer, quit, resume at the same step; the file survives anything.
+final class RunnerAndProgressTests: XCTestCase {
+    func testALearnerResumesAtTheSameStepAfterQuitting() throws {
+        let dir = temporaryDirectory()
+        let lesson = try XCTUnwrap(LessonCatalog(directory: Repo.path("lessons")).lesson(id: "arithmetic"))
+        do {
+            let store = ProgressStore(path: dir + "/progress.json")
+            let runner = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("toy")), store: store, language: .zh)
+            XCTAssertEqual(runner.session.model.name, "glove-50d", "the lesson's model")
+            let wrong = try runner.submit("king + man - woman")
+            XCTAssertTrue(wrong.contains { if case .feedback(false, _) = $0 { return true }; return false })
+            let right = try runner.submit("king - man + woman")
+            XCTAssertTrue(right.contains(.feedback(passed: true, messages: ["答对了！"])))
+            XCTAssertEqual(runner.stepIndex, 1)
+        }
+        let store = ProgressStore(path: dir + "/progress.json")
+        XCTAssertEqual(store.progress(of: "arithmetic").completed, ["king-queen"])
+        let again = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("toy")), store: store, language: .en)
+        XCTAssertEqual(again.stepIndex, 1, "resumed where the learner left")
+        XCTAssertEqual(again.step.id, lesson.steps[1].id)
+    }
+
+    func testHintsClimbTheLadderAndSkipShowsTheSolution() throws {
+        let dir = temporaryDirectory()
+        let lesson = try XCTUnwrap(LessonCatalog(directory: Repo.path("lessons")).lesson(id: "arithmetic"))
+        let runner = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("glove-50d")), store: ProgressStore(path: dir + "/p.json"), language: .en)
+        guard case .hint(1, let total, _) = runner.hint().first, case .hint(2, total, _) = runner.hint().first else { return XCTFail() }
+        let skipped = try runner.skip()
+        XCTAssertTrue(skipped.contains { if case .ran(let input, _) = $0 { return input == lesson.steps[0].exercise!.solution }; return false })
+        XCTAssertEqual(runner.stepIndex, 1)
+        XCTAssertEqual(ProgressStore(path: dir + "/p.json").progress(of: "arithmetic").skipped, ["king-queen"])
+        _ = try runner.back()
+        XCTAssertEqual(runner.stepIndex, 0)
+    }
+
+    func testACorruptProgressFileIsMovedAsideWithAMessage() throws {
+        let dir = temporaryDirectory()
+        try "{ not json".write(toFile: dir + "/progress.json", atomically: true, encoding: .utf8)
+        let store = ProgressStore(path: dir + "/progress.json")
+        XCTAssertTrue(store.warning?.contains("moved to") ?? false)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        XCTAssertTrue(files.contains { $0.hasPrefix("progress.json.corrupt-") }, "\(files)")
+        XCTAssertEqual(store.progress(of: "x"), ProgressStore.LessonProgress())
+    }
+
+    func testLanguageComesFromLANG() {
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "zh_CN.UTF-8"]), .zh)
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "en_US.UTF-8"]), .en)
+        XCTAssertEqual(Language.fromEnvironment(["LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"]), .zh)
+    }
+}

@@ -1,0 +1,40 @@
+import XCTest
+
+/// :save writes a notebook; run replays it; check fails when an output was altered.
+final class NotebookTests: XCTestCase {
+    func testASavedSessionPassesCheckAndAnAlteredOneFails() throws {
+        let dir = temporaryDirectory()
+        let file = dir + "/session.md"
+        let r = try Binary.run([], input: "king - man + woman\nsim 猫 狗\n:use toy\nsim 猫 狗\nnear 3 猫\nkign\n:save \(file)\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file), r.out + r.err)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("---\ntitle: EmbedLab session\nmodel: glove-50d\n---"))
+        XCTAssertTrue(text.contains("```embedlab\n> king - man + woman\n"))
+
+        let check = try Binary.run(["check", file])
+        XCTAssertEqual(check.status, 0, check.out)
+        XCTAssertTrue(check.out.contains("6 cells checked, 0 differ"), check.out)
+
+        let altered = text.replacingOccurrences(of: "cos(猫, 狗) = 0.9819", with: "cos(猫, 狗) = 0.5000")
+        XCTAssertNotEqual(altered, text)
+        try altered.write(toFile: file, atomically: true, encoding: .utf8)
+        let failed = try Binary.run(["check", file])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.out.contains("the output of 'sim 猫 狗' differs"), failed.out)
+        XCTAssertTrue(failed.out.contains("- cos(猫, 狗) = 0.5000"), failed.out)
+        XCTAssertTrue(failed.out.contains("+ cos(猫, 狗) = 0.9819"), failed.out)
+    }
+
+    func testRunPrintsEveryCellAndJSON() throws {
+        let dir = temporaryDirectory()
+        let file = dir + "/demo.md"
+        try "---\nmodel: toy\n---\n# Demo\n\nSome prose.\n\n```embedlab\nsim 猫 狗\nnear 2 汽车\n```\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Binary.run(["run", file])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("> sim 猫 狗\ncos(猫, 狗) = 0.9819"), r.out)
+        XCTAssertTrue(r.out.contains("飞机"))
+        let json = try Binary.run(["run", file, "--json"])
+        let first = try JSONSerialization.jsonObject(with: Data(json.out.split(separator: "\n")[0].utf8)) as! [String: Any]
+        XCTAssertEqual((first["value"] as! [String: Any])["value"] as! Double, 0.98193, accuracy: 1e-4)
+    }
+}
