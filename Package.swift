@@ -17,26 +17,36 @@ let package = Package(
         // Words <-> vectors: vocabulary, model files, queries, evaluation.
         .target(name: "Embeddings", dependencies: ["VectorMath"]),
         // Text -> tokens: words, characters, UTF-8 bytes, BPE, Chinese word segmentation.
-//PENDING        .target(name: "Tokenizers", resources: [.copy("Resources")]),
+        .target(name: "Tokenizers", resources: [.copy("Resources")]),
         // Corpus -> vocabulary -> co-occurrence -> GloVe vectors.
-//PENDING        .target(name: "GloVe", dependencies: ["VectorMath"]),
+        .target(name: "GloVe", dependencies: ["VectorMath"]),
         // The command language: parse -> evaluate -> typed Value; the session.
-        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings"]),
+        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
         .target(name: "Rendering", dependencies: ["Workbench", "Embeddings"]),
+        // Lesson and notebook documents, the lesson runner, checks and grading, progress.
+        .target(name: "Lessons", dependencies: ["Workbench", "Rendering", "Embeddings"]),
+        // The line editor: libedit through a system-library target; CTerminal: Ctrl-C and UTF-8 input.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CTerminal"),
+        .target(name: "REPL", dependencies: ["CEditLine", "CTerminal", "Workbench", "Rendering", "Lessons", "Embeddings"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "embedlab",
             dependencies: [
-                "VectorMath", "Embeddings", "Workbench", "Rendering",
+                "VectorMath", "Embeddings", "Workbench", "Rendering", "Lessons", "REPL", "CTerminal", "GloVe", "Tokenizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.
         .executableTarget(name: "embedlab-bench", dependencies: ["VectorMath", "Embeddings"], path: "Benchmarks/embedlab-bench"),
+        .executableTarget(name: "glove-bench", dependencies: ["GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/glove-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"]),
-//PENDING        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
-//PENDING        .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"], exclude: ["Fixtures"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Workbench", "Embeddings", "embedlab"], exclude: ["Fixtures"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Embeddings", "embedlab"]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
+        .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
     ]
 )
 

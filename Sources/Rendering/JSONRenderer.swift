@@ -15,6 +15,7 @@ public enum JSONRenderer {
         case .neighbours(let n):
             return ["type": "neighbours", "query": n.query, "method": n.method, "excluded": n.excluded,
                     "items": n.items.map { ["word": $0.word, "score": Double($0.score), "index": $0.index] as [String: Any] }]
+        case .table(let t) where t.detail != nil: return detailed(t)
         case .table(let t):
             return ["type": "table", "title": t.title ?? "", "headers": t.headers, "rows": t.rows]
         case .scatter(let p):

@@ -15,6 +15,7 @@ public enum ValueRenderer {
         case .scalar(let s): return scalar(s, style: style)
         case .vector(let v): return vector(v, style: style)
         case .neighbours(let n): return neighbours(n, style: style)
+        case .table(let t) where t.detail != nil: return detailed(t, style: style)
         case .table(let t): return TableRenderer.render(t, style: style)
         case .scatter(let p): return ScatterRenderer.render(p, style: style)
         }
@@ -28,7 +29,7 @@ public enum ValueRenderer {
     static func scalar(_ s: ScalarValue, style: Style) -> String {
         let text = "\(s.label) = \(number(s.value))"
         guard s.kind == .cosine else { return text }
-        return text + "  " + style.paint(Bars.signedBar(s.value, limit: 1, halfWidth: 10), .green)
+        return (text + "  " + style.paint(Bars.signedBar(s.value, limit: 1, halfWidth: 10).trailingSpacesTrimmed, .green))
     }
 
     static func vector(_ v: VectorValue, style: Style) -> String {
@@ -60,7 +61,9 @@ public enum ValueRenderer {
         var header = n.query
         var notes = [n.method]
         if !n.excluded.isEmpty { notes.append("input words left out: " + n.excluded.joined(separator: ", ")) }
-        header += "   " + style.paint("(" + notes.joined(separator: "; ") + ")", .dim)
+        let note = "(" + notes.joined(separator: "; ") + ")"
+        let room = style.width - DisplayWidth.of(header) - 3
+        if room >= 10 { header += "   " + style.paint(DisplayWidth.truncate(note, to: room), .dim) } else { header = DisplayWidth.truncate(header, to: style.width) }
         let wordWidth = min(24, n.items.map { DisplayWidth.of($0.word) }.max() ?? 4)
         let barWidth = max(6, min(20, style.width - wordWidth - 20))
         var lines = [header]

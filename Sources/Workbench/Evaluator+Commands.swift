@@ -58,6 +58,10 @@ extension Evaluator {
             return try vocab(args, span)
         case "eval":
             return try evaluateFile(args, span)
+        case "tokens": return try tokens(args, span)
+        case "bpe": return try bpe(args, span)
+        case "cooccur": return try cooccur(args, span)
+        case "train": return try train(args, span)
         default:
             throw WorkbenchError("unknown command '\(name)'", at: span, hint: ":help lists the commands")
         }
@@ -182,8 +186,8 @@ extension Evaluator {
         let r = try AnalogyEvaluation.run(model: model, questions: text, source: path, restrictTo: restrict, shouldStop: { session.cancellation.isRequested })
         var rows = r.sections.map { [$0.section, "\($0.correct)/\($0.total)", String(format: "%.1f%%", $0.accuracy * 100)] }
         rows.append([r.total.section, "\(r.total.correct)/\(r.total.total)", String(format: "%.1f%%", r.total.accuracy * 100)])
-        let title = "\(path) on \(model.name), first \(min(restrict, model.count)) words; \(r.skipped) questions skipped (unknown words)"
-            + (r.cancelled ? "; stopped early by Ctrl-C" : "")
+        let title = (r.cancelled ? "stopped by Ctrl-C after \(r.total.total) questions: " : "")
+            + "\(path) on \(model.name), first \(min(restrict, model.count)) words; \(r.skipped) questions skipped (unknown words)"
         return .table(Table(title: title, headers: ["section", "correct", "accuracy"], rows: rows, numericColumns: [1, 2]))
     }
 }

@@ -44,8 +44,8 @@ struct Evaluator {
             let word = try resolveWord(w, span)
             return .vector(VectorValue(values: model.vector(word)!, label: word, sources: [word], dimensionNames: model.dimensionNames))
         }
-        if let shape = e.analogyShape, session.variables[shape.a] == nil, session.variables[shape.b] == nil, session.variables[shape.c] == nil {
-            return try analogy(a: shape.a, b: shape.b, c: shape.c, span: e.span, label: render(e))
+        if let w = e.analogyWords, session.variables[w.a.0] == nil, session.variables[w.b.0] == nil, session.variables[w.c.0] == nil {
+            return try analogy(a: try resolveWord(w.a.0, w.a.1), b: try resolveWord(w.b.0, w.b.1), c: try resolveWord(w.c.0, w.c.1), span: e.span, label: render(e))
         }
         switch try operand(e) {
         case .scalar(let x):

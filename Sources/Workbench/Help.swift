@@ -34,6 +34,22 @@ public enum Help {
         eval FILE [restrict=N] analogy accuracy (questions-words format) or word-pair correlation
         :set                   the settings: k, exclude, method, restrict
         """),
+        ("text", "tokens, BPE merges, co-occurrence counts", """
+        tokens "从Token到向量"       the text as words, characters, UTF-8 bytes (and BPE tokens) side by side
+        bpe train "aaabdaaabac" vocab 259   learn byte-pair merges (vocab counts the 256 bytes: 259 = 3 merges);
+                               afterwards tokens shows a BPE row cut by them
+        cooccur "the cat sat on the mat" window 2   GloVe's counts X: a word at distance d counts 1/d
+        Texts go in quotes; Chinese is cut into words by the bundled dictionary.
+        """),
+        ("training", "train GloVe vectors at the prompt", """
+        train glove corpus=small-world dim=20 epochs=25   a bilingual toy world, trained in a blink
+        train glove corpus=FILE dim=50 epochs=15          your own text: one sentence a line, tokens separated
+                               by spaces (Chinese already segmented)
+        options                dim, epochs, window, min-count, max-vocab, x-max, alpha, eta, threads, seed, name
+        Ctrl-C                 stops training; the vectors of that moment stay usable
+        Afterwards the new model is in use ('trained'):  king - man + woman,  北京 - 中国 + 法国;
+        :use glove-50d goes back. To keep a model in a file: embedlab train CORPUS OUT.embv
+        """),
         ("session", "history, saving, leaving", """
         Up/Down                earlier lines, also from earlier sessions;  Tab completes words and commands
         Ctrl-C                 clears the line, or stops a running command;  Ctrl-D or :quit leaves

@@ -76,9 +76,21 @@ public struct Table: Equatable, Sendable {
     public var rows: [[String]]
     /// Columns to right-align (numbers).
     public var numericColumns: Set<Int>
-    public init(title: String? = nil, headers: [String], rows: [[String]], numericColumns: Set<Int> = []) {
-        self.title = title; self.headers = headers; self.rows = rows; self.numericColumns = numericColumns
+    /// The same data in a richer form, for renderers that can draw it (the others draw the rows).
+    public var detail: TableDetail?
+    public init(title: String? = nil, headers: [String], rows: [[String]], numericColumns: Set<Int> = [], detail: TableDetail? = nil) {
+        self.title = title; self.headers = headers; self.rows = rows; self.numericColumns = numericColumns; self.detail = detail
     }
+}
+
+/// What a table stands for when it is more than rows: token views to draw side by side with
+/// coloured boundaries, or a training run to draw with a sparkline of its cost. The table's rows
+/// stay the gradable part (`words are` reads the first column).
+public enum TableDetail: Equatable, Sendable {
+    /// `tokens "从Token到向量"`, `bpe train …`: one text cut several ways.
+    case tokens(TokenBreakdown)
+    /// `train glove …`: how a run went.
+    case training(TrainingSummary)
 }
 
 /// Labelled points in two dimensions (a PCA projection of some words), for a terminal scatter plot.

@@ -23,6 +23,21 @@ enum Environment {
 
     static let defaultModel = "glove-50d"
 
+    /// The bundled lessons: `$EMBEDLAB_LESSONS`, `./lessons`, or the checkout's `lessons/`.
+    static var lessonsDirectory: String {
+        if let env = ProcessInfo.processInfo.environment["EMBEDLAB_LESSONS"], !env.isEmpty { return env }
+        let local = FileManager.default.currentDirectoryPath + "/lessons"
+        if FileManager.default.fileExists(atPath: local + "/FORMAT.md") { return local }
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            var dir = (exe as NSString).deletingLastPathComponent
+            while dir != "/" && !dir.isEmpty {
+                if FileManager.default.fileExists(atPath: dir + "/lessons/FORMAT.md") { return dir + "/lessons" }
+                dir = (dir as NSString).deletingLastPathComponent
+            }
+        }
+        return local
+    }
+
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

@@ -1,10 +1,54 @@
 import ArgumentParser
+import CTerminal
+import Foundation
+import Lessons
+import REPL
+import Workbench
 
+/// `embedlab` with no subcommand: the REPL. Line editing on a terminal; plain lines from a pipe or file.
 struct Repl: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start the interactive prompt (the default).")
-    @Option(help: "The model to start with.") var model: String = Environment.defaultModel
+    static let configuration = CommandConfiguration(
+        abstract: "Start the interactive prompt (the default).",
+        discussion: "Reads plain lines, with no prompt and no colour, when standard input is not a terminal: `embedlab < demo.txt`.")
+
+    @Option(help: "The model to start with (a bundled name or a vectors file).")
+    var model: String = Environment.defaultModel
+
+    @Option(help: "The language of lessons: en or zh (default: from LANG, else your last choice).")
+    var lang: Language?
+
+    @Option(help: "Start or resume this lesson at once (an id or a number, e.g. 3).")
+    var lesson: String?
+
     func run() throws {
-        let session = try Query.session(model)
-        print("EmbedLab on \(session.model.name)")
+        let interactive = Environment.isTerminal(STDIN_FILENO)
+        let catalog = Environment.catalog
+        let cancellation = Cancellation(signalFlag: { embedlab_interrupt_pending() != 0 })
+        let session: Session
+        do {
+            session = Session(catalog: catalog, model: try catalog.load(model), cancellation: cancellation)
+        } catch {
+            Environment.warn("error: \(error)")
+            throw ExitCode(1)
+        }
+        let editor: LineEditor
+        if interactive {
+            let completer = Completer(session: session, metaCommands: ReplLoop.allMetaCommands)
+            editor = EditLineEditor(historyPath: EditLineEditor.defaultHistoryPath()) { text, before in
+                completer.candidates(for: text, lineBefore: before)
+            }
+        } else {
+            editor = PlainLineReader()
+        }
+        let loop = ReplLoop(session: session, editor: editor, style: Environment.style(forTerminal: interactive && Environment.isTerminal(STDOUT_FILENO)))
+        let store = ProgressStore(path: ProgressStore.defaultPath())
+        loop.lessons = LessonCatalog(directory: Environment.lessonsDirectory)
+        loop.progressStore = store
+        loop.language = lang ?? store.language ?? Language.fromEnvironment()
+        if let lesson { _ = loop.handleLesson(":lesson \(lesson)") }
+        let failures = loop.run()
+        if !interactive && failures > 0 { throw ExitCode(1) }
     }
 }
+
+extension Language: ExpressibleByArgument {}

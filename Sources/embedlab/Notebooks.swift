@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Rendering
+import Workbench
+
+/// Options shared by the commands that replay a notebook.
+struct NotebookOptions: ParsableArguments {
+    @Argument(help: "A notebook or lesson Markdown file (saved with :save FILE.md, or written by hand).")
+    var file: String
+
+    @Option(help: "The model to start with (default: the file's `model:`, else glove-50d).")
+    var model: String?
+
+    func load() throws -> (Notebook, Session) {
+        let notebook: Notebook
+        do { notebook = try Notebook.load(path: file) } catch {
+            Environment.warn("error: \(error)")
+            throw ExitCode(1)
+        }
+        return (notebook, try Query.session(model ?? notebook.model ?? Environment.defaultModel))
+    }
+}
+
+/// `embedlab run FILE.md`: executes every cell and prints what it shows.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a notebook's cells and print their output.")
+    @OptionGroup var options: NotebookOptions
+    @Flag(help: "One JSON object per cell.") var json = false
+
+    func run() throws {
+        let (notebook, session) = try options.load()
+        var failed = 0
+        for cell in notebook.cells {
+            do {
+                let value = try session.evaluate(cell.input).value
+                print(json ? JSONRenderer.string(["input": cell.input, "line": cell.line, "value": JSONRenderer.object(value)] as [String: Any])
+                           : "> \(cell.input)\n" + ValueRenderer.render(value, style: .plain))
+            } catch {
+                failed += 1
+                print(json ? JSONRenderer.error(error, input: cell.input) : "> \(cell.input)\n" + ErrorRenderer.render(error, input: cell.input, style: .plain))
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `embedlab check FILE.md`: re-runs the cells and reports every output that differs from the recorded one.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-run a notebook and compare every cell's output with the recorded one.",
+        discussion: "Exits with 1 if any cell's output differs (trailing spaces aside).")
+    @OptionGroup var options: NotebookOptions
+    @Flag(help: "A JSON report.") var json = false
+
+    func run() throws {
+        let (notebook, session) = try options.load()
+        let results = notebook.run(in: session)
+        var differing: [[String: Any]] = []
+        var checked = 0
+        for (cell, actual) in results {
+            guard let expected = cell.expected else { continue }
+            checked += 1
+            if !Notebook.same(expected, actual) {
+                differing.append(["line": cell.line, "input": cell.input, "expected": expected, "actual": actual])
+                if !json {
+                    print("\(options.file):\(cell.line): the output of '\(cell.input)' differs")
+                    print(Diff.unified(expected: expected, actual: actual))
+                }
+            }
+        }
+        if json {
+            print(JSONRenderer.string(["file": options.file, "cells": results.count, "checked": checked, "differ": differing] as [String: Any]))
+        } else {
+            print("\(options.file): \(checked) cells checked, \(differing.count) differ" + (results.count > checked ? ", \(results.count - checked) without recorded output" : ""))
+        }
+        if !differing.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Line differences for people: `-` expected, `+` got.
+enum Diff {
+    static func unified(expected: String, actual: String) -> String {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Longest common subsequence, fine for outputs of a few dozen lines.
+        var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var out: [String] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] { out.append("  " + a[i]); i += 1; j += 1 }
+            else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] { out.append("+ " + b[j]); j += 1 }
+            else { out.append("- " + a[i]); i += 1 }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// `embedlab demo FILE.md`: presenter mode, one cell at a time, typed out, Enter for the next.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Present a notebook one cell at a time: each command is typed out, Enter shows the next.",
+        discussion: "With --auto SECONDS it advances by itself, for a projector that runs unattended.")
+    @OptionGroup var options: NotebookOptions
+    @Option(help: "Advance automatically after this many seconds.") var auto: Double?
+    @Option(help: "Typing speed, characters per second.") var speed: Double = 30
+
+    func run() throws {
+        let (notebook, session) = try options.load()
+        let terminal = Environment.isTerminal(STDOUT_FILENO)
+        let style = Environment.style(forTerminal: terminal)
+        let keyboard = FileHandle(forReadingAtPath: "/dev/tty")
+        for (n, cell) in notebook.cells.enumerated() {
+            let prompt = "\(session.model.name) [\(n + 1)]> "
+            FileHandle.standardOutput.write(Data(prompt.utf8))
+            for c in cell.input {
+                FileHandle.standardOutput.write(Data(String(c).utf8))
+                if speed > 0 { usleep(UInt32(1_000_000 / speed)) }
+            }
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            do {
+                print(ValueRenderer.render(try session.evaluate(cell.input).value, style: style))
+            } catch {
+                print(ErrorRenderer.render(error, input: cell.input, style: style))
+            }
+            fflush(nil)
+            guard n + 1 < notebook.cells.count else { break }
+            if let auto {
+                usleep(UInt32(max(0, auto) * 1_000_000))
+            } else {
+                FileHandle.standardOutput.write(Data(style.color ? "\u{1B}[2m— Enter for the next cell —\u{1B}[0m".utf8 : "— Enter for the next cell —".utf8))
+                if let keyboard { _ = keyboard.availableData } else { _ = readLine() }
+                FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
+            }
+        }
+    }
+}
