@@ -35,8 +35,8 @@ public final class WordVectors: @unchecked Sendable {
         }
         var index = [String: Int](minimumCapacity: words.count)
         for (i, w) in words.enumerated() {
-            if let first = index[w] { throw EmbeddingsError.duplicateWord(w, first: first, second: i) }
-            index[w] = i
+            // One hash per word: insert, and look at what was there.
+            if let first = index.updateValue(i, forKey: w) { throw EmbeddingsError.duplicateWord(w, first: first, second: i) }
         }
         self.name = name
         self.words = words

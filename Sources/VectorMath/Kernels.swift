@@ -19,7 +19,12 @@ public enum Kernels {
             acc0 += ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
             i += 8
         }
-        var sum = (acc0 + acc1).sum()
+        // Add the lanes pairwise (8 → 4 → 2 → 1): `SIMD8.sum()` compiles to a chain of seven
+        // dependent scalar additions, which costs more than the multiplications for 50 dimensions.
+        let s8 = acc0 + acc1
+        let s4 = s8.lowHalf + s8.highHalf
+        let s2 = s4.lowHalf + s4.highHalf
+        var sum = s2[0] + s2[1]
         while i < n {
             sum += a[i] * b[i]
             i += 1

@@ -101,4 +101,29 @@ final class TerminalTests: XCTestCase {
         try t.press("Tab")
         try t.waitFor("near 1 东京")
     }
+
+    func testALessonInChineseResumesAtTheSameStepAfterQuitting() throws {
+        do {
+            let t = try Terminal(command: command("--lang zh"))
+            try t.waitFor("[1]>")
+            try t.type(":lesson arithmetic")
+            try t.press("Enter")
+            try t.waitFor("arithmetic 1/")
+            try t.type("king - man + woman")
+            try t.press("Enter")
+            try t.waitFor("答对了")
+            try t.waitFor("arithmetic 2/")
+            try t.press("C-d")
+            usleep(300_000)
+        }
+        let t = try Terminal(command: command("--lang zh"))
+        try t.waitFor("[1]>")
+        try t.type(":lesson")
+        try t.press("Enter")
+        try t.waitFor("第 2/")
+        try t.type(":lesson arithmetic")
+        try t.press("Enter")
+        let screen = try t.waitFor("arithmetic 2/")
+        XCTAssertTrue(screen.contains("[2/"), screen)
+    }
 }

@@ -118,11 +118,15 @@ public enum EmbedLabBinary {
         guard count == 0 || b[end - 1] == 0x0A else {
             throw ModelFileError(path, .byte(end - 1), "the \(what) list does not end with a line break")
         }
+        // Validate the whole block once (fast), then decode each line without checking again.
+        let block = UnsafeBufferPointer(rebasing: b[from..<end])
+        let valid = String(validating: block, as: UTF8.self) != nil
         for i in from..<end where b[i] == 0x0A {
-            guard let s = decodeWord(UnsafeBufferPointer(rebasing: b[start..<i])) else {
+            let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
+            if !valid, decodeWord(bytes) == nil {
                 throw ModelFileError(path, .byte(start), "\(what) \(out.count + 1) is not valid UTF-8")
             }
-            out.append(s)
+            out.append(String(decoding: bytes, as: UTF8.self))
             start = i + 1
         }
         return out

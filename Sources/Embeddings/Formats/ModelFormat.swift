@@ -90,6 +90,6 @@ func writeAtomically(_ data: Data, to path: String) throws {
 }
 
 /// Decodes a word, refusing bytes that are not UTF-8.
-func decodeWord(_ bytes: some Collection<UInt8>) -> String? {
+func decodeWord(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     String(validating: bytes, as: UTF8.self)
 }
