@@ -66,37 +66,46 @@ public enum ProseRenderer {
         return nil
     }
 
-    /// Wraps runs to `width` columns; returns painted lines.
+    /// Wraps runs to `width` columns; returns painted lines. A unit of wrapping is a Latin word
+    /// with its trailing space (which may span marks: "*man*," stays one unit) or one wide character.
     static func wrap(_ runs: [(String, Mark)], width: Int, style: Style) -> [String] {
-        // Break into units: a Latin word with its trailing space, or a single wide character.
-        var units: [(text: String, mark: Mark)] = []
+        typealias Unit = [(text: String, mark: Mark)]
+        var units: [Unit] = []
+        var word: Unit = []
+        func append(_ c: Character, _ mark: Mark) {
+            if let last = word.last, last.mark == mark { word[word.count - 1].text.append(c) } else { word.append((String(c), mark)) }
+        }
         for (text, mark) in runs {
-            var word = ""
             for c in text {
                 if DisplayWidth.of(c) == 2 {
-                    if !word.isEmpty { units.append((word, mark)); word = "" }
-                    units.append((String(c), mark))
+                    if !word.isEmpty { units.append(word); word = [] }
+                    units.append([(String(c), mark)])
                 } else if c == " " {
-                    word.append(c)
-                    units.append((word, mark)); word = ""
+                    append(c, mark)
+                    units.append(word); word = []
                 } else {
-                    word.append(c)
+                    append(c, mark)
                 }
             }
-            if !word.isEmpty { units.append((word, mark)) }
         }
+        if !word.isEmpty { units.append(word) }
         var lines: [String] = []
         var line = "", lineWidth = 0
         for unit in units {
-            let w = DisplayWidth.of(unit.text.trimmingSpaces)
-            if lineWidth + w > width, lineWidth > 0 {
+            let plain = unit.map(\.text).joined()
+            let w = DisplayWidth.of(plain.trimmingSpaces)
+            // Closing punctuation never starts a line (the kinsoku rule): it hangs past the margin.
+            let hangs = plain.count == 1 && "，。；：！？、）》」』”’,.;:!?)".contains(plain)
+            if lineWidth + w > width, lineWidth > 0, !hangs {
                 lines.append(line.trailingSpacesTrimmed)
                 line = ""; lineWidth = 0
-                if unit.text == " " { continue }
+                if plain.trimmingSpaces.isEmpty { continue }
             }
-            let text = lineWidth == 0 ? String(unit.text.drop { $0 == " " }) : unit.text
-            line += paint(text, unit.mark, style)
-            lineWidth += DisplayWidth.of(text)
+            for (i, segment) in unit.enumerated() {
+                let text = lineWidth == 0 && i == 0 ? String(segment.text.drop { $0 == " " }) : segment.text
+                line += paint(text, segment.mark, style)
+                lineWidth += DisplayWidth.of(text)
+            }
         }
         if !line.isEmpty { lines.append(line.trailingSpacesTrimmed) }
         return lines
