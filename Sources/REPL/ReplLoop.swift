@@ -24,6 +24,8 @@ public final class ReplLoop {
     public var language: Language = .en
     /// The lesson being taken, if any.
     var runner: LessonRunner?
+    /// Draws long work's progress on a terminal.
+    private var progressBar: ProgressBar?
 
     /// Meta commands the REPL itself handles, before the workbench sees the line.
     public static let replCommands = [":quit", ":q", ":exit", ":save"]
@@ -40,6 +42,11 @@ public final class ReplLoop {
         self.output = output
         self.errorOutput = errorOutput
         self.startModel = session.model.name
+        if editor.isInteractive {
+            let bar = ProgressBar(style: style, write: { ReplLoop.write($0, to: 1) })
+            progressBar = bar
+            session.onProgress = bar.report
+        }
     }
 
     /// Writes to a file descriptor, ignoring failure: a closed terminal must not crash the REPL.
@@ -102,10 +109,12 @@ public final class ReplLoop {
         defer { embedlab_clear_interrupt() }
         do {
             let result = try session.evaluate(line)
+            endProgress()
             let text = ValueRenderer.render(result.value, style: style)
             if !text.isEmpty { output(text) }
             cellNumber += 1
         } catch {
+            endProgress()
             errors += 1
             if editor.isInteractive {
                 output(ErrorRenderer.render(error, input: line, style: style))
@@ -113,6 +122,12 @@ public final class ReplLoop {
                 errorOutput("line \(lineNumber): " + ErrorRenderer.line(error))
             }
         }
+    }
+
+    /// Clears the progress bar's line; after Ctrl-C (echoed as ^C) starts a fresh line too.
+    private func endProgress() {
+        progressBar?.finish()
+        if editor.isInteractive && embedlab_interrupt_pending() != 0 { output("") }
     }
 
     /// `:save FILE.md`: the session so far as a notebook that `embedlab run` and `check` replay.
