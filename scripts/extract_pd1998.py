@@ -12,6 +12,11 @@ This writes what `embedlab train` reads: one paragraph a line, words separated b
     Most news items open with a dateline, 新华社北京1月5日电; with the dates in, every city's
     nearest words are dates. The place in the dateline stays: it ties a capital to the story
     about its country (巴黎 to 法国), which is what the analogies need.
+  - So are function words: particles (u: 的 了 着), prepositions (p: 在 对), conjunctions
+    (c: 和 与), modal particles (y: 吗 呢) and interjections (e). They are a quarter of the
+    tokens and say little about meaning; without them a window of 10 reaches 10 content words.
+    On a corpus of under a million words this is what brings 巴黎 to the top of
+    北京 − 中国 + 法国 (with them, 巴黎 ranks between 5 and 15, depending on the seed).
   - A line stays a paragraph, not a sentence: trained on sentences, the dateline's place loses
     the story it belongs to, and 北京 − 中国 + 法国 no longer finds 巴黎.
   - A person's name, which the corpus writes as surname + given name (江/nr 泽民/nr), becomes
@@ -24,7 +29,7 @@ Usage: extract_pd1998.py 199801.txt OUT.txt
 import sys
 import unicodedata
 
-LEFT_OUT = {"w", "t", "m"}   # punctuation, time words, numerals
+LEFT_OUT = {"w", "t", "m", "u", "p", "c", "y", "e"}   # punctuation, time, numerals, function words
 
 
 def words(paragraph):

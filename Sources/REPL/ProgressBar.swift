@@ -11,12 +11,11 @@ import Workbench
 /// second, except when an epoch finishes. `finish()` clears the line, so that the command's
 /// result prints where the bar was.
 ///
-/// The REPL sets it up around each evaluation:
+/// The REPL sets it up around each evaluation, on a terminal:
 ///
 /// ```swift
-/// let bar = ProgressBar(style: style, write: { FileHandle.standardOutput.write(Data($0.utf8)) })
-/// session.onProgress = { bar.update($0) }
-/// defer { bar.finish(); session.onProgress = nil }
+/// let progress = editor.isInteractive ? ProgressBar.onStandardOutput(style: style) : nil
+/// session.onProgress = progress?.report; defer { progress?.finish(); session.onProgress = nil }
 /// ```
 public final class ProgressBar: @unchecked Sendable {
     private let style: Style
@@ -33,6 +32,14 @@ public final class ProgressBar: @unchecked Sendable {
         self.style = style
         self.write = write
     }
+
+    /// A bar that draws on standard output.
+    public static func onStandardOutput(style: Style) -> ProgressBar {
+        ProgressBar(style: style, write: { FileHandle.standardOutput.write(Data($0.utf8)) })
+    }
+
+    /// `update` as a closure, for `Session.onProgress`.
+    public var report: @Sendable (Workbench.Progress) -> Void { { [self] in update($0) } }
 
     public func update(_ p: Workbench.Progress) {
         lock.lock()
@@ -52,6 +59,8 @@ public final class ProgressBar: @unchecked Sendable {
         defer { lock.unlock() }
         if drawn { write("\r\u{1B}[2K") }
         drawn = false
+        lastDraw = nil
+        lastSeriesCount = 0
     }
 
     /// The bar's text, at most `style.width - 1` columns (so the terminal never wraps it): the

@@ -5,9 +5,10 @@ import Workbench
 /// epoch to the last, the settings, and what to type next.
 ///
 ///     trained GloVe on small-world; now in use as 'trained'
-///       316 words × 20 dimensions · 35820 tokens · 9214 records · 40 of 40 epochs in 0.31 s
-///       cost      0.0843 █▅▃▂▂▁▁▁▁▁▁ 0.0034
-///       settings  dim 20, epochs 40, window 5, min-count 1, x-max 10, alpha 0.75, eta 0.05, threads 1, seed 1
+///       316 words × 20 dimensions · 35820 tokens · 6288 records · 25 of 25 epochs in 0.03 s
+///       cost      0.5001 █▆▅▄▄▃▃▂▂▂▁▁ 0.0034  (per epoch, log scale)
+///       settings  dim 20, epochs 25, window 5, min-count 1, x-max 10, alpha 0.75, eta 0.05, threads 1,
+///                 seed 1
 ///       try       king - man + woman  ·  北京 - 中国 + 法国  ·  near 猫  ·  :use glove-50d
 public enum TrainingRenderer {
     public static func render(_ s: TrainingSummary, title: String?, style: Style) -> String {
@@ -16,15 +17,37 @@ public enum TrainingRenderer {
         let epochs = "\(s.epochCosts.count) of \(s.epochs) epochs in " + String(format: "%.2f s", s.seconds)
         lines.append("  \(s.words) words × \(s.dimensions) dimensions · \(s.tokens) tokens · \(s.records) records · " + epochs)
         if let first = s.epochCosts.first, let last = s.epochCosts.last {
-            let room = max(8, style.width - 30)
-            lines.append("  cost      " + String(format: "%.4f ", first) + style.paint(Bars.sparkline(sampled(s.epochCosts, room)), .green)
-                         + String(format: " %.4f", last))
+            // On a log scale: the cost falls fast at first, and the later epochs would all be ▁.
+            let room = max(8, min(60, style.width - 40))
+            let logs = sampled(s.epochCosts, room).map { $0 > 0 ? Foundation.log($0) : 0 }
+            lines.append("  cost      " + String(format: "%.4f ", first) + style.paint(Bars.sparkline(logs), .green)
+                         + String(format: " %.4f", last) + style.paint("  (per epoch, log scale)", .dim))
         }
-        lines.append("  " + style.paint("settings", .dim) + "  " + s.settings.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
+        lines += wrapped(s.settings.map { "\($0.name) \($0.value)" }, label: "settings", style: style)
         if !s.suggestions.isEmpty {
             lines.append("  " + style.paint("try", .dim) + "       " + s.suggestions.joined(separator: "  ·  "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "  settings  a, b, c" over as many lines as the width needs, continuation lines indented.
+    static func wrapped(_ items: [String], label: String, style: Style) -> [String] {
+        let indent = "  " + String(repeating: " ", count: 8) + "  "
+        var lines: [String] = []
+        var current = ""
+        for (k, item) in items.enumerated() {
+            let piece = item + (k < items.count - 1 ? "," : "")
+            if !current.isEmpty, DisplayWidth.of(indent) + DisplayWidth.of(current) + 1 + DisplayWidth.of(piece) > style.width {
+                lines.append(current)
+                current = piece
+            } else {
+                current += (current.isEmpty ? "" : " ") + piece
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.enumerated().map { k, line in
+            (k == 0 ? "  " + style.paint(DisplayWidth.pad(label, to: 8), .dim) + "  " : indent) + line
+        }
     }
 
     /// At most `n` values, evenly spaced, the first and the last always kept.

@@ -16,7 +16,8 @@ final class ProgressBarTests: XCTestCase {
     func testRedrawsInPlaceAndClearsTheLineWhenFinished() {
         let out = Output()
         let bar = ProgressBar(style: .plain, write: { out.append($0) })
-        bar.update(Workbench.Progress(title: "t", fraction: 0, detail: "counting words"))
+        let onProgress: (@Sendable (Workbench.Progress) -> Void)? = bar.report   // what the REPL gives the session
+        onProgress?(Workbench.Progress(title: "t", fraction: 0, detail: "counting words"))
         bar.update(Workbench.Progress(title: "t", fraction: 0.01, detail: "too soon to redraw"))
         bar.update(Workbench.Progress(title: "t", fraction: 0.04, detail: "epoch 1/25", series: [0.5]))
         bar.finish()
