@@ -19,7 +19,10 @@ public final class ReplLoop {
     /// The model the session started on, written into saved notebooks.
     let startModel: String
     /// The bundled lessons, where learner progress is kept, and the language of prose.
-    public var lessons: LessonCatalog?
+    /// The folder of bundled lessons; they are read the first time a lesson command needs them,
+    /// so that start-up does not parse every lesson.
+    public var lessonsDirectory: String?
+    lazy var lessons: LessonCatalog? = lessonsDirectory.map { LessonCatalog(directory: $0) }
     public var progressStore: ProgressStore?
     public var language: Language = .en
     /// The lesson being taken, if any.

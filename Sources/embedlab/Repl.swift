@@ -42,7 +42,7 @@ struct Repl: ParsableCommand {
         }
         let loop = ReplLoop(session: session, editor: editor, style: Environment.style(forTerminal: interactive && Environment.isTerminal(STDOUT_FILENO)))
         let store = ProgressStore(path: ProgressStore.defaultPath())
-        loop.lessons = LessonCatalog(directory: Environment.lessonsDirectory)
+        loop.lessonsDirectory = Environment.lessonsDirectory
         loop.progressStore = store
         loop.language = lang ?? store.language ?? Language.fromEnvironment()
         if let lesson { _ = loop.handleLesson(":lesson \(lesson)") }
