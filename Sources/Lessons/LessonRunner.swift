@@ -53,7 +53,7 @@ public final class LessonRunner {
 
     static func changesState(_ line: String) -> Bool {
         let t = line.trimmingWhitespace
-        return t.hasPrefix(":use") || t.hasPrefix(":set") || t.hasPrefix(":load") || t.hasPrefix("let ") || t.hasPrefix("train ")
+        return t.hasPrefix(":use") || t.hasPrefix(":set") || t.hasPrefix(":load") || t.hasPrefix("let ") || t.hasPrefix("train ") || t.hasPrefix("bpe train")
     }
 
     public var step: LessonStep { lesson.steps[stepIndex] }

@@ -25,7 +25,7 @@ extension Evaluator {
         var cuts = [TokenBreakdown.View(name: "words", tokens: views.words),
                     TokenBreakdown.View(name: "characters", tokens: views.characters),
                     TokenBreakdown.View(name: "bytes", tokens: views.bytes)]
-        let bpe = TrainedTokenizers.shared.bpe(for: session)
+        let bpe = session.bpe
         if let bpe { cuts.append(TokenBreakdown.View(name: "BPE", tokens: bpe.tokenize(text))) }
         let note = bpe == nil ? "no BPE row yet: train one with  bpe train TEXT vocab N" : "BPE: the \(bpe!.merges.count) merges of your last bpe train"
         let breakdown = TokenBreakdown(text: text, views: cuts, note: note)
@@ -52,7 +52,7 @@ extension Evaluator {
                                          hint: "vocab counts the 256 byte tokens too: vocab 266 learns 10 merges")
         let cancellation = session.cancellation
         let tokenizer = try BPETokenizer.train(on: text, vocabularySize: vocabulary, onMerge: { _ in !cancellation.isRequested })
-        TrainedTokenizers.shared.remember(tokenizer, for: session)
+        session.bpe = tokenizer
 
         let bytes = TokenBreakdown.View(name: "bytes", tokens: ByteTokenizer().tokenize(text))
         let cut = TokenBreakdown.View(name: "BPE", tokens: tokenizer.tokenize(text))
@@ -111,28 +111,6 @@ extension TokenBreakdown.View {
         self.init(name: name, pieces: tokens.map {
             TokenBreakdown.Piece(text: $0.readableText, hex: $0.hex, id: $0.id, byteRange: $0.byteRange)
         })
-    }
-}
-
-/// The last BPE each session trained, for the BPE row of `tokens`. Held beside the session
-/// (weakly, so a session that ends takes its tokenizer with it) because `Session` has no slot
-/// for tokenizers yet.
-final class TrainedTokenizers: @unchecked Sendable {
-    static let shared = TrainedTokenizers()
-    private let lock = NSLock()
-    private struct Entry { weak var session: Session?; var bpe: BPETokenizer }
-    private var entries: [ObjectIdentifier: Entry] = [:]
-
-    func remember(_ bpe: BPETokenizer, for session: Session) {
-        lock.lock(); defer { lock.unlock() }
-        entries = entries.filter { $0.value.session != nil }
-        entries[ObjectIdentifier(session)] = Entry(session: session, bpe: bpe)
-    }
-
-    func bpe(for session: Session) -> BPETokenizer? {
-        lock.lock(); defer { lock.unlock() }
-        guard let entry = entries[ObjectIdentifier(session)], entry.session === session else { return nil }
-        return entry.bpe
     }
 }
 

@@ -1,4 +1,5 @@
 import Embeddings
+import Tokenizers
 import VectorMath
 
 /// The state of one learner's session: the model in use, variables, settings, and the cells
@@ -17,6 +18,8 @@ public final class Session: @unchecked Sendable {
     /// Every line evaluated, in order, with its value or error (for `:save`).
     public private(set) var cells: [Cell] = []
     public let cancellation: Cancellation
+    /// The BPE tokenizer of the last `bpe train`, so that `tokens` can show a BPE row.
+    public var bpe: BPETokenizer?
     /// Called while long work runs (set by the REPL to draw a progress bar). Nil: nobody is watching.
     public var onProgress: (@Sendable (Progress) -> Void)?
     private var loaded: [String: WordVectors] = [:]
