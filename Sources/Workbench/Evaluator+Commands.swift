@@ -48,7 +48,9 @@ extension Evaluator {
         case "plot":
             return try plot(args, span)
         case "dims":
-            let names = model.dimensionNames ?? []
+            guard let names = model.dimensionNames else {
+                return .text("\(model.name): \(model.count) words × \(model.dimensions) dimensions; its dimensions have no names (learned dimensions rarely mean one thing)")
+            }
             let rows = (0..<model.dimensions).map { i in [String(i + 1), i < names.count ? names[i] : "—"] }
             return .table(Table(title: "\(model.name): \(model.count) words × \(model.dimensions) dimensions", headers: ["dim", "name"], rows: rows, numericColumns: [0]))
         case "vars":

@@ -29,7 +29,11 @@ extension Evaluator {
         if let bpe { cuts.append(TokenBreakdown.View(name: "BPE", tokens: bpe.tokenize(text))) }
         let note = bpe == nil ? "no BPE row yet: train one with  bpe train TEXT vocab N" : "BPE: the \(bpe!.merges.count) merges of your last bpe train"
         let breakdown = TokenBreakdown(text: text, views: cuts, note: note)
-        let counts = cuts.map { "\($0.pieces.count) \($0.name == "BPE" ? "BPE tokens" : $0.name)" }
+        let counts = cuts.map { view -> String in
+            let name = view.name == "BPE" ? "BPE tokens" : view.name
+            // "1 word", "2 words": the view names are plural.
+            return "\(view.pieces.count) \(view.pieces.count == 1 && name.hasSuffix("s") ? String(name.dropLast()) : name)"
+        }
         return .table(Table(title: "\(text): " + counts.joined(separator: ", "),
                             headers: ["word", "bytes", "UTF-8"],
                             rows: cuts[0].pieces.map { [$0.text, String($0.byteCount), $0.hex] },
@@ -65,7 +69,7 @@ extension Evaluator {
             note += cancellation.isRequested ? "; stopped by Ctrl-C" : "; stopped early: the text is one token"
         }
         let breakdown = TokenBreakdown(text: text, views: [bytes, cut], merges: merges, note: note)
-        return .table(Table(title: "BPE on \(text.utf8.count) bytes: \(merges.count) merges; the text is now \(cut.pieces.count) tokens",
+        return .table(Table(title: "BPE on \(text.utf8.count) bytes: \(merges.count) merge\(merges.count == 1 ? "" : "s"); the text is now \(cut.pieces.count) token\(cut.pieces.count == 1 ? "" : "s")",
                             headers: ["token", "merged from", "id", "count"],
                             rows: merges.map { [$0.token, "\($0.left) + \($0.right)", String($0.id), String($0.count)] },
                             numericColumns: [2, 3], detail: .tokens(breakdown)))
