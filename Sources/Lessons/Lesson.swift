@@ -20,7 +20,10 @@ public struct Lesson: Equatable, Sendable {
 /// One step of a lesson: prose, then demo cells, or an exercise.
 public struct LessonStep: Equatable, Sendable {
     public var id: String
-    public var title: String
+    /// The heading, by language: `## King and queen | 国王与王后 {#king-queen}`.
+    public var titles: [Language: String]
+    /// The heading in `language` (English when it has no translation).
+    public func title(in language: Language) -> String { titles[language] ?? titles[.en] ?? id }
     public var prose: [Language: String]
     /// Commands shown and run, one at a time (steps without an exercise).
     public var demo: [String]
@@ -95,7 +98,11 @@ extension Lesson {
                 let stepId = headingId ?? "step-\(steps.count + 1)"
                 if headingId == nil { problems.append("\(path):\(line): step '\(text)' has no {#id}; progress needs stable ids") }
                 if !seenIds.insert(stepId).inserted { problems.append("\(path):\(line): the step id '\(stepId)' is used twice") }
-                current = LessonStep(id: stepId, title: text, prose: [:], demo: [], exercise: nil, line: line)
+                // "English | 中文": a heading in both languages.
+                let parts = text.components(separatedBy: " | ")
+                var titles: [Language: String] = [.en: parts[0].trimmingWhitespace]
+                if parts.count > 1 { titles[.zh] = parts[1].trimmingWhitespace }
+                current = LessonStep(id: stepId, titles: titles, prose: [:], demo: [], exercise: nil, line: line)
             case .prose(let language, let text, let line):
                 guard current != nil else { continue }   // text before the first step: an introduction, not shown
                 if let language {

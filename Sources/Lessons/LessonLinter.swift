@@ -22,6 +22,9 @@ public struct LessonLinter {
             return problems + ["\(lesson.path): its model '\(lesson.model)' cannot be loaded: \(error)"]
         }
         for step in lesson.steps {
+            if step.titles[.zh] == nil {
+                problems.append("\(where_(step)) has no Chinese title (write the heading as '## English | 中文 {#id}')")
+            }
             for l in Language.allCases where (step.prose[l] ?? "").isEmpty {
                 problems.append("\(where_(step)) has no \(l == .en ? "English (::: en)" : "Chinese (::: zh)") prose")
             }

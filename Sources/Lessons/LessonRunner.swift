@@ -73,7 +73,7 @@ public final class LessonRunner {
         demoIndex = 0
         hintIndex = 0
         let s = step
-        var out: [Output] = [.step(number: stepIndex + 1, of: lesson.steps.count, title: s.title,
+        var out: [Output] = [.step(number: stepIndex + 1, of: lesson.steps.count, title: s.title(in: language),
                                    prose: s.prose[language] ?? s.prose[.en] ?? "", isExercise: s.exercise != nil)]
         if s.exercise != nil {
             out.append(.info(language.pick(en: "Type your answer. :hint for a hint, :skip to see the solution.",
