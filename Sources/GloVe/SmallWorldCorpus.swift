@@ -81,6 +81,25 @@ public struct SmallWorldCorpus: Sendable {
         GloVeHyperparameters(minCount: 1, window: 5, dimensions: 20, epochs: 25, xMax: 10, threads: 1, seed: 1)
     }
 
+    /// Analogy questions in the questions-words format, made from the world's own word lists:
+    /// every country–capital pair against every other (Athens-style "country capital country capital",
+    /// so capital₁ − country₁ + country₂ should be capital₂) and every male–female couple against
+    /// every other, in English and in 中文: 2 × (10 × 9 + 9 × 8) = 324 questions.
+    public static var analogyQuestions: String {
+        var out = ""
+        for (name, lexicon) in [("en", Lexicon.english), ("zh", Lexicon.chinese)] {
+            out += ": capitals-\(name)\n"
+            for a in lexicon.countries { for b in lexicon.countries where a.country != b.country {
+                out += "\(a.country) \(a.capital) \(b.country) \(b.capital)\n"
+            } }
+            out += ": gender-\(name)\n"
+            for a in lexicon.couples { for b in lexicon.couples where a.male != b.male {
+                out += "\(a.male) \(a.female) \(b.male) \(b.female)\n"
+            } }
+        }
+        return out
+    }
+
     /// The country/capital pairs written about, in English and 中文.
     public static var capitals: [(country: String, capital: String)] {
         Lexicon.english.countries.map { ($0.country, $0.capital) } + Lexicon.chinese.countries.map { ($0.country, $0.capital) }

@@ -1,4 +1,5 @@
 import Embeddings
+import GloVe
 import Foundation
 import VectorMath
 
@@ -177,7 +178,8 @@ extension Evaluator {
                 restrict = n
             } else { path = String(part) }
         }
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // `eval small-world`: the generated world's own questions, no file needed.
+        let text = path == SmallWorldCorpus.name ? SmallWorldCorpus.analogyQuestions : try String(contentsOfFile: path, encoding: .utf8)
         if text.contains("\t") && !text.contains("\n: ") && !text.hasPrefix(": ") {
             let r = WordPairEvaluation.run(model: model, pairs: text, restrictTo: restrict)
             return .table(Table(title: "\(path) on \(model.name)", headers: ["measure", "value"], rows: [

@@ -47,4 +47,13 @@ final class SmallWorldCorpusTests: XCTestCase {
         XCTAssertGreaterThan(try vectors.similarity("猫", "狗"), try vectors.similarity("猫", "汽车"))
         XCTAssertGreaterThan(try vectors.similarity("汽车", "飞机"), try vectors.similarity("飞机", "狗"))
     }
+
+    func testItsOwnAnalogyQuestionsAre324InFourSections() {
+        let lines = SmallWorldCorpus.analogyQuestions.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix(": ") }, [": capitals-en", ": gender-en", ": capitals-zh", ": gender-zh"])
+        let questions = lines.filter { !$0.hasPrefix(": ") }
+        XCTAssertEqual(questions.count, 324)
+        XCTAssertTrue(questions.allSatisfy { $0.split(separator: " ").count == 4 })
+        XCTAssertTrue(questions.contains("中国 北京 法国 巴黎"))
+    }
 }
