@@ -5,8 +5,7 @@
 //
 //     glove-bench CORPUS.txt QUESTIONS-WORDS.txt [--threads 2] [--epochs 15] [--restrict 30000]
 //
-// The stages are timed here rather than by `GloVeBenchmark.run`, because that keeps the trained
-// vectors to itself and the accuracy needs them; its report format and memory probe are reused.
+// The stages are timed here, one by one, and the trained vectors stay at hand for the accuracy step.
 import Embeddings
 import Foundation
 import GloVe
@@ -94,7 +93,7 @@ func run() throws {
     let corpus: Corpus
     do { corpus = try Corpus(contentsOfFile: args.corpus) } catch { Arguments.usage("\(error)") }
     let readSeconds = seconds(clock.now - t)
-    let afterRead = GloVeBenchmark.peakResidentBytes()
+    let afterRead = peakResidentBytes()
 
     t = clock.now
     let vocabulary = Vocabulary(counting: corpus, minCount: h.minCount, maxSize: h.maxVocabularySize, threads: h.threads)
@@ -106,14 +105,14 @@ func run() throws {
     let cooccurrences = CooccurrenceMatrix(counting: corpus, vocabulary: vocabulary, window: h.window, threads: h.threads)
     let cooccurrenceSeconds = seconds(clock.now - t)
     let records = cooccurrences.count
-    let afterCooccur = GloVeBenchmark.peakResidentBytes()
+    let afterCooccur = peakResidentBytes()
     print("cooccurrence: \(records) records, " + String(format: "%.2f s", cooccurrenceSeconds))
 
     let marks = Marks()
     let trainStart = clock.now
     let model = GloVeTrainer(h).train(on: consume cooccurrences, progress: { marks.add($0, clock.now) })
     let trainSeconds = seconds(clock.now - trainStart)
-    let afterTraining = GloVeBenchmark.peakResidentBytes()
+    let afterTraining = peakResidentBytes()
     let shuffleSeconds = marks.epochStarts.first.map { seconds($0 - trainStart) } ?? 0
     let epochSeconds = zip(marks.epochStarts, marks.epochEnds).map { seconds($1 - $0) }
     let perEpoch = epochSeconds.reduce(0, +) / Double(max(1, epochSeconds.count))
@@ -166,4 +165,16 @@ func run() throws {
 do { try run() } catch {
     FileHandle.standardError.write(Data("glove-bench: \(error)\n".utf8))
     exit(1)
+}
+
+/// The process's peak resident memory in bytes (getrusage's maxrss).
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024   // kilobytes on Linux
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return usage.ru_maxrss          // bytes on macOS
+    #endif
 }
