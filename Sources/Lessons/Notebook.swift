@@ -94,12 +94,11 @@ public struct Notebook: Equatable, Sendable {
     /// Runs every cell in `session`; returns each cell with what it printed now.
     public func run(in session: Session) -> [(cell: Cell, actual: String)] {
         cells.map { cell in
-            do {
-                let result = try session.evaluate(cell.input)
-                return (cell, ValueRenderer.render(result.value, style: .plain))
-            } catch {
-                return (cell, ErrorRenderer.render(error, input: cell.input, style: .plain))
+            let outcome: Session.Cell.Outcome
+            do { outcome = .value(try session.evaluate(cell.input).value) } catch {
+                outcome = .error(error as? WorkbenchError ?? WorkbenchError("\(error)"))
             }
+            return (cell, Notebook.output(of: outcome, input: cell.input))
         }
     }
 

@@ -108,7 +108,6 @@ public final class ReplLoop {
             save(String(trimmed.dropFirst(5)).trimmingCharacters(in: .whitespaces))
             return
         }
-        session.cancellation.reset()
         defer { embedlab_clear_interrupt() }
         do {
             let result = try session.evaluate(line)

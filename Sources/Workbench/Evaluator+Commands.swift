@@ -180,7 +180,7 @@ extension Evaluator {
         }
         // `eval small-world`: the generated world's own questions, no file needed.
         let text = path == SmallWorldCorpus.name ? SmallWorldCorpus.analogyQuestions : try String(contentsOfFile: path, encoding: .utf8)
-        if text.contains("\t") && !text.contains("\n: ") && !text.hasPrefix(": ") {
+        if EvaluationFile.isWordPairs(text) {
             let r = WordPairEvaluation.run(model: model, pairs: text, restrictTo: restrict)
             return .table(Table(title: "\(path) on \(model.name)", headers: ["measure", "value"], rows: [
                 ["pairs", "\(r.pairs)"], ["out of vocabulary", String(format: "%.1f%%", r.oovRatio)],

@@ -34,7 +34,7 @@ struct Eval: ParsableCommand {
         let vectors = session.model
         do {
             let text = try String(contentsOfFile: file, encoding: .utf8)
-            let isPairs = pairs || (text.contains("\t") && !text.hasPrefix(": ") && !text.contains("\n: "))
+            let isPairs = pairs || EvaluationFile.isWordPairs(text)
             if isPairs {
                 let r = try WordPairEvaluation.run(model: vectors, pairsPath: file, restrictTo: restrict)
                 if json {

@@ -49,11 +49,8 @@ public struct AnalogyEvaluation: Sendable {
 
     public static func run(model: WordVectors, questions text: String, source: String = "questions", restrictTo: Int = 300_000, caseInsensitive: Bool = true,
                            shouldStop: () -> Bool = { false }) throws -> AnalogyEvaluation {
-        let limit = min(restrictTo, model.count)
-        let fold: (String) -> String = caseInsensitive ? { $0.uppercased() } : { $0 }
-        // The searchable words, keyed as compared; the most frequent spelling of a key wins.
-        var okVocab: [String: Int] = [:]
-        for i in stride(from: limit - 1, through: 0, by: -1) { okVocab[fold(model.words[i])] = i }
+        let okVocab = SearchableWords(model, restrictTo: restrictTo, caseInsensitive: caseInsensitive)
+        let limit = okVocab.limit, fold = okVocab.fold
 
         struct Question { var section: Int; var a, b, c, expected: String; var ia, ib, ic: Int }
         var sectionNames: [String] = []
@@ -72,7 +69,7 @@ public struct AnalogyEvaluation: Sendable {
                 throw ModelFileError(source, .line(lineIndex + 1), "a question before the first ': section' line; start the file with a line like ': capitals'")
             }
             guard fields.count == 4 else { invalid.append(lineIndex + 1); continue }
-            guard let ia = okVocab[fields[0]], let ib = okVocab[fields[1]], let ic = okVocab[fields[2]], okVocab[fields[3]] != nil else {
+            guard let ia = okVocab[folded: fields[0]], let ib = okVocab[folded: fields[1]], let ic = okVocab[folded: fields[2]], okVocab[folded: fields[3]] != nil else {
                 skipped += 1
                 continue
             }
@@ -103,7 +100,7 @@ public struct AnalogyEvaluation: Sendable {
             var predicted = ""
             for candidate in top {
                 predicted = fold(model.words[candidate.index])
-                if okVocab[predicted] != nil && !ignore.contains(predicted) { break }
+                if okVocab[folded: predicted] != nil && !ignore.contains(predicted) { break }
             }
             let answer = Answer(a: question.a, b: question.b, c: question.c, expected: question.expected, predicted: predicted)
             answers.append(answer)

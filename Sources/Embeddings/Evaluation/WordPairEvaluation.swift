@@ -24,10 +24,7 @@ public struct WordPairEvaluation: Sendable {
     }
 
     public static func run(model: WordVectors, pairs text: String, restrictTo: Int = 300_000, caseInsensitive: Bool = true) -> WordPairEvaluation {
-        let limit = min(restrictTo, model.count)
-        let fold: (String) -> String = caseInsensitive ? { $0.uppercased() } : { $0 }
-        var okVocab: [String: Int] = [:]
-        for i in stride(from: limit - 1, through: 0, by: -1) { okVocab[fold(model.words[i])] = i }
+        let okVocab = SearchableWords(model, restrictTo: restrictTo, caseInsensitive: caseInsensitive)
         let n = model.normalized
         var gold: [Double] = [], predicted: [Double] = []
         var oov = 0
@@ -39,7 +36,7 @@ public struct WordPairEvaluation: Sendable {
                 if !(lineIndex > 0 && raw.allSatisfy(\.isWhitespace)) { invalid.append(lineIndex + 1) }
                 continue
             }
-            guard let i = okVocab[fold(String(fields[0]))], let j = okVocab[fold(String(fields[1]))] else { oov += 1; continue }
+            guard let i = okVocab[word: String(fields[0])], let j = okVocab[word: String(fields[1])] else { oov += 1; continue }
             gold.append(score)
             predicted.append(Double(n.withRow(i) { x in n.withRow(j) { y in Kernels.dot(x.baseAddress!, y.baseAddress!, count: n.columns) } }))
         }
