@@ -50,3 +50,12 @@ let package = Package(
     ]
 )
 
+
+// x86-64: VectorMath's SIMD kernels are written for AVX2 with fused multiply-add (and F16C for float16 rows);
+// without these flags SIMD8<Float>.addProduct compiles to one fmaf call per lane. Every Swift target gets the
+// same flags so that SIMD values cross module boundaries (and @inlinable kernels) with one instruction set.
+#if arch(x86_64)
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-mf16c"])]
+}
+#endif

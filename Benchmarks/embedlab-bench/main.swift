@@ -53,6 +53,7 @@ do {
     switch arguments.command {
     case "prepare": try Prepare.run(arguments)
     case "run": try Run.run(arguments)
+    case "gemm": try MatrixProductBenchmark.run(arguments)
     default: throw BenchError.usage
     }
 } catch {
