@@ -12,20 +12,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // Files: the one opener, line reader, read policy and safe writer every layer uses.
+        .target(name: "FileAccess"),
         // Numbers only: contiguous Float32 storage, SIMD kernels, top-k, PCA, RNG, statistics.
         .target(name: "VectorMath"),
         // Words <-> vectors: vocabulary, model files, queries, evaluation.
-        .target(name: "Embeddings", dependencies: ["VectorMath"]),
+        .target(name: "Embeddings", dependencies: ["VectorMath", "FileAccess"]),
         // Text -> tokens: words, characters, UTF-8 bytes, BPE, Chinese word segmentation.
         .target(name: "Tokenizers", resources: [.copy("Resources")]),
         // Corpus -> vocabulary -> co-occurrence -> GloVe vectors.
-        .target(name: "GloVe", dependencies: ["VectorMath"]),
+        .target(name: "GloVe", dependencies: ["VectorMath", "FileAccess"]),
         // The command language: parse -> evaluate -> typed Value; the session.
-        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe"]),
+        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "FileAccess"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
         .target(name: "Rendering", dependencies: ["Workbench", "Embeddings"]),
         // Lesson and notebook documents, the lesson runner, checks and grading, progress.
-        .target(name: "Lessons", dependencies: ["Workbench", "Rendering", "Embeddings"]),
+        .target(name: "Lessons", dependencies: ["Workbench", "Rendering", "Embeddings", "FileAccess"]),
         // The line editor: libedit through a system-library target; CTerminal: Ctrl-C and UTF-8 input.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CTerminal"),
@@ -40,6 +42,7 @@ let package = Package(
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.
         .executableTarget(name: "embedlab-bench", dependencies: ["VectorMath", "Embeddings"], path: "Benchmarks/embedlab-bench"),
         .executableTarget(name: "glove-bench", dependencies: ["GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/glove-bench"),
+        .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings"]),

@@ -1,4 +1,5 @@
 import Embeddings
+import FileAccess
 import Tokenizers
 import VectorMath
 
@@ -22,6 +23,9 @@ public final class Session: @unchecked Sendable {
     public var bpe: BPETokenizer?
     /// Called while long work runs (set by the REPL to draw a progress bar). Nil: nobody is watching.
     public var onProgress: (@Sendable (Progress) -> Void)?
+    /// What files this session may read and write: nil for the learner at the prompt (full access);
+    /// `ReadPolicy.sandbox(document:bundled:)` for a lesson, a notebook being run, or graded answers.
+    public var readPolicy: ReadPolicy?
     private var loaded: [String: WordVectors] = [:]
 
     /// One evaluated line.
@@ -48,6 +52,11 @@ public final class Session: @unchecked Sendable {
     /// thrown, always as a `WorkbenchError` (a model's or a file's error keeps its message).
     @discardableResult
     public func evaluate(_ line: String, record: Bool = true) throws -> Evaluation {
+        guard let readPolicy, ReadPolicy.current == nil else { return try evaluateUnderCurrentPolicy(line, record: record) }
+        return try readPolicy.apply { try evaluateUnderCurrentPolicy(line, record: record) }
+    }
+
+    private func evaluateUnderCurrentPolicy(_ line: String, record: Bool) throws -> Evaluation {
         do {
             let statement = try Parser.parse(line)
             let value = try Evaluator(session: self).evaluate(statement)
