@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Embeddings", "embedlab"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings"], exclude: ["Golden"]),
     ]
 )
 

@@ -20,6 +20,21 @@ public enum Bars {
         return left + "│" + right
     }
 
+    /// The full length of a bar for signed components, the same for every vector whose components lie
+    /// in [−1, 1] (so 0.4 always draws shorter than −0.5, whichever vector either is in); larger
+    /// components take the next of 2, 5, 10, 20, 50, … so the scale stays a round number a
+    /// reader can be told ("bars: ±2 full width").
+    public static func fixedLimit(_ values: [Double]) -> Double {
+        let largest = values.filter(\.isFinite).map(abs).max() ?? 0
+        var limit = 1.0
+        var k = 0
+        while largest > limit, limit < 1e30 {
+            limit *= [2, 2.5, 2][k % 3]
+            k += 1
+        }
+        return limit
+    }
+
     /// A sparkline of a series (for a falling loss): ▁▂▃▄▅▆▇█.
     public static func sparkline(_ values: [Double]) -> String {
         let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]

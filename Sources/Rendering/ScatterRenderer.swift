@@ -3,22 +3,31 @@ import Workbench
 /// Draws labelled points in the terminal with braille characters: each character cell holds
 /// a 2 × 4 grid of dots, so a 60 × 16 cell plot has 120 × 64 positions. Labels are written
 /// beside their points where they fit.
+///
+/// Equal aspect: a terminal cell is about twice as tall as it is wide, so its dots are about
+/// square, and one unit spans the same number of dots across and up:
+/// `dots per unit = min(across / (x₁ − x₀), up / (y₁ − y₀))`. A second component that explains
+/// little of the variance gives a low, wide plot, not a stretched square.
 public enum ScatterRenderer {
     public static func render(_ plot: ScatterPlot, style: Style) -> String {
-        let cols = max(20, min(style.width - 4, 72)), rows = 16
-        let xs = plot.points.map(\.x), ys = plot.points.map(\.y)
+        let cols = max(20, min(style.width - 4, 72)), maxRows = 16
+        let shown = plot.points.filter { $0.x.isFinite && $0.y.isFinite }
+        let xs = shown.map(\.x), ys = shown.map(\.y)
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return plot.title }
-        let xr = max(x1 - x0, 1e-9), yr = max(y1 - y0, 1e-9)
         // Leave room at the right for labels.
-        let plotCols = max(10, cols - (plot.points.map { DisplayWidth.of($0.label) }.max() ?? 0) - 2)
+        let plotCols = max(10, cols - (shown.map { DisplayWidth.of($0.label) }.max() ?? 0) - 2)
+        let across = Double(plotCols * 2 - 1), up = Double(maxRows * 4 - 1)
+        let xr = x1 - x0, yr = y1 - y0
+        let perUnit = xr > 0 && yr > 0 ? min(across / xr, up / yr) : xr > 0 ? across / xr : yr > 0 ? up / yr : 1
+        let rows = max(1, min(maxRows, Int((yr * perUnit).rounded(.down)) / 4 + 1))
         var dots = [[UInt8]](repeating: [UInt8](repeating: 0, count: cols), count: rows)
         var text = [[String?]](repeating: [String?](repeating: nil, count: cols), count: rows)
         // Braille dot bits for (dx, dy) inside a cell.
         let bit: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
         var placed: [(row: Int, col: Int, label: String)] = []
-        for p in plot.points {
-            let px = Int(((p.x - x0) / xr * Double(plotCols * 2 - 1)).rounded())
-            let py = Int(((y1 - p.y) / yr * Double(rows * 4 - 1)).rounded())
+        for p in shown {
+            let px = min(Int(across), Int(((p.x - x0) * perUnit).rounded()))
+            let py = min(rows * 4 - 1, Int(((y1 - p.y) * perUnit).rounded()))
             let c = px / 2, r = py / 4
             dots[r][c] |= bit[px % 2][py % 4]
             placed.append((r, c, p.label))
@@ -55,7 +64,8 @@ public enum ScatterRenderer {
             lines.append(line.trailingSpacesTrimmed)
         }
         lines.append("└" + String(repeating: "─", count: cols))
-        lines.append("  x: \(plot.xLabel)   y: \(plot.yLabel)")
+        let axes = "  x: \(plot.xLabel)   y: \(plot.yLabel)", note = "   (same scale across and up)"
+        lines.append(DisplayWidth.of(axes + note) <= style.width ? axes + note : axes)
         if !unplaced.isEmpty { lines.append("  (no room for the labels of: \(unplaced.joined(separator: ", ")))") }
         return lines.joined(separator: "\n")
     }

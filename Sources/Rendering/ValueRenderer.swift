@@ -36,9 +36,10 @@ public enum ValueRenderer {
         let values = v.values
         if let names = v.dimensionNames, names.count == values.count || values.count <= 12 {
             // Few dimensions: one line each, with its name and a bar.
-            let limit = max(values.map { abs(Double($0)) }.max() ?? 1, 1e-9)
+            // One scale for every vector (not this vector's largest component), so bars compare across vectors.
+            let limit = Bars.fixedLimit(values.map(Double.init))
             let nameWidth = (v.dimensionNames ?? []).map { DisplayWidth.of($0) }.max() ?? 3
-            var lines = ["\(v.label)  (\(values.count) dimensions)"]
+            var lines = ["\(v.label)  (\(values.count) dimensions" + (limit == 1 ? ")" : "; bars ±\(number(limit)) full width)")]
             for (i, x) in values.enumerated() {
                 let name = i < (v.dimensionNames?.count ?? 0) ? v.dimensionNames![i] : "d\(i + 1)"
                 lines.append("  " + DisplayWidth.pad(name, to: nameWidth) + "  " + DisplayWidth.pad(String(format: "%.4f", x), to: 8, right: true)

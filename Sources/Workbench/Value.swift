@@ -99,9 +99,13 @@ public struct ScatterPlot: Equatable, Sendable {
         public var label: String
         public var x: Double
         public var y: Double
+        public init(label: String, x: Double, y: Double) { self.label = label; self.x = x; self.y = y }
     }
     public var title: String
     public var points: [Point]
     public var xLabel: String
     public var yLabel: String
+    public init(title: String, points: [Point], xLabel: String, yLabel: String) {
+        self.title = title; self.points = points; self.xLabel = xLabel; self.yLabel = yLabel
+    }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import Workbench
+
+/// Numbers against numbers, as lines: a training run's cost per epoch, accuracy against the
+/// number of dimensions, recall against queries per second. Any series of (x, y) pairs can be
+/// drawn; `LineChartSVG` draws it.
+///
+///     LineChart(title: "GloVe on small-world", xLabel: "epoch", yLabel: "cost",
+///               series: [.init(name: "cost", points: [(1, 0.50), (2, 0.21), (3, 0.09)])], logY: true)
+public struct LineChart: Sendable {
+    public struct Series: Sendable {
+        public var name: String
+        public var points: [(x: Double, y: Double)]
+        /// Labels written beside the points (ef=40, 50 dims), or empty.
+        public var pointLabels: [String]
+        public init(name: String, points: [(x: Double, y: Double)], pointLabels: [String] = []) {
+            self.name = name; self.points = points; self.pointLabels = pointLabels
+        }
+    }
+
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+    /// Logarithmic axes, for numbers that span decades (a falling cost, queries per second).
+    public var logX: Bool
+    public var logY: Bool
+
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], logX: Bool = false, logY: Bool = false) {
+        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.series = series; self.logX = logX; self.logY = logY
+    }
+
+    /// A GloVe run's cost after each epoch, on a log scale (it falls by orders of magnitude).
+    public init(training s: TrainingSummary, title: String?) {
+        let points = s.epochCosts.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }
+        let positive = s.epochCosts.allSatisfy { $0 > 0 }
+        self.init(title: title ?? "GloVe on \(s.corpus)", xLabel: "epoch", yLabel: positive ? "cost (log scale)" : "cost",
+                  series: [Series(name: "cost", points: points)], logY: positive && s.epochCosts.count > 1)
+    }
+}

@@ -1,0 +1,41 @@
+import Workbench
+
+/// Values as pictures: the one place that decides which value is drawn how in SVG, as
+/// `ValueRenderer` does for the terminal.
+///
+/// | value | picture |
+/// |---|---|
+/// | `plot 猫 狗 汽车 飞机` (scatter) | points at equal aspect, axes with the explained variance |
+/// | a vector | a bar per component about 0 |
+/// | `near 猫`, `king - man + woman` | a bar per neighbour |
+/// | `sim 猫 狗` (a cosine) | one bar on [−1, 1] |
+/// | `cooccur "…"` (a labelled square matrix) | a heat map |
+/// | `train glove …` | the cost per epoch |
+///
+///     SVGRenderer.svg(try session.evaluate("plot king queen man woman").value)   // "<svg …"
+public enum SVGRenderer {
+    /// The picture of `value`, or nil when it has none (text, a plain table).
+    public static func svg(_ value: Value) -> String? {
+        switch value {
+        case .scatter(let p): return ScatterSVG.render(p)
+        case .vector(let v): return BarsSVG.vector(v)
+        case .neighbours(let n): return n.items.isEmpty ? nil : BarsSVG.neighbours(n)
+        case .scalar(let s): return s.kind == .cosine ? BarsSVG.scalar(s) : nil
+        case .table(let t):
+            if case .training(let summary) = t.detail, !summary.epochCosts.isEmpty {
+                return LineChartSVG.render(LineChart(training: summary, title: t.title))
+            }
+            if let m = HeatMap(table: t) { return HeatMapSVG.render(m) }
+            return nil
+        case .text, .none: return nil
+        }
+    }
+
+    /// `svg(value)` as a standalone file: an XML declaration first.
+    public static func file(_ value: Value) -> String? {
+        svg(value).map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0 }
+    }
+
+    /// Which values have pictures, for an error message: "this value has no picture; …".
+    public static let whatHasPictures = "plot, a vector, near or an analogy, sim, cooccur, train glove"
+}
