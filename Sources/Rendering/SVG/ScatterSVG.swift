@@ -44,7 +44,9 @@ public enum ScatterSVG {
                       scale: scale, x0: x0 - pad / scale, y1: y1 + pad / scale)
     }
 
-    public static func render(_ plot: ScatterPlot, maxWidth: Double = 560, maxHeight: Double = 420) -> String {
+    /// `attributes(i)` adds attributes to point i's group (the projector page's neighbour lists).
+    public static func render(_ plot: ScatterPlot, maxWidth: Double = 560, maxHeight: Double = 420,
+                              attributes: ((Int) -> [(String, String)])? = nil) -> String {
         let l = layout(plot, maxWidth: maxWidth, maxHeight: maxHeight)
         var c = SVGCanvas(width: l.width, height: l.height, title: plot.title)
         c.text(plot.title, x: 12, y: 22, size: 14, weight: "bold")
@@ -56,9 +58,9 @@ public enum ScatterSVG {
             // A flat plot (a small second component): the y title above the frame instead of beside it.
             c.text(plot.yLabel, x: l.plotLeft, y: l.plotTop - 6, size: 11)
         }
-        for p in plot.points where p.x.isFinite && p.y.isFinite {
+        for (i, p) in plot.points.enumerated() where p.x.isFinite && p.y.isFinite {
             let (x, y) = l.position(p.x, p.y)
-            c.beginGroup(className: "point", attributes: [("data-word", p.label)])
+            c.beginGroup(className: "point", attributes: [("data-word", p.label)] + (attributes?(i) ?? []))
             c.circle(cx: x, cy: y, r: 4, fill: SVGCanvas.Tone.blue.rawValue, tooltip: "\(p.label) (\(AxisTicks.compact(p.x)), \(AxisTicks.compact(p.y)))")
             c.text(p.label, x: x + 7, y: y + 4)
             c.endGroup()
