@@ -5,6 +5,11 @@ needed=()
 for pkg in libedit-dev pkg-config tmux; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
 done
+# The page tests (Tests/RenderingTests/BrowserTests.swift) open EmbedLab's HTML in headless Chromium
+# and measure its screenshots with ImageMagick.
+for pkg in chromium-headless-shell imagemagick; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
+done
 [ ${#needed[@]} -eq 0 ] && exit 0
 echo "installing ${needed[*]} (Debian packages)" >&2
 sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -63,11 +63,11 @@ final class XMLSummary: NSObject, XMLParserDelegate {
         text = ""
     }
 
-    /// Anything that would make the picture load or run something: scripts, links, external
-    /// images or fonts, event handlers, `url(` other than to a fragment.
+    /// Anything that would make the page load something or run a handler: links, images,
+    /// embedded documents, `src`/`href`, event handlers, `url(`, addresses on the web.
     var externalReferences: [String] {
         var found: [String] = []
-        for e in elements where ["script", "a", "image", "use", "foreignObject", "iframe", "link"].contains(e) { found.append("<\(e)>") }
+        for e in elements where ["a", "image", "use", "foreignObject", "iframe", "link", "object", "embed", "img"].contains(e) { found.append("<\(e)>") }
         for a in attributes {
             let name = a.name.lowercased(), value = a.value.lowercased()
             if name.hasPrefix("on") || name == "href" || name == "xlink:href" || name == "src" { found.append("\(a.element) \(a.name)") }
@@ -84,4 +84,5 @@ func assertValidSVG(_ svg: String, file: StaticString = #filePath, line: UInt = 
     XCTAssertEqual(summary.elements.first, "svg", file: file, line: line)
     XCTAssertTrue(summary.attributes.contains { $0.element == "svg" && $0.name == "xmlns" && $0.value == "http://www.w3.org/2000/svg" }, file: file, line: line)
     XCTAssertEqual(summary.externalReferences, [], file: file, line: line)
+    XCTAssertFalse(summary.elements.contains("script"), "a picture has no script", file: file, line: line)
 }
