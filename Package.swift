@@ -31,12 +31,12 @@ let package = Package(
         // The line editor: libedit through a system-library target; CTerminal: Ctrl-C and UTF-8 input.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CTerminal"),
-        .target(name: "REPL", dependencies: ["CEditLine", "CTerminal", "Workbench", "Rendering", "Lessons", "Embeddings"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "CTerminal", "Workbench", "Rendering", "Lessons", "Embeddings", "FileAccess"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "embedlab",
             dependencies: [
-                "VectorMath", "Embeddings", "Workbench", "Rendering", "Lessons", "REPL", "CTerminal", "GloVe", "Tokenizers",
+                "VectorMath", "Embeddings", "Workbench", "Rendering", "Lessons", "REPL", "CTerminal", "GloVe", "Tokenizers", "FileAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.

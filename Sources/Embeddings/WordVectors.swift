@@ -72,7 +72,8 @@ public final class WordVectors: @unchecked Sendable {
 
     /// A copy keeping only the first `n` (most frequent) words.
     public func prefix(_ n: Int) throws -> WordVectors {
-        try WordVectors(name: name, words: Array(words.prefix(n)), matrix: matrix.prefix(rows: n), dimensionNames: dimensionNames)
+        guard n >= 1 else { throw EmbeddingsError.shapeMismatch("cannot keep \(n) words; keep at least 1 (for example --limit 30000)") }
+        return try WordVectors(name: name, words: Array(words.prefix(n)), matrix: matrix.prefix(rows: n), dimensionNames: dimensionNames)
     }
 
     /// The same model under another name.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileAccess
 
 /// A text to learn word vectors from: lines of tokens separated by white space, as UTF-8 bytes.
 ///
@@ -36,7 +37,10 @@ public struct Corpus: Sendable {
     /// - Throws: `CorpusError` naming the file, when it cannot be read or is not UTF-8
     ///   (with the byte offset of the first bad byte).
     public init(contentsOfFile path: String) throws {
-        bytes = try readWholeFile(path)
+        var bytes = try readWholeFile(path)
+        // A UTF-8 byte-order mark is not part of the first word (CR is already white space).
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        self.bytes = bytes
         if let offset = firstInvalidUTF8(in: bytes) {
             throw CorpusError.notUTF8(path: path, byteOffset: offset)
         }
@@ -149,25 +153,17 @@ struct TokenScanner {
     }
 }
 
-/// The whole file as bytes.
+/// The largest corpus read into memory (16 GiB).
+let maxCorpusBytes = 16 << 30
+
+/// The whole file as bytes, opened through the one opener (a folder, pipe or device is refused
+/// with one line; the size is capped; a `ReadPolicy` in force is applied).
 func readWholeFile(_ path: String) throws -> [UInt8] {
-    guard let file = fopen(path, "rb") else {
-        throw CorpusError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+    do {
+        return try InputFile.open(path, maxBytes: maxCorpusBytes, what: "corpus").readAll()
+    } catch let error as FileAccessError {
+        throw CorpusError.cannotRead(path: PrintableText.escaping(error.path, limit: 300), reason: error.problem)
     }
-    defer { fclose(file) }
-    guard fseeko(file, 0, SEEK_END) == 0 else {
-        throw CorpusError.cannotRead(path: path, reason: "cannot seek (is it a regular file?)")
-    }
-    let size = Int(ftello(file))
-    fseeko(file, 0, SEEK_SET)
-    var failure: String?
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        let read = size > 0 ? fread(buffer.baseAddress!, 1, size, file) : 0
-        if read != size { failure = "read \(read) of \(size) bytes" }
-        count = read
-    }
-    if let failure { throw CorpusError.cannotRead(path: path, reason: failure) }
-    return bytes
 }
 
 /// The offset of the first byte that breaks UTF-8, or nil for valid UTF-8.

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 
 /// The lessons in a folder (`lessons/`), in file-name order: `00-using-embedlab.md`, `01-library.md` …
@@ -14,7 +15,13 @@ public struct LessonCatalog: Sendable {
     }
 
     public static func load(path: String) -> Lesson? {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else { return nil }
+        try? read(path: path)
+    }
+
+    /// Reads one lesson file (LF, CRLF and a byte-order mark read the same), or throws
+    /// `FileAccessError` saying in one line why it cannot be read.
+    public static func read(path: String) throws -> Lesson {
+        let text = try TextFile.text(atPath: path, limits: .document, what: "lesson")
         return Lesson(document: Document.parse(text), path: path)
     }
 

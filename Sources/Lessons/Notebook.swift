@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Rendering
 import Workbench
@@ -59,11 +60,12 @@ public struct Notebook: Equatable, Sendable {
     }
 
     public static func load(path: String) throws -> Notebook {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WorkbenchError("cannot read \(path)", hint: "check the file name")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw WorkbenchError("\(path) is not UTF-8 text", hint: "save it as UTF-8")
+        let text: String
+        do {
+            // LF, CRLF and a byte-order mark read the same; folders, pipes and devices are refused.
+            text = try TextFile.text(atPath: path, limits: .document, what: "notebook")
+        } catch let error as FileAccessError {
+            throw WorkbenchError(error.description)
         }
         return Notebook(document: Document.parse(text))
     }

@@ -1,12 +1,14 @@
+import FileAccess
 import Foundation
 
 /// Where a learner is in every lesson, kept in `$XDG_STATE_HOME/embedlab/progress.json`
-/// (default `~/.local/state/embedlab/`).
+/// (default `$HOME/.local/state/embedlab/`).
 ///
 /// Every change is written at once and atomically: a temporary file in the same folder, fsync,
 /// then rename over the old file, so a crash or a kill at any moment leaves either the old or
-/// the new progress, never half a file. A file that cannot be read is moved aside (never
-/// silently reset) and the learner is told where it went.
+/// the new progress, never half a file. A file that cannot be read is moved aside to a free
+/// name (never silently reset, never over another file) and the learner is told where it went;
+/// when it cannot be moved, it is left alone and nothing is saved over it.
 public final class ProgressStore: @unchecked Sendable {
     public struct LessonProgress: Codable, Equatable, Sendable {
         /// The step to resume at (a stable step id).
@@ -25,30 +27,68 @@ public final class ProgressStore: @unchecked Sendable {
 
     public let path: String
     private var file = File()
-    /// Set when a corrupt file was moved aside while loading: the message to show the learner.
+    /// Set when the file could not be read while loading: the message to show the learner.
     public private(set) var warning: String?
+    /// Set when saving would destroy something (a file that could not be moved aside): why saving is off.
+    private var saveRefusal: String?
+
+    /// The largest progress file read (it holds a few lines per lesson).
+    static let maxBytes = 16 << 20
 
     public init(path: String) {
         self.path = path
         load()
     }
 
+    /// `$XDG_STATE_HOME/embedlab/progress.json`, else `$HOME/.local/state/embedlab/progress.json`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
-        return state + "/embedlab/progress.json"
+        StatePaths.file("progress.json", environment: environment) ?? NSHomeDirectory() + "/.local/state/embedlab/progress.json"
     }
 
     private func load() {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let data: [UInt8]
         do {
-            file = try JSONDecoder().decode(File.self, from: data)
+            // The learner's own file: no lesson's read policy applies to it.
+            data = try InputFile.open(path, maxBytes: ProgressStore.maxBytes, what: "progress file", policy: nil).readAll()
+        } catch let error as FileAccessError {
+            if error.kind == .notFound { return }
+            warning = "your progress file cannot be read (\(error)); progress is kept for this session only"
+            saveRefusal = "progress is not saved: \(error)"
+            return
         } catch {
-            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
-            let aside = path + ".corrupt-" + stamp
-            try? FileManager.default.moveItem(atPath: path, toPath: aside)
-            warning = "your progress file could not be read; it was moved to \(aside) and progress starts afresh"
+            return
+        }
+        do {
+            file = try JSONDecoder().decode(File.self, from: Data(data))
+        } catch {
+            if let aside = moveAside() {
+                warning = "your progress file could not be read; it was moved to \(aside) and progress starts afresh"
+            } else {
+                warning = "your progress file could not be read and could not be moved aside (\(String(cString: strerror(errno)))); it is left as it is and progress is kept for this session only"
+                saveRefusal = "progress is not saved: \(path) could not be read and is kept untouched"
+            }
             file = File()
         }
+    }
+
+    /// Moves the unreadable file to a free name beside it (`progress.json.corrupt-STAMP[-N]`),
+    /// never over an existing file; nil when that is impossible (the original then stays).
+    private func moveAside() -> String? {
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
+        for n in 0..<1000 {
+            let aside = path + ".corrupt-" + stamp + (n == 0 ? "" : "-\(n)")
+            // link(2) fails when `aside` exists, so nothing is ever overwritten.
+            if link(path, aside) == 0 {
+                unlink(path)
+                return aside
+            }
+            if errno == EEXIST { continue }
+            // A file system without hard links: rename, after checking that the name is free.
+            var st = stat()
+            if lstat(aside, &st) != 0, errno == ENOENT, rename(path, aside) == 0 { return aside }
+            return nil
+        }
+        return nil
     }
 
     public func progress(of lesson: String) -> LessonProgress { file.lessons[lesson] ?? LessonProgress() }
@@ -66,30 +106,33 @@ public final class ProgressStore: @unchecked Sendable {
         try save()
     }
 
-    /// Writes the whole file atomically: temporary file, fsync, rename.
+    /// Writes the whole file atomically (`SafeWrite`: temporary file, fsync, rename, fsync of the
+    /// folder; temporary files of killed runs removed; the file's permissions kept).
     public func save() throws {
+        if let saveRefusal { throw ProgressError(saveRefusal) }
         let dir = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(file)
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw ProgressError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, data.count) }
-        let synced = fsync(fd)
-        close(fd)
-        guard written == data.count, synced == 0 else {
-            unlink(temporary)
-            throw ProgressError("cannot write \(temporary): \(String(cString: strerror(errno)))")
+        removeLegacyTemporaries(in: dir)
+        do {
+            // The learner's own file: no lesson's read policy applies to it.
+            try SafeWrite.replace(path, with: [UInt8](data), policy: nil)
+        } catch let error as FileAccessError {
+            throw ProgressError(error.description)
         }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ProgressError("cannot replace \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+extension ProgressStore {
+    /// Earlier versions wrote `progress.json.tmp-PID`; those a killed run left behind are removed.
+    func removeLegacyTemporaries(in dir: String) {
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(dir + "/" + name)
         }
-        // The rename itself is made durable by syncing the folder.
-        let dfd = open(dir, O_RDONLY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 }
 

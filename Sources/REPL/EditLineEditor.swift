@@ -1,5 +1,6 @@
 @preconcurrency import CEditLine
 import CTerminal
+import FileAccess
 import Foundation
 
 /// Line editing with libedit (Debian's `libedit-dev`) through its readline-compatible API:
@@ -16,7 +17,8 @@ public final class EditLineEditor: LineEditor {
     nonisolated(unsafe) static var completer: ((String, String) -> [String])?
 
     public init(historyPath: String?, complete: @escaping (_ text: String, _ lineBefore: String) -> [String]) {
-        self.historyPath = historyPath
+        // A history "file" that is a pipe, device or folder would hang or fail at every line: no history then.
+        self.historyPath = historyPath.flatMap(EditLineEditor.usableHistoryPath)
         EditLineEditor.completer = complete
         // libedit measures 汉字 with wcwidth, which needs a UTF-8 locale.
         if setlocale(LC_ALL, "") == nil || !(String(cString: setlocale(LC_CTYPE, nil)).uppercased().contains("UTF")) {
@@ -72,10 +74,20 @@ public final class EditLineEditor: LineEditor {
         if let historyPath { _ = write_history(historyPath) }
     }
 
-    /// Where history is kept: `$XDG_STATE_HOME/embedlab/history`, by default `~/.local/state/embedlab/history`.
+    /// Where history is kept: `$XDG_STATE_HOME/embedlab/history`, by default `$HOME/.local/state/embedlab/history`.
     public static func defaultHistoryPath() -> String {
-        let env = ProcessInfo.processInfo.environment
-        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
-        return state + "/embedlab/history"
+        StatePaths.file("history", environment: ProcessInfo.processInfo.environment) ?? NSHomeDirectory() + "/.local/state/embedlab/history"
+    }
+
+    /// `path` when it is a regular file or does not exist yet; nil for a pipe, device, folder or link loop.
+    static func usableHistoryPath(_ path: String) -> String? {
+        do {
+            _ = try InputFile.open(path, maxBytes: 64 << 20, what: "history file", policy: nil)
+            return path
+        } catch let error as FileAccessError {
+            return error.kind == .notFound ? path : nil
+        } catch {
+            return nil
+        }
     }
 }

@@ -1,4 +1,5 @@
 import CTerminal
+import FileAccess
 import Foundation
 import Lessons
 import Rendering
@@ -141,10 +142,11 @@ public final class ReplLoop {
         let cells = session.cells.map { Notebook.Cell(input: $0.input, expected: Notebook.output(of: $0.outcome, input: $0.input), line: 0) }
         let notebook = Notebook(model: startModel, title: "EmbedLab session", cells: cells)
         do {
-            try Data(notebook.markdown().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // The user's own command: no read policy; a pipe, device or link at `path` is refused.
+            try SafeWrite.replace(path, with: Array(notebook.markdown().utf8), policy: nil)
             output("saved \(cells.count) cells to \(path); replay with: embedlab run \(path)")
         } catch {
-            output(ErrorRenderer.render(WorkbenchError("cannot write \(path): \(error.localizedDescription)", hint: "choose a folder you can write to"), input: nil, style: style))
+            output(ErrorRenderer.render(WorkbenchError("\(error)", hint: "choose a folder you can write to"), input: nil, style: style))
         }
     }
 }

@@ -179,7 +179,7 @@ extension Evaluator {
             } else { path = String(part) }
         }
         // `eval small-world`: the generated world's own questions, no file needed.
-        let text = path == SmallWorldCorpus.name ? SmallWorldCorpus.analogyQuestions : try String(contentsOfFile: path, encoding: .utf8)
+        let text = path == SmallWorldCorpus.name ? SmallWorldCorpus.analogyQuestions : try EvaluationFile.read(path: path)
         if EvaluationFile.isWordPairs(text) {
             let r = WordPairEvaluation.run(model: model, pairs: text, restrictTo: restrict)
             return .table(Table(title: "\(path) on \(model.name)", headers: ["measure", "value"], rows: [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileAccess
 import Foundation
 import Embeddings
 
@@ -31,7 +32,7 @@ struct Convert: ParsableCommand {
             var model = try WordVectors.load(path: input, format: try format(from))
             if let limit { model = try model.prefix(limit) }
             if let dimensionNames {
-                let names = try String(contentsOfFile: dimensionNames, encoding: .utf8).split(separator: "\n").map(String.init)
+                let names = try TextFile.lines(atPath: dimensionNames, limits: .dataFile, what: "dimension-names file").filter { !$0.isEmpty }
                 model = try WordVectors(name: model.name, words: model.words, matrix: model.matrix, dimensionNames: names)
             }
             try model.save(path: output, format: try format(to), float16: float16)

@@ -33,7 +33,7 @@ struct Eval: ParsableCommand {
         let session = try Query.session(model)
         let vectors = session.model
         do {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let text = try EvaluationFile.read(path: file)
             let isPairs = pairs || EvaluationFile.isWordPairs(text)
             if isPairs {
                 let r = try WordPairEvaluation.run(model: vectors, pairsPath: file, restrictTo: restrict)

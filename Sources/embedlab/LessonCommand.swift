@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileAccess
 import Foundation
 import Lessons
 import Rendering
@@ -55,21 +56,26 @@ struct LessonCommand: ParsableCommand {
         @Option(help: "The language of feedback.") var lang: Language = .en
 
         func run() throws {
-            guard let lesson = LessonCatalog.load(path: file) else {
-                Environment.warn("error: cannot read the lesson \(file)")
-                throw ExitCode(1)
-            }
-            guard let text = try? String(contentsOfFile: answers, encoding: .utf8) else {
-                Environment.warn("error: cannot read the answers file \(answers)")
+            let lesson: Lesson, lines: [String]
+            do {
+                lesson = try LessonCatalog.read(path: file)
+                lines = try TextFile.lines(atPath: answers, limits: .document, what: "answers file")
+            } catch {
+                Environment.warn("error: \(error)")
                 throw ExitCode(1)
             }
             var given: [String: String] = [:]
-            for line in text.split(separator: "\n") {
+            for line in lines {
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 given[line[..<colon].trimmingCharacters(in: .whitespaces)] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
-            let session = try Query.session(lesson.model)
-            let report = LessonGrader.grade(lesson, answers: given, session: session, language: lang)
+            // Graded answers are untrusted: they read only the lesson's folder and the bundled models.
+            let policy = ReadPolicy.sandbox(document: file, bundled: Environment.catalog.directories)
+            let report = try policy.apply {
+                let session = try Query.session(lesson.model)
+                session.readPolicy = policy
+                return LessonGrader.grade(lesson, answers: given, session: session, language: lang)
+            }
             print(JSONRenderer.string(report))
         }
     }

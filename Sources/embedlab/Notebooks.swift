@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileAccess
 import Foundation
 import Lessons
 import Rendering
@@ -18,7 +19,13 @@ struct NotebookOptions: ParsableArguments {
             Environment.warn("error: \(error)")
             throw ExitCode(1)
         }
-        return (notebook, try Query.session(model ?? notebook.model ?? Environment.defaultModel))
+        // A notebook is untrusted: its cells (and its `model:`) read only files beside it and the
+        // bundled models, and write nothing. A model named on the command line is the user's own.
+        let policy = ReadPolicy.sandbox(document: file, bundled: Environment.catalog.directories)
+        let session = try model.map { try Query.session($0) }
+            ?? policy.apply { try Query.session(notebook.model ?? Environment.defaultModel) }
+        session.readPolicy = policy
+        return (notebook, session)
     }
 }
 

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VectorMath
 
@@ -40,10 +41,7 @@ public struct AnalogyEvaluation: Sendable {
     /// Evaluates `model` on the questions in the file at `path`.
     public static func run(model: WordVectors, questionsPath path: String, restrictTo: Int = 300_000, caseInsensitive: Bool = true,
                            shouldStop: () -> Bool = { false }) throws -> AnalogyEvaluation {
-        let bytes = try readBytes(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ModelFileError(path, .file, "is not valid UTF-8")
-        }
+        let text = try EvaluationFile.read(path: path)
         return try run(model: model, questions: text, source: path, restrictTo: restrictTo, caseInsensitive: caseInsensitive, shouldStop: shouldStop)
     }
 
@@ -57,7 +55,7 @@ public struct AnalogyEvaluation: Sendable {
         var questions: [Question] = []
         var skipped = 0
         var invalid: [Int] = []
-        for (lineIndex, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (lineIndex, rawLine) in TextFile.lines(ofText: text).enumerated() {
             let line = String(rawLine)
             if line.hasPrefix(": ") {
                 sectionNames.append(line.drop { $0 == ":" || $0 == " " }.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -1,3 +1,4 @@
+import FileAccess
 /// The words an evaluation may use, as gensim's evaluations see them: the first `limit` words of
 /// the model, keyed as compared (upper-cased when case-insensitive), the most frequent spelling of
 /// a key winning. Shared by the analogy and word-pair evaluations.
@@ -23,6 +24,16 @@ struct SearchableWords {
 /// What kind of evaluation file a text is: word pairs (tab-separated, no `: section` lines)
 /// or analogy questions.
 public enum EvaluationFile {
+    /// Reads an evaluation file as text with `\n` line breaks (LF, CRLF and a byte-order mark all
+    /// read the same), through the one opener, with the limits of a data file (256 MiB, 64 KiB lines).
+    public static func read(path: String) throws -> String {
+        do {
+            return try TextFile.text(atPath: path, limits: .dataFile, what: "evaluation file")
+        } catch let error as FileAccessError {
+            throw ModelFileError(error)
+        }
+    }
+
     public static func isWordPairs(_ text: String) -> Bool {
         text.contains("\t") && !text.hasPrefix(": ") && !text.contains("\n: ")
     }

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VectorMath
 
@@ -18,8 +19,7 @@ public struct WordPairEvaluation: Sendable {
     public var invalidLines: [Int]
 
     public static func run(model: WordVectors, pairsPath path: String, restrictTo: Int = 300_000, caseInsensitive: Bool = true) throws -> WordPairEvaluation {
-        let bytes = try readBytes(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw ModelFileError(path, .file, "is not valid UTF-8") }
+        let text = try EvaluationFile.read(path: path)
         return run(model: model, pairs: text, restrictTo: restrictTo, caseInsensitive: caseInsensitive)
     }
 
@@ -29,7 +29,7 @@ public struct WordPairEvaluation: Sendable {
         var gold: [Double] = [], predicted: [Double] = []
         var oov = 0
         var invalid: [Int] = []
-        for (lineIndex, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (lineIndex, raw) in TextFile.lines(ofText: text).enumerated() {
             if raw.isEmpty || raw.hasPrefix("#") { continue }
             let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 3, let score = Double(fields[2].trimmingCharacters(in: .whitespacesAndNewlines)) else {

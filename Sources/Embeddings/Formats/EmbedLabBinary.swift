@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VectorMath
 #if canImport(Glibc)
@@ -169,31 +170,12 @@ public enum EmbedLabBinary {
 final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     var count: Int { bytes.count }
-    private let mapped: Bool
+    private let mapping: MappedBytes
 
     init(path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw ModelFileError(path, .file, exists ? "cannot be read (check its permissions)" : "no such file; `:models` lists the bundled models")
-        }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ModelFileError(path, .file, "cannot be read") }
-        let size = Int(st.st_size)
-        if size == 0 {
-            bytes = UnsafeBufferPointer(start: nil, count: 0)
-            mapped = false
-            return
-        }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-            throw ModelFileError(path, .file, "cannot be mapped into memory")
-        }
-        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size)
-        mapped = true
-    }
-
-    deinit {
-        if mapped { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress!), bytes.count) }
+        // The one opener refuses folders, pipes, devices and link loops and applies the read policy.
+        let file = try openModel(path)
+        do { mapping = try file.map() } catch let error as FileAccessError { throw ModelFileError(error) }
+        bytes = mapping.bytes
     }
 }

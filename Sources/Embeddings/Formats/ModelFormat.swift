@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 
 /// The file formats EmbedLab reads and writes.
@@ -22,12 +23,14 @@ public enum ModelFormat: String, CaseIterable, Sendable {
         case "tsv": return .projectorTSV
         default: break
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return ext == "txt" ? .word2vecText : .embedlab }
-        defer { try? handle.close() }
-        let head = handle.readData(ofLength: 256)
+        // A path that cannot be opened gets a guess; the reader then says what is wrong with it.
+        guard let file = try? InputFile.open(path, what: "model"), var head = try? file.read(upTo: 256) else {
+            return ext == "txt" ? .word2vecText : .embedlab
+        }
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
         if head.starts(with: EmbedLabBinary.magic) { return .embedlab }
         let firstLine = head.prefix { $0 != 0x0A }
-        let fields = firstLine.split(separator: 0x20)
+        let fields = firstLine.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
         if fields.count == 2, fields.allSatisfy({ $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) {
             // A `V d` header: text if what follows is printable, binary otherwise.
             let rest = head.dropFirst(firstLine.count + 1)
@@ -71,21 +74,41 @@ extension WordVectors {
     }
 }
 
-/// Reads a whole file as bytes, or says which file could not be read.
-func readBytes(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        let exists = FileManager.default.fileExists(atPath: path)
-        throw ModelFileError(path, .file, exists ? "cannot be read (check its permissions)" : "no such file; `:models` lists the bundled models")
+/// The largest model file EmbedLab reads (64 GiB): a bigger one is refused before anything is allocated.
+let maxModelBytes = 64 << 30
+
+/// Opens a model file through the one opener (folders, pipes, devices, link loops, the read
+/// policy and the size cap are all checked there), or says in one line why it cannot be.
+func openModel(_ path: String) throws -> InputFile {
+    do {
+        return try InputFile.open(path, maxBytes: maxModelBytes, what: "model")
+    } catch let error as FileAccessError {
+        throw ModelFileError(error)
     }
-    return [UInt8](data)
 }
 
-/// Writes `data` to `path` atomically: a temporary file beside it, then a rename.
+/// Reads a whole model file as bytes.
+func readBytes(_ path: String) throws -> [UInt8] {
+    let file = try openModel(path)
+    do { return try file.readAll() } catch let error as FileAccessError { throw ModelFileError(error) }
+}
+
+/// Writes `data` to `path` atomically (see `SafeWrite`: temporary file, fsync, rename; the
+/// target's permissions kept; anything but a regular file at the target refused).
 func writeAtomically(_ data: Data, to path: String) throws {
     do {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw ModelFileError(path, .file, "cannot be written: \(error.localizedDescription)")
+        try SafeWrite.replace(path) { write in try data.withUnsafeBytes { try write($0) } }
+    } catch let error as FileAccessError {
+        throw ModelFileError(error)
+    }
+}
+
+extension ModelFileError {
+    /// A file that could not be opened, read or written, as a model-file error with the same message.
+    init(_ error: FileAccessError) {
+        let problem = error.kind == .notFound && error.problem == "no such file"
+            ? "no such file; `:models` lists the bundled models" : error.problem
+        self.init(error.path, .file, problem)
     }
 }
 

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VectorMath
 
@@ -24,10 +25,10 @@ enum ProjectorTSV {
     static func read(vectorsPath: String, name: String) throws -> WordVectors {
         let metaPath = metadataPath(for: vectorsPath)
         let meta = try readBytes(metaPath)
-        guard let text = String(validating: meta, as: UTF8.self) else {
-            throw ModelFileError(metaPath, .file, "is not valid UTF-8")
+        let words: [String]
+        do { words = try TextFile.lines(of: meta, path: metaPath).filter { !$0.isEmpty } } catch let error as FileAccessError {
+            throw ModelFileError(metaPath, .file, error.problem)
         }
-        let words = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
         // The vectors file is GloVe text without words: give each line its word and parse it as such.
         let vectorLines = try readBytes(vectorsPath).split(separator: 0x0A, omittingEmptySubsequences: true)
         guard vectorLines.count == words.count else {

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VectorMath
 
@@ -11,7 +12,8 @@ enum TextVectors {
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, path: String, header: Bool, name: String) throws -> WordVectors {
         let n = b.count
-        var pos = 0
+        // LF or CRLF (a "\r" before "\n" is trimmed with the line's trailing blanks); a BOM is skipped.
+        var pos = TextLines.startAfterByteOrderMark(b)
         var lineNumber = 0
         var expectedWords: Int?
         var dims: Int?
@@ -23,16 +25,17 @@ enum TextVectors {
         }
 
         if header {
-            let end = lineEnd(from: 0)
+            let end = lineEnd(from: pos)
             lineNumber = 1
-            let fields = b[0..<end].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
+            let fields = b[pos..<end].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
             guard fields.count == 2, let v = Int(String(decoding: fields[0], as: UTF8.self)),
                   let d = Int(String(decoding: fields[1], as: UTF8.self)), v >= 0, d > 0 else {
                 throw ModelFileError(path, .line(1), "expected a header 'WORDS DIMENSIONS' such as '30000 50'; for GloVe text without a header use --format glove")
             }
             // Every value needs at least two bytes ("0 "): refuse impossible counts before allocating.
-            let (need, overflow) = v.multipliedReportingOverflow(by: d * 2)
-            if overflow || need > n {
+            let (perWord, o1) = d.multipliedReportingOverflow(by: 2)
+            let (need, o2) = v.multipliedReportingOverflow(by: perWord)
+            if o1 || o2 || need > n {
                 throw ModelFileError(path, .line(1), "the header promises \(v) words of \(d) dimensions, more than a file of \(n) bytes can hold (truncated, or a wrong header)")
             }
             expectedWords = v

@@ -10,13 +10,17 @@ enum Word2VecBinary {
             let n = b.count
             var pos = 0
             while pos < n, b[pos] != 0x0A { pos += 1 }
-            let fields = b[0..<pos].split(separator: 0x20)
+            let fields = b[0..<pos].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
             guard fields.count == 2, let v = Int(String(decoding: fields[0], as: UTF8.self)),
                   let d = Int(String(decoding: fields[1], as: UTF8.self)), v > 0, d > 0 else {
                 throw ModelFileError(path, .byte(0), "expected a header 'WORDS DIMENSIONS' such as '30000 50'")
             }
             pos += 1
-            let (need, overflow) = v.multipliedReportingOverflow(by: d * 4 + 2)
+            // Checked arithmetic: a header such as `1 9223372036854775807` must not overflow.
+            let (vectorBytes, o1) = d.multipliedReportingOverflow(by: 4)
+            let (perWord, o2) = vectorBytes.addingReportingOverflow(2)
+            let (need, o3) = v.multipliedReportingOverflow(by: perWord)
+            let overflow = o1 || o2 || o3
             if overflow || need > n - pos {
                 throw ModelFileError(path, .byte(0), "the header promises \(v) words of \(d) dimensions (at least \(overflow ? Int.max : need) bytes), but the file has \(n - pos) bytes after it: truncated, or a wrong header")
             }

@@ -1,0 +1,112 @@
+import FileAccess
+import Foundation
+import XCTest
+@testable import Embeddings
+
+/// Every model or evaluation file is untrusted input: a path that is not a plain file, a header
+/// whose sizes overflow, CRLF line ends and a byte-order mark each get a one-line answer.
+final class UntrustedFilesTests: XCTestCase {
+    let dir = temporaryDirectory()
+
+    func assertOneLineModelError(_ path: String, contains text: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try WordVectors.load(path: path), file: file, line: line) { error in
+            XCTAssertTrue("\(error)".contains(text), "\(error)", file: file, line: line)
+            XCTAssertFalse("\(error)".contains("\n"), "one line: \(error)", file: file, line: line)
+        }
+    }
+
+    func testAFolderAPipeADeviceAndALinkLoopAreRefusedAsModels() {
+        mkfifo(dir + "/pipe.embv", 0o600)
+        symlink(dir + "/b.txt", dir + "/a.txt")
+        symlink(dir + "/a.txt", dir + "/b.txt")
+        assertOneLineModelError(dir, contains: "is a folder")
+        assertOneLineModelError(dir + "/pipe.embv", contains: "named pipe")
+        assertOneLineModelError("/dev/zero", contains: "is a device")
+        assertOneLineModelError(dir + "/a.txt", contains: "loop of symbolic links")
+        assertOneLineModelError(dir + "/missing.embv", contains: "no such file; `:models` lists the bundled models")
+    }
+
+    func testHeadersWhoseSizesOverflowAreRefused() {
+        write("1 9223372036854775807\nx 1\n", to: dir + "/huge.txt")
+        assertOneLineModelError(dir + "/huge.txt", contains: "more than a file of")
+        write("9223372036854775807 2\nx 1 2\n", to: dir + "/many.txt")
+        assertOneLineModelError(dir + "/many.txt", contains: "more than a file of")
+        write(Array("1 4611686018427387904\n".utf8) + [0x78, 0x20, 0, 0, 0, 0], to: dir + "/huge.bin")
+        assertOneLineModelError(dir + "/huge.bin", contains: "the header promises")
+        write(Array("9223372036854775807 9223372036854775807\n".utf8) + [0x78, 0x20, 0, 0, 0, 0], to: dir + "/both.bin")
+        assertOneLineModelError(dir + "/both.bin", contains: "the header promises")
+    }
+
+    func testWord2VecTextWithCRLFAndAByteOrderMarkReadsLikeLF() throws {
+        let lf = dir + "/lf.txt", crlf = dir + "/crlf.txt", bom = dir + "/bom.txt"
+        write(toyText, to: lf)
+        write(toyText.replacingOccurrences(of: "\n", with: "\r\n"), to: crlf)
+        write("\u{FEFF}" + toyText.replacingOccurrences(of: "\n", with: "\r\n"), to: bom)
+        let reference = try WordVectors.load(path: lf)
+        for path in [crlf, bom] {
+            let model = try WordVectors.load(path: path)
+            XCTAssertEqual(model.words, ["猫", "狗", "汽车", "飞机"], path)
+            XCTAssertEqual(model.matrix.row(3), reference.matrix.row(3), path)
+        }
+    }
+
+    func testGloVeTextWithAByteOrderMarkKeepsItOutOfTheFirstWord() throws {
+        write("\u{FEFF}cat 1 2\r\ndog 3 4\r\n", to: dir + "/g.txt")
+        XCTAssertEqual(try WordVectors.load(path: dir + "/g.txt", format: .gloveText).words, ["cat", "dog"])
+    }
+
+    func testAnAnalogyFileWithCRLFScoresTheSameAsWithLF() throws {
+        let text = try String(contentsOfFile: Repo.fixture("facts-analogies.txt"), encoding: .utf8)
+        write("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n"), to: dir + "/crlf-analogies.txt")
+        let r = try AnalogyEvaluation.run(model: Repo.glove, questionsPath: dir + "/crlf-analogies.txt", restrictTo: 30_000)
+        XCTAssertEqual(r.sections.map(\.section), ["capital-cities", "family", "comparative", "not-in-the-vocabulary"])
+        XCTAssertEqual(r.total.correct, 15)
+        XCTAssertEqual(r.total.total, 18)
+    }
+
+    func testAPairFileWithCRLFScoresTheSameAsWithLF() throws {
+        let text = try String(contentsOfFile: Repo.fixture("facts-pairs.tsv"), encoding: .utf8)
+        write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: dir + "/crlf-pairs.tsv")
+        let r = try WordPairEvaluation.run(model: Repo.glove, pairsPath: dir + "/crlf-pairs.tsv", restrictTo: 30_000)
+        XCTAssertEqual(r.pairs, 11)
+        XCTAssertEqual(r.outOfVocabulary, 2)
+    }
+
+    func testAnEvaluationFileThatIsNotAFileOrNotTextIsOneLine() {
+        XCTAssertThrowsError(try EvaluationFile.read(path: dir)) { XCTAssertTrue("\($0)".contains("is a folder"), "\($0)") }
+        write([0x3A, 0x20, 0x61, 0x0A, 0xFF, 0xFE, 0x0A], to: dir + "/binary.txt")
+        XCTAssertThrowsError(try EvaluationFile.read(path: dir + "/binary.txt")) { XCTAssertTrue("\($0)".contains("line 2 is not UTF-8"), "\($0)") }
+        XCTAssertThrowsError(try EvaluationFile.read(path: dir + "/none.txt")) { XCTAssertTrue("\($0)".contains("no such file"), "\($0)") }
+    }
+
+    func testKeepingANegativeNumberOfWordsIsAnErrorNotATrap() {
+        XCTAssertThrowsError(try Repo.glove.prefix(-1)) { XCTAssertTrue("\($0)".contains("keep at least 1"), "\($0)") }
+        XCTAssertThrowsError(try Repo.glove.prefix(0))
+    }
+
+    func testSavingKeepsPermissionsAndRefusesWhatIsNotARegularFile() throws {
+        let model = try WordVectors.load(path: Repo.path("vectors/toy.embv"))
+        let target = dir + "/private.embv"
+        try model.save(path: target)
+        chmod(target, 0o600)
+        try model.save(path: target)
+        var st = stat()
+        stat(target, &st)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+        mkfifo(dir + "/pipe.txt", 0o600)
+        XCTAssertThrowsError(try model.save(path: dir + "/pipe.txt")) { XCTAssertTrue("\($0)".contains("not a regular file"), "\($0)") }
+        symlink(target, dir + "/link.embv")
+        XCTAssertThrowsError(try model.save(path: dir + "/link.embv")) { XCTAssertTrue("\($0)".contains("symbolic link"), "\($0)") }
+    }
+
+    func testUnderALessonsPolicyOnlyItsFolderAndTheBundledModelsLoad() throws {
+        let policy = ReadPolicy(readable: [dir, Repo.path("vectors")])
+        write(toyText, to: dir + "/mine.txt")
+        try policy.apply {
+            XCTAssertEqual(try WordVectors.load(path: dir + "/mine.txt").count, 4)
+            XCTAssertEqual(try WordVectors.load(path: Repo.path("vectors/toy.embv")).dimensions, 3)
+            XCTAssertThrowsError(try WordVectors.load(path: "/etc/passwd")) { XCTAssertTrue("\($0)".contains("outside the lesson's folder"), "\($0)") }
+            XCTAssertThrowsError(try EvaluationFile.read(path: "/etc/passwd")) { XCTAssertTrue("\($0)".contains("outside"), "\($0)") }
+        }
+    }
+}
