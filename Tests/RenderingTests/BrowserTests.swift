@@ -64,6 +64,19 @@ final class BrowserTests: XCTestCase {
         XCTAssertTrue(none.contains("zebra is not on this page"))
         XCTAssertFalse(none.contains("point hit"))
 
+        // Typed, key by key, as a reader would: the same highlight, and clearing the box clears it.
+        let tab = try DevToolsPipe(browser: browser, url: "file://" + path)
+        try tab.attachToPage()
+        _ = try tab.evaluate("document.getElementById('q').focus()")
+        try tab.type("queen")
+        let near = try tab.evaluate("Array.prototype.map.call(document.querySelectorAll('g.point.near'), function (g) { return g.getAttribute('data-word'); }).sort().join(' ')") as? String
+        XCTAssertEqual(near, expected.sorted().joined(separator: " "))
+        XCTAssertEqual(try tab.evaluate("document.querySelector('g.point.hit').getAttribute('data-word')") as? String, "queen")
+        XCTAssertEqual(try tab.evaluate("document.querySelectorAll('#neighbours li').length") as? Int, 4)
+        for _ in 0..<5 { try tab.press(key: "Backspace", code: 8) }
+        XCTAssertEqual(try tab.evaluate("document.getElementById('q').value") as? String, "")
+        XCTAssertEqual(try tab.evaluate("document.querySelectorAll('g.point.near, g.point.hit').length") as? Int, 0)
+
         let png = folder + "/projector.png"
         try browser.screenshot(of: "file://" + path + "?q=queen", to: png, width: 1200, height: 900)
         XCTAssertGreaterThan(try imageVariation(png).deviation, 0.05)

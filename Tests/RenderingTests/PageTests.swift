@@ -82,5 +82,7 @@ final class PageTests: XCTestCase {
         XCTAssertEqual(summary.attributes.filter { $0.name == "data-word" }.count, 12)
         XCTAssertLessThan(html.utf8.count, 40_000)
         XCTAssertThrowsError(try ProjectorPage(model: model, words: ["猫", "nonsense"], k: 3))
+        XCTAssertEqual(page.vectors.words, page.words)
+        XCTAssertEqual(page.vectors.vector("猫"), model.vector("猫"), "the TSV files get the full vectors, not the 2-D points")
     }
 }

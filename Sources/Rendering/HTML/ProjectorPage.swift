@@ -20,6 +20,9 @@ public struct ProjectorPage: Sendable {
     public var neighbours: [[(index: Int, score: Float)]]
     /// Words asked for that the model does not have.
     public var missing: [String]
+    /// The page's words with their full vectors, for the Projector's own TSV files
+    /// (`vectors.save(path: "words.tsv")` writes `words.tsv` and `words-metadata.tsv`).
+    public var vectors: WordVectors
 
     /// The most words a page holds: the neighbour search is quadratic in them and the page grows linearly.
     public static let wordLimit = 5000
@@ -55,5 +58,6 @@ public struct ProjectorPage: Sendable {
                                 xLabel: "PC1 (\(share[0]) of the variance)", yLabel: "PC2 (\(share[1]))")
         self.neighbours = found.map { $0.map { (index: $0.index, score: $0.score) } }
         self.missing = missing
+        self.vectors = try WordVectors(name: model.name, words: words, matrix: matrix)
     }
 }

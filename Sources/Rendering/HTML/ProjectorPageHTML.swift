@@ -6,7 +6,8 @@
 ///
 ///     <g class="point" data-word="queen" data-near="3 0 7" data-cos="0.78 0.69 0.61">…</g>
 public enum ProjectorPageHTML {
-    public static func render(_ page: ProjectorPage) -> String {
+    /// `tsv` names the Projector files written beside the page, for its footer.
+    public static func render(_ page: ProjectorPage, tsv: (vectors: String, metadata: String)? = nil) -> String {
         let svg = ScatterSVG.render(page.plot, maxWidth: 880, maxHeight: 620) { i in
             let near = page.neighbours[i]
             return [("data-i", String(i)),
@@ -27,8 +28,10 @@ public enum ProjectorPageHTML {
             body += "<p class=\"missing\">Not in \(esc(page.modelName)): \(esc(page.missing.joined(separator: ", ")))</p>\n"
         }
         body += "<noscript><p>The search needs JavaScript; the picture above does not.</p></noscript>\n"
-        body += "<footer>Written by EmbedLab from \(esc(page.modelName)). For the full Projector (projector.tensorflow.org), load the "
-        body += "vectors.tsv and metadata.tsv written beside this page.</footer>"
+        body += "<footer>Written by EmbedLab from \(esc(page.modelName)). For the full Projector (projector.tensorflow.org, 3-D, t-SNE, UMAP), load "
+        body += tsv.map { "<code>\(esc($0.vectors))</code> and <code>\(esc($0.metadata))</code>, written beside this page." }
+            ?? "the words' vectors.tsv and metadata.tsv (embedlab projector writes them)."
+        body += "</footer>"
         return NotebookPageHTML.document(title: page.title, language: "en", style: PageStyle.css + "\n" + css, body: body, script: script)
     }
 
