@@ -25,7 +25,7 @@ let package = Package(
         // The command language: parse -> evaluate -> typed Value; the session.
         .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "FileAccess"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
-        .target(name: "Rendering", dependencies: ["Workbench", "Embeddings", "VectorMath"]),
+        .target(name: "Rendering", dependencies: ["Workbench", "Embeddings", "FileAccess", "VectorMath"]),
         // Lesson and notebook documents, the lesson runner, checks and grading, progress.
         .target(name: "Lessons", dependencies: ["Workbench", "Rendering", "Embeddings", "FileAccess"]),
         // The line editor: libedit through a system-library target; CTerminal: Ctrl-C and UTF-8 input.
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Embeddings", "embedlab"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings", "Lessons"], exclude: ["Golden"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings", "Lessons", "FileAccess"], exclude: ["Golden"]),
     ]
 )
 

@@ -3,7 +3,12 @@
 /// `` `code` ``, lists (`- `), and `### ` sub-headings. Inline marks are read by a small scanner,
 /// not by regular expressions, so a lone `*` stays a `*`.
 public enum ProseRenderer {
+    /// The prose as terminal text; control characters in it are shown escaped (`TerminalText`).
     public static func render(_ markdown: String, style: Style) -> String {
+        TerminalText.printable(unescaped(markdown, style: style))
+    }
+
+    static func unescaped(_ markdown: String, style: Style) -> String {
         var out: [String] = []
         for paragraph in markdown.components(separatedBy: "\n\n") {
             let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

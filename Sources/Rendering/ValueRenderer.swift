@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Workbench
 import Embeddings
@@ -8,7 +9,12 @@ import Embeddings
 ///      1  queen      0.8524  ████████████████▉
 ///      2  throne     0.7664  ███████████████▎
 public enum ValueRenderer {
+    /// The value as terminal text; text that came from files is shown escaped (`TerminalText`).
     public static func render(_ value: Value, style: Style) -> String {
+        TerminalText.printable(unescaped(value, style: style))
+    }
+
+    static func unescaped(_ value: Value, style: Style) -> String {
         switch value {
         case .none: return ""
         case .text(let t): return t
@@ -88,6 +94,10 @@ public enum ValueRenderer {
 ///     expected a word, a number or a vector, found -
 public enum ErrorRenderer {
     public static func render(_ error: Error, input: String?, style: Style) -> String {
+        TerminalText.printable(unescaped(error, input: input, style: style))
+    }
+
+    static func unescaped(_ error: Error, input: String?, style: Style) -> String {
         if let e = error as? WorkbenchError {
             var lines: [String] = []
             if let span = e.span, let input, !input.isEmpty {
@@ -105,6 +115,6 @@ public enum ErrorRenderer {
 
     /// The one-line form, for piped output and JSON.
     public static func line(_ error: Error) -> String {
-        String(describing: error)
+        PrintableText.escaping(String(describing: error), keepNewlines: false)
     }
 }

@@ -55,6 +55,7 @@ enum Environment {
 
     /// Writes a line to standard error.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        // Messages quote file names and words from files: shown escaped, never obeyed by the terminal.
+        FileHandle.standardError.write(Data((TerminalText.printable(message) + "\n").utf8))
     }
 }

@@ -42,10 +42,10 @@ struct Run: ParsableCommand {
             do {
                 let value = try session.evaluate(cell.input).value
                 print(json ? JSONRenderer.string(["input": cell.input, "line": cell.line, "value": JSONRenderer.object(value)] as [String: Any])
-                           : "> \(cell.input)\n" + ValueRenderer.render(value, style: .plain))
+                           : "> \(TerminalText.printable(cell.input))\n" + ValueRenderer.render(value, style: .plain))
             } catch {
                 failed += 1
-                print(json ? JSONRenderer.error(error, input: cell.input) : "> \(cell.input)\n" + ErrorRenderer.render(error, input: cell.input, style: .plain))
+                print(json ? JSONRenderer.error(error, input: cell.input) : "> \(TerminalText.printable(cell.input))\n" + ErrorRenderer.render(error, input: cell.input, style: .plain))
             }
         }
         if failed > 0 { throw ExitCode(1) }
@@ -71,8 +71,8 @@ struct Check: ParsableCommand {
             if !Notebook.same(expected, actual) {
                 differing.append(["line": cell.line, "input": cell.input, "expected": expected, "actual": actual])
                 if !json {
-                    print("\(options.file):\(cell.line): the output of '\(cell.input)' differs")
-                    print(Diff.unified(expected: expected, actual: actual))
+                    print("\(options.file):\(cell.line): the output of '\(TerminalText.printable(cell.input))' differs")
+                    print(TerminalText.printable(Diff.unified(expected: expected, actual: actual)))
                 }
             }
         }
@@ -125,7 +125,7 @@ struct Demo: ParsableCommand {
         for (n, cell) in notebook.cells.enumerated() {
             let prompt = "\(session.model.name) [\(n + 1)]> "
             FileHandle.standardOutput.write(Data(prompt.utf8))
-            for c in cell.input {
+            for c in TerminalText.printable(cell.input) {
                 FileHandle.standardOutput.write(Data(String(c).utf8))
                 if speed > 0 { usleep(UInt32(1_000_000 / speed)) }
             }

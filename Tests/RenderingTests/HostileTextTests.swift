@@ -1,0 +1,48 @@
+import XCTest
+import Workbench
+@testable import Rendering
+
+/// Text from files reaches the terminal escaped, and plots of awkward numbers never trap.
+final class HostileTextTests: XCTestCase {
+    func testEscapeSequencesInWordsAreShownNotObeyed() {
+        let table = Table(title: "near \u{1B}]2;pwned\u{07}", headers: ["rank", "word"],
+                          rows: [["1", "\u{1B}]52;c;ZXZpbA==\u{07}"], ["2", "clear\u{1B}[2J"]], numericColumns: [0])
+        let text = ValueRenderer.render(.table(table), style: Style(width: 80, color: true))
+        XCTAssertFalse(text.contains("\u{1B}]"), text)
+        XCTAssertFalse(text.contains("\u{1B}[2J"), text)
+        XCTAssertFalse(text.contains("\u{07}"), text)
+        XCTAssertTrue(text.contains("\\e]52;c;ZXZpbA==\\a"), text)
+        XCTAssertTrue(text.contains("clear\\e[2J"), text)
+    }
+
+    func testOurOwnColoursStay() {
+        let painted = Style(width: 80, color: true).paint("queen", .green)
+        XCTAssertEqual(TerminalText.printable(painted), painted)
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[38;2;1;2;3mb"), "a\\e[38;2;1;2;3mb")
+        XCTAssertEqual(TerminalText.printable("tail\u{1B}"), "tail\\e")
+    }
+
+    func testErrorsAndProseAreEscapedToo() {
+        let error = WorkbenchError("'\u{1B}[2Jcat' is not in the vocabulary")
+        XCTAssertFalse(ErrorRenderer.render(error, input: "sim \u{1B}[2Jcat dog", style: .plain).contains("\u{1B}"))
+        XCTAssertFalse(ErrorRenderer.line(error).contains("\u{1B}"))
+        XCTAssertEqual(ProseRenderer.render("a \u{1B}]2;t\u{07} b", style: .plain), "a \\e]2;t\\a b")
+    }
+
+    func plotLines(_ points: [ScatterPlot.Point]) -> String {
+        ScatterRenderer.render(ScatterPlot(title: "t", points: points, xLabel: "x", yLabel: "y"), style: .plain)
+    }
+
+    func testPlotsOfInfiniteHugeAndTinyCoordinatesDoNotTrap() {
+        XCTAssertTrue(plotLines([.init(label: "a", x: .infinity, y: 0), .init(label: "b", x: .nan, y: 1)]).contains("no point has finite coordinates"))
+        _ = plotLines([.init(label: "a", x: -1e308, y: 0), .init(label: "b", x: 1e308, y: 1)])
+        _ = plotLines([.init(label: "a", x: 0, y: 0), .init(label: "b", x: 5e-324, y: 5e-324)])
+        _ = plotLines([.init(label: "a", x: 0, y: -1e308), .init(label: "b", x: 1, y: 1e308), .init(label: "c", x: .infinity, y: 0)])
+    }
+
+    func testLabelsOfNoWidthOrGreatWidthDoNotTrap() {
+        let text = plotLines([.init(label: "", x: 0, y: 0), .init(label: "\u{0301}", x: 1, y: 1),
+                              .init(label: String(repeating: "猫", count: 200), x: 2, y: 0)])
+        XCTAssertTrue(text.contains("no room for the labels of"), text)
+    }
+}
