@@ -1,3 +1,5 @@
+import Foundation
+
 /// A lesson: steps with stable ids, prose in 中文 and English, demo cells and graded exercises.
 /// Parsed from a `Document` (see lessons/FORMAT.md).
 public struct Lesson: Equatable, Sendable {
@@ -5,7 +7,6 @@ public struct Lesson: Equatable, Sendable {
     public var title: [Language: String]
     /// The model the lesson starts on.
     public var model: String
-    public var seed: UInt64?
     public var steps: [LessonStep]
     /// Where it was read from, for messages.
     public var path: String
@@ -15,6 +16,19 @@ public struct Lesson: Equatable, Sendable {
     public func title(in language: Language) -> String { title[language] ?? title[.en] ?? id }
 
     public func stepIndex(id: String) -> Int? { steps.firstIndex { $0.id == id } }
+
+    /// The folder the lesson file is in: its relative paths start there.
+    public var folder: String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? "." : dir
+    }
+
+    /// The model to load: a bundled name as written, a file path relative to the lesson's folder.
+    public var modelReference: String {
+        let isPath = model.contains("/") || [".embv", ".txt", ".bin", ".vec"].contains { model.hasSuffix($0) }
+        guard isPath, !model.hasPrefix("/") else { return model }
+        return (folder as NSString).appendingPathComponent(model)
+    }
 }
 
 /// One step of a lesson: prose, then demo cells, or an exercise.
@@ -32,16 +46,30 @@ public struct LessonStep: Equatable, Sendable {
     public var line: Int
 }
 
-/// A graded exercise: the learner's command is evaluated, and its value must pass every check.
+/// A graded exercise: the learner's answer is graded by every check (see `Exercise.grade`).
 public struct Exercise: Equatable, Sendable {
     public var solution: String
     public var checks: [Check]
+    /// Plain answers a question accepts (`answer` lines): a word, a number, yes or no.
+    public var answers: [PlainAnswer]
+    /// The options a question lists (`choices` line), so that a wrong pick is told apart from a stray word.
+    public var choices: [String]
     public var rejects: [String]
-    public var hints: [(language: Language, text: String)]
+    public var hints: [Hint]
+    /// What the exercise is worth in a grade report (`{#id points=2}`; default 1).
+    public var points: Int
 
-    public static func == (a: Exercise, b: Exercise) -> Bool {
-        a.solution == b.solution && a.checks == b.checks && a.rejects == b.rejects
-            && a.hints.map { "\($0.language):\($0.text)" } == b.hints.map { "\($0.language):\($0.text)" }
+    public init(solution: String = "", checks: [Check] = [], answers: [PlainAnswer] = [], choices: [String] = [],
+                rejects: [String] = [], hints: [Hint] = [], points: Int = 1) {
+        self.solution = solution; self.checks = checks; self.answers = answers; self.choices = choices
+        self.rejects = rejects; self.hints = hints; self.points = points
+    }
+
+    /// One rung of the hint ladder, in one language.
+    public struct Hint: Equatable, Sendable {
+        public var language: Language
+        public var text: String
+        public init(_ language: Language, _ text: String) { self.language = language; self.text = text }
     }
 
     /// The hint ladder in one language (English when a rung has no translation).
@@ -63,13 +91,14 @@ extension Lesson {
         } else if let t = fm["title"]?.text { title[.en] = t }
         if fm["id"] == nil { problems.append("\(path): the front matter has no id: (progress needs a stable one)") }
         let model = fm["model"]?.text ?? "glove-50d"
-        let seed = fm["seed"]?.text.flatMap(UInt64.init)
 
         var steps: [LessonStep] = []
         var current: LessonStep?
         var seenIds = Set<String>()
+        var pendingPoints = 1
         func finish() {
             guard var step = current else { return }
+            step.exercise?.points = pendingPoints
             if step.exercise != nil, step.demo.isEmpty {
                 problems.append("\(path):\(step.line): step '\(step.id)' has a check but no embedlab block with its solution")
             }
@@ -95,7 +124,15 @@ extension Lesson {
                     continue
                 }
                 finish()
-                let stepId = headingId ?? "step-\(steps.count + 1)"
+                // `{#id points=2}`: the id, then attributes.
+                let attributes = headingId.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+                let stepId = attributes.first ?? "step-\(steps.count + 1)"
+                var points = 1
+                for attribute in attributes.dropFirst() {
+                    if attribute.hasPrefix("points="), let n = Int(attribute.dropFirst(7)), n >= 0, n <= 1000 { points = n } else {
+                        problems.append("\(path):\(line): unknown heading attribute '\(attribute)' (only points=N, 0 to 1000)")
+                    }
+                }
                 if headingId == nil { problems.append("\(path):\(line): step '\(text)' has no {#id}; progress needs stable ids") }
                 if !seenIds.insert(stepId).inserted { problems.append("\(path):\(line): the step id '\(stepId)' is used twice") }
                 // "English | 中文": a heading in both languages.
@@ -103,6 +140,7 @@ extension Lesson {
                 var titles: [Language: String] = [.en: parts[0].trimmingWhitespace]
                 if parts.count > 1 { titles[.zh] = parts[1].trimmingWhitespace }
                 current = LessonStep(id: stepId, titles: titles, prose: [:], demo: [], exercise: nil, line: line)
+                pendingPoints = points
             case .prose(let language, let text, let line):
                 guard current != nil else { continue }   // text before the first step: an introduction, not shown
                 if let language {
@@ -124,22 +162,41 @@ extension Lesson {
                 case "embedlab":
                     current!.demo += lines.map { $0.hasPrefix("> ") ? String($0.dropFirst(2)) : $0 }
                 case "check":
-                    var ex = current!.exercise ?? Exercise(solution: "", checks: [], rejects: [], hints: [])
-                    for (i, l) in lines.enumerated() {
-                        do { ex.checks.append(try Check.parse(l)) } catch {
-                            problems.append("\(path):\(line + i): \(error)")
+                    var ex = current!.exercise ?? Exercise()
+                    var lastCheck: Int?
+                    for (i, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        let l = raw.trimmingWhitespace
+                        let at = "\(path):\(line + 1 + i)"
+                        guard !l.isEmpty, !l.hasPrefix("#") else { continue }
+                        // An indented `en:` / `zh:` line is the feedback of the check above it.
+                        if raw.first?.isWhitespace == true, let colon = l.firstIndex(of: ":"), let lang = Language(rawValue: String(l[..<colon])) {
+                            guard let c = lastCheck else { problems.append("\(at): a feedback line must follow a check"); continue }
+                            ex.checks[c].message[lang] = l[l.index(after: colon)...].trimmingWhitespace
+                            continue
+                        }
+                        do {
+                            if l.hasPrefix("answer ") || l == "answer" {
+                                ex.answers.append(try PlainAnswer.parse(l)); lastCheck = nil
+                            } else if l.hasPrefix("choices ") {
+                                ex.choices += l.dropFirst("choices ".count).split(whereSeparator: \.isWhitespace).map(String.init); lastCheck = nil
+                            } else {
+                                ex.checks.append(try Check.parse(l)); lastCheck = ex.checks.count - 1
+                            }
+                        } catch {
+                            problems.append("\(at): \(error)")
+                            lastCheck = nil
                         }
                     }
                     current!.exercise = ex
                 case "reject":
-                    var ex = current!.exercise ?? Exercise(solution: "", checks: [], rejects: [], hints: [])
+                    var ex = current!.exercise ?? Exercise()
                     ex.rejects += lines
                     current!.exercise = ex
                 case "hint":
-                    var ex = current!.exercise ?? Exercise(solution: "", checks: [], rejects: [], hints: [])
+                    var ex = current!.exercise ?? Exercise()
                     for l in lines {
                         if let colon = l.firstIndex(of: ":"), let lang = Language(rawValue: l[..<colon].trimmingWhitespace) {
-                            ex.hints.append((lang, l[l.index(after: colon)...].trimmingWhitespace))
+                            ex.hints.append(.init(lang, l[l.index(after: colon)...].trimmingWhitespace))
                         } else {
                             problems.append("\(path):\(line): a hint line must start with en: or zh:, not '\(l)'")
                         }
@@ -157,7 +214,7 @@ extension Lesson {
             steps[i].exercise = nil
         }
         if steps.isEmpty { problems.append("\(path): no steps (each step starts with a '## Title {#id}' heading)") }
-        self.init(id: id, title: title, model: model, seed: seed, steps: steps, path: path, problems: problems)
+        self.init(id: id, title: title, model: model, steps: steps, path: path, problems: problems)
     }
 }
 

@@ -1,8 +1,11 @@
+import Foundation
 import Embeddings
 import Workbench
 
-/// Proves a lesson works: ids present and unique, both languages present, the model exists,
-/// every demo cell runs, every solution passes its checks and every reject fails them.
+/// Proves a lesson works: ids present and unique, both languages present (prose, titles, hint
+/// rungs, check messages), the model exists, every demo cell runs, and, graded exactly as a
+/// learner's answer would be (`LessonReplay`): every solution passes, every reject fails, and a
+/// step that asks a question accepts its plain answer.
 public struct LessonLinter {
     public let catalog: ModelCatalog
 
@@ -13,54 +16,83 @@ public struct LessonLinter {
         var problems = lesson.problems
         let where_ = { (step: LessonStep) in "\(lesson.path):\(step.line): step '\(step.id)'" }
         for l in Language.allCases where lesson.title[l] == nil {
-            problems.append("\(lesson.path): the title has no \(l.rawValue) version (title: { en: …, zh: … })")
+            problems.append("\(lesson.path):1: the title has no \(l.rawValue) version (title: { en: …, zh: … })")
         }
-        let session: Session
-        do {
-            session = Session(catalog: catalog, model: try catalog.load(lesson.model))
-        } catch {
-            return problems + ["\(lesson.path): its model '\(lesson.model)' cannot be loaded: \(error)"]
+        let replay = LessonReplay(lesson: lesson, catalog: catalog)
+        do { _ = try replay.session(before: 0) } catch {
+            return problems + ["\(lesson.path):1: its model '\(lesson.model)' cannot be loaded: \(error)"]
         }
-        for step in lesson.steps {
+        for (index, step) in lesson.steps.enumerated() {
             if step.titles[.zh] == nil {
                 problems.append("\(where_(step)) has no Chinese title (write the heading as '## English | 中文 {#id}')")
             }
             for l in Language.allCases where (step.prose[l] ?? "").isEmpty {
                 problems.append("\(where_(step)) has no \(l == .en ? "English (::: en)" : "Chinese (::: zh)") prose")
             }
-            for line in step.demo {
-                do { _ = try session.evaluate(line) } catch {
-                    problems.append("\(where_(step)): the demo cell '\(line)' fails: \(error)")
+            if !step.demo.isEmpty, let session = try? replay.session(before: index) {
+                for line in step.demo {
+                    do { _ = try session.evaluate(line, record: false) } catch {
+                        problems.append("\(where_(step)): the demo cell '\(line)' fails: \(error)")
+                    }
                 }
             }
             guard let exercise = step.exercise else { continue }
-            for l in Language.allCases where exercise.hints.contains(where: { $0.language != l }) && !exercise.hints.contains(where: { $0.language == l }) {
-                problems.append("\(where_(step)) has hints but none in \(l.rawValue)")
-            }
+            problems += translationProblems(exercise, where_(step))
             if exercise.rejects.isEmpty { problems.append("\(where_(step)) has no reject lines (wrong answers that must fail)") }
-            for reject in exercise.rejects {
-                if passes(reject, exercise, session) {
-                    problems.append("\(where_(step)): the reject '\(reject)' passes the check; a wrong answer must fail")
-                }
+            func grade(_ answer: String) -> ExerciseGrade? { try? replay.grade(step: index, answer: answer, language: .en).grade }
+            if !exercise.solution.isEmpty, let g = grade(exercise.solution), !g.passed {
+                let failed = g.checks.filter { !$0.passed }.map { "'\($0.check)'" + ($0.message.map { ": \($0)" } ?? "") }
+                problems.append("\(where_(step)): the solution '\(exercise.solution)' fails " + (g.error.map { "to run: \($0)" } ?? failed.joined(separator: "; ")))
             }
-            if !exercise.solution.isEmpty {
-                do {
-                    let evaluation = try session.evaluate(exercise.solution)
-                    for check in exercise.checks {
-                        if case .failed(let why) = check.grade(evaluation, language: .en) {
-                            problems.append("\(where_(step)): the solution '\(exercise.solution)' fails '\(check)': \(why)")
-                        }
-                    }
-                } catch {
-                    problems.append("\(where_(step)): the solution '\(exercise.solution)' fails to run: \(error)")
-                }
+            for reject in exercise.rejects where grade(reject)?.passed == true {
+                problems.append("\(where_(step)): the reject '\(reject)' passes; a wrong answer must fail (add a check that tells them apart)")
+            }
+            for form in plainForms(exercise) where grade(form)?.passed != true {
+                problems.append("\(where_(step)): the plain answer '\(form)' does not pass")
+            }
+            if asksQuestion(step), plainForms(exercise).isEmpty {
+                problems.append("\(where_(step)) asks a question but accepts only commands; add an 'answer' line to its check block (answer WORD, answer number X, answer yes)")
             }
         }
         return problems
     }
 
-    private func passes(_ line: String, _ exercise: Exercise, _ session: Session) -> Bool {
-        guard let evaluation = try? session.evaluate(line, record: false) else { return false }
-        return exercise.checks.allSatisfy { $0.grade(evaluation, language: .en).passed }
+    /// Both languages for every hint rung and every check message.
+    func translationProblems(_ exercise: Exercise, _ at: String) -> [String] {
+        var problems: [String] = []
+        let en = exercise.hints.filter { $0.language == .en }.count, zh = exercise.hints.filter { $0.language == .zh }.count
+        if en != zh {
+            problems.append("\(at) has \(en) English and \(zh) Chinese hint rungs; every rung needs both (en: … then zh: …)")
+        }
+        for check in exercise.checks where !check.message.isEmpty {
+            for l in Language.allCases where check.message[l] == nil {
+                problems.append("\(at): the feedback of '\(check.source)' has no \(l.rawValue): line")
+            }
+        }
+        return problems
+    }
+
+    /// What a learner would type as the answer itself: the `answer` lines' forms, or the number
+    /// of a step whose checks are about a number only.
+    func plainForms(_ exercise: Exercise) -> [String] {
+        if !exercise.answers.isEmpty { return exercise.answers.flatMap(\.examples) }
+        let targets = exercise.checks.compactMap { check -> Check.NumberTarget? in
+            if case .number(let t) = check.kind { return t }
+            return nil
+        }
+        let onlyNumbers = exercise.checks.allSatisfy { check in
+            switch check.kind {
+            case .number, .valueType(.number): return true
+            default: return false
+            }
+        }
+        guard onlyNumbers, let first = targets.first else { return [] }
+        return [Check.format(first.example)]
+    }
+
+    /// A step asks a question when its English prose has a sentence ending in "?".
+    func asksQuestion(_ step: LessonStep) -> Bool {
+        let prose = (step.prose[.en] ?? "").replacingOccurrences(of: "`[^`]*`", with: "", options: .regularExpression)
+        return prose.contains("? ") || prose.contains("?\n") || prose.hasSuffix("?")
     }
 }

@@ -25,35 +25,39 @@ public final class LessonRunner {
         public enum Result: Equatable { case value(Value), error(WorkbenchError) }
     }
 
+    /// Grades answers in a session replayed from the lesson's start (see `LessonReplay`).
+    public let replay: LessonReplay
+    /// This visit of the current step: solved yet, wrong tries so far.
+    private var solvedThisVisit = false
+    private var wrongTries = 0
+
     /// Starts or resumes `lesson` at its saved step.
     public init(lesson: Lesson, session: Session, store: ProgressStore, language: Language) throws {
+        guard !lesson.steps.isEmpty else {
+            throw WorkbenchError("the lesson \(lesson.id) has no steps", hint: "each step starts with a '## Title | 标题 {#id}' heading")
+        }
         self.lesson = lesson
         self.session = session
         self.store = store
         self.language = language
+        replay = LessonReplay(lesson: lesson, catalog: session.catalog,
+                              limits: AnswerLimits(seconds: nil, sandbox: AnswerSandbox(roots: [lesson.folder], catalog: session.catalog)),
+                              cancellation: session.cancellation)
         let saved = store.progress(of: lesson.id)
         stepIndex = saved.current.flatMap { lesson.stepIndex(id: $0) } ?? 0
         if saved.finished { stepIndex = 0 }
         try restoreState()
-        try store.update(lesson.id) { $0.current = lesson.steps.isEmpty ? nil : lesson.steps[stepIndex].id; $0.finished = false }
+        try store.update(lesson.id) { $0.current = lesson.steps[stepIndex].id; $0.finished = false }
     }
 
     /// Puts the session where the lesson has it at the current step: its model, default
     /// settings, then what earlier steps set up (models, settings, variables), replayed silently.
     /// Used when resuming mid-lesson and when going back.
     func restoreState() throws {
-        _ = try session.use(lesson.model)
+        replay.onProgress = session.onProgress
+        let prepared = try replay.session(before: stepIndex)
         session.settings = Settings()
-        for step in lesson.steps.prefix(stepIndex) {
-            for line in step.demo + [step.exercise?.solution].compactMap({ $0 }) where LessonRunner.changesState(line) {
-                _ = try? session.evaluate(line, record: false)
-            }
-        }
-    }
-
-    static func changesState(_ line: String) -> Bool {
-        let t = line.trimmingWhitespace
-        return t.hasPrefix(":use") || t.hasPrefix(":set") || t.hasPrefix(":load") || t.hasPrefix("let ") || t.hasPrefix("train ") || t.hasPrefix("bpe train")
+        LessonReplay.transferState(from: prepared, to: session)
     }
 
     public var step: LessonStep { lesson.steps[stepIndex] }
@@ -62,16 +66,22 @@ public final class LessonRunner {
     /// For the prompt: "arithmetic 3/7".
     public var position: String { "\(lesson.id) \(stepIndex + 1)/\(lesson.steps.count)" }
 
-    var isAwaitingAnswer: Bool {
-        guard step.exercise != nil else { return false }
+    /// An exercise grades what is typed until it is solved in this visit (a step revisited with
+    /// :back, or a lesson taken again, is graded again).
+    var isAwaitingAnswer: Bool { step.exercise != nil && !solvedThisVisit }
+
+    /// Solved or skipped in an earlier visit: Enter may go on without answering again.
+    var wasSolvedBefore: Bool {
         let p = store.progress(of: lesson.id)
-        return !p.completed.contains(step.id) && !p.skipped.contains(step.id)
+        return p.completed.contains(step.id) || p.skipped.contains(step.id)
     }
 
     /// Shows the current step.
     public func present() -> [Output] {
         demoIndex = 0
         hintIndex = 0
+        wrongTries = 0
+        solvedThisVisit = false
         let s = step
         var out: [Output] = [.step(number: stepIndex + 1, of: lesson.steps.count, title: s.title(in: language),
                                    prose: s.prose[language] ?? s.prose[.en] ?? "", isExercise: s.exercise != nil)]
@@ -99,35 +109,46 @@ public final class LessonRunner {
             }
             return out
         }
-        if isAwaitingAnswer {
+        if isAwaitingAnswer && !wasSolvedBefore {
             return [.info(language.pick(en: "This step waits for your answer (:hint, :skip).", zh: "这一步在等你的答案（:hint 提示，:skip 跳过）。"))]
         }
         return try advance()
     }
 
     /// A line the learner typed: graded if the step is an exercise, else simply evaluated.
+    /// A wrong answer is told what kind of thing is wrong; from the second wrong try on, each
+    /// one also climbs the hint ladder; when the ladder is used up, the solution is shown.
     public func submit(_ line: String) throws -> [Output] {
         guard isAwaitingAnswer, let exercise = step.exercise else { return [run(line)] }
-        let evaluation: Session.Evaluation
-        do {
-            evaluation = try session.evaluate(line)
-        } catch let e as WorkbenchError {
-            return [.ran(input: line, result: .error(e)),
-                    .feedback(passed: false, messages: [language.pick(en: "Not yet: fix the command and try again.", zh: "还不对：改一下命令再试。")])]
+        replay.onProgress = session.onProgress
+        let (grade, graded) = try replay.grade(step: stepIndex, answer: line, language: language)
+        var out: [Output] = []
+        if !grade.answeredPlainly {
+            if let e = grade.evaluation { out.append(.ran(input: line, result: .value(e.value))) }
+            else if let error = grade.error { out.append(.ran(input: line, result: .error(error))) }
         }
-        let failures = exercise.checks.map { $0.grade(evaluation, language: language) }.compactMap { r -> String? in
-            if case .failed(let m) = r { return m }
-            return nil
+        guard grade.passed else {
+            wrongTries += 1
+            out.append(.feedback(passed: false, messages: [grade.feedback ?? language.pick(en: "Not yet.", zh: "还不对。")]))
+            if wrongTries >= 2 {
+                let ladder = exercise.hints(in: language)
+                if hintIndex < ladder.count { out += hint() } else {
+                    out.append(.info(language.pick(en: "The solution is: \(exercise.solution)", zh: "答案是：\(exercise.solution)")))
+                }
+            }
+            return out
         }
-        var out: [Output] = [.ran(input: line, result: .value(evaluation.value))]
-        if failures.isEmpty {
-            try store.update(lesson.id) { if !$0.completed.contains(step.id) { $0.completed.append(step.id) } }
-            out.append(.feedback(passed: true, messages: [language.pick(en: "Correct!", zh: "答对了！")]))
-            out += try advance()
-        } else {
-            out.append(.feedback(passed: false, messages: failures))
+        solvedThisVisit = true
+        try store.update(lesson.id) { if !$0.completed.contains(step.id) { $0.completed.append(step.id) } }
+        out.append(.feedback(passed: true, messages: [language.pick(en: "Correct!", zh: "答对了！")]))
+        if grade.answeredPlainly {
+            // Show the computation behind the answer; it also leaves the session as the lesson expects.
+            out.append(.info(language.pick(en: "Computed:", zh: "算一下：")))
+            out.append(run(exercise.solution))
+        } else if let e = grade.evaluation, LessonReplay.changesState(e.statement) {
+            LessonReplay.transferState(from: graded, to: session)
         }
-        return out
+        return out + (try advance())
     }
 
     /// The next rung of the hint ladder.
@@ -137,9 +158,11 @@ public final class LessonRunner {
         }
         let ladder = exercise.hints(in: language)
         guard !ladder.isEmpty else { return [.info(language.pick(en: "No hints here; :skip shows the solution.", zh: "这里没有提示；:skip 显示答案。"))] }
-        let n = min(hintIndex, ladder.count - 1)
+        guard hintIndex < ladder.count else {
+            return [.info(language.pick(en: "That was the last hint; :skip shows the solution.", zh: "提示已经用完了；:skip 显示答案。"))]
+        }
         hintIndex += 1
-        return [.hint(number: n + 1, of: ladder.count, text: ladder[n])]
+        return [.hint(number: hintIndex, of: ladder.count, text: ladder[hintIndex - 1])]
     }
 
     /// Shows and runs the solution, marks the step skipped, and moves on.
@@ -148,6 +171,7 @@ public final class LessonRunner {
         var out: [Output] = [.info(language.pick(en: "The solution:", zh: "答案："))]
         out.append(run(exercise.solution))
         try store.update(lesson.id) { if !$0.completed.contains(step.id) && !$0.skipped.contains(step.id) { $0.skipped.append(step.id) } }
+        solvedThisVisit = true
         return out + (try advance())
     }
 

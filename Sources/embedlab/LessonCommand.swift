@@ -46,37 +46,67 @@ struct LessonCommand: ParsableCommand {
         }
     }
 
-    /// `embedlab lesson grade FILE --answers ANSWERS`: an instructor grades a learner's typed answers.
+    /// `embedlab lesson grade FILE --answers FILE|DIR`: an instructor grades learners' typed answers.
     struct Grade: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Grade a learner's answers to a lesson's exercises.",
-            discussion: "ANSWERS has one line per exercise: `STEP-ID: the command the learner typed`. Prints a JSON report.")
+            abstract: "Grade learners' answers to a lesson's exercises.",
+            discussion: """
+                ANSWERS is one learner's file or a folder of them (one report per file, named after it). \
+                A file has one line per exercise: `STEP-ID: what the learner typed`. Each answer is graded on its own, \
+                in a session replayed from the lesson's start, reading only files beside the lesson and the bundled models. \
+                Prints JSON: one report, or an array of reports for a folder.
+                """)
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, gradescope }
+
         @Argument(help: "The lesson file.") var file: String
-        @Option(help: "The learner's answers file.") var answers: String
-        @Option(help: "The language of feedback.") var lang: Language = .en
+        @Option(help: "A learner's answers file, or a folder of answers files (*.txt).") var answers: String
+        @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
+        @Option(help: "json (EmbedLab's report) or gradescope (results.json for Gradescope / otter-grader).") var format: Format = .json
+        @Option(name: .customLong("fail-under"), help: "Exit with 1 if any learner scores below this percentage.") var failUnder: Double?
+        @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
+
+        func validate() throws {
+            if let f = failUnder, !(0...100).contains(f) { throw ValidationError("--fail-under takes a percentage from 0 to 100, not \(f)") }
+            guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit takes seconds from 0 to 3600, not \(timeLimit)") }
+        }
 
         func run() throws {
-            let lesson: Lesson, lines: [String]
-            do {
-                lesson = try LessonCatalog.read(path: file)
-                lines = try TextFile.lines(atPath: answers, limits: .document, what: "answers file")
-            } catch {
+            let lesson: Lesson
+            do { lesson = try LessonCatalog.read(path: file) } catch {
                 Environment.warn("error: \(error)")
                 throw ExitCode(1)
             }
-            var given: [String: String] = [:]
-            for line in lines {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                given[line[..<colon].trimmingCharacters(in: .whitespaces)] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: answers, isDirectory: &isDirectory) else {
+                Environment.warn("error: there is no answers file or folder \(answers)")
+                throw ExitCode(1)
             }
-            // Graded answers are untrusted: they read only the lesson's folder and the bundled models.
-            let policy = ReadPolicy.sandbox(document: file, bundled: Environment.catalog.directories)
-            let report = try policy.apply {
-                let session = try Query.session(lesson.model)
-                session.readPolicy = policy
-                return LessonGrader.grade(lesson, answers: given, session: session, language: lang)
+            let files = isDirectory.boolValue
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: answers)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+                    .map { (answers as NSString).appendingPathComponent($0) }
+                : [answers]
+            let grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: timeLimit)
+            var reports: [GradeReport] = []
+            for path in files {
+                let text: String
+                do { text = try TextFile.text(atPath: path, limits: .document, what: "answers file") } catch {
+                    Environment.warn("error: \(error)")
+                    throw ExitCode(1)
+                }
+                let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                reports.append(grader.grade(lesson, sheet: AnswerSheet(text: text, source: path, lesson: lesson), learner: learner, language: lang))
             }
-            print(JSONRenderer.string(report))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data: Data
+            switch (format, isDirectory.boolValue) {
+            case (.json, false): data = try encoder.encode(reports[0])
+            case (.json, true): data = try encoder.encode(reports)
+            case (.gradescope, false): data = try encoder.encode(reports[0].gradescope)
+            case (.gradescope, true): data = try encoder.encode(reports.map(\.gradescope))
+            }
+            print(String(decoding: data, as: UTF8.self))
+            if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
         }
     }
 

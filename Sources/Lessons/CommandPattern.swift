@@ -1,0 +1,213 @@
+import Workbench
+
+/// What a `uses` check asks of the learner's command, so that a shortcut with the right type of
+/// answer still fails:
+///
+///     uses sim                                  the command sim (cos is the same command)
+///     uses sim 电脑 计算机                        sim on exactly these words, in any order
+///     uses analogy apple fruit company          apple − fruit + company, written any way
+///                                               (fruit : apple :: company : ?, analogy fruit apple company …)
+///     uses plot with 8 words                    plot with eight different words
+///     uses bpe "aaabdaaabac" vocab=258          the quoted text and the option's value
+///     uses train dim=10 epochs=15               options given as key=value or key value
+public struct CommandPattern: Equatable, Sendable {
+    /// The command's name as `Statement.commandName` gives it; `cos` is written `sim`.
+    public var command: String
+    /// Exactly these words (any order); for `analogy`: start, subtracted, added.
+    public var words: [String]
+    public var texts: [String]
+    public var options: [String: String]
+    /// At least this many different words.
+    public var wordCount: Int?
+
+    init(parsing parts: [String], line: String) throws {
+        let usage = "expected 'uses COMMAND [WORD …] [\"TEXT\"] [KEY=VALUE …] [with N words]', not '\(line)'"
+        guard let first = parts.first else { throw CheckSyntaxError(usage) }
+        command = CommandPattern.canonical(first)
+        // Re-split the rest with quotes kept together ("北京 北京 北京" is one text).
+        let rest = line.trimmingWhitespace.dropFirst("uses".count).trimmingWhitespace.dropFirst(first.count)
+        var tokens = CommandPattern.tokens(String(rest))
+        words = []; texts = []; options = [:]; wordCount = nil
+        if tokens.count >= 3, tokens[tokens.count - 3] == .bare("with"), tokens.last == .bare("words") || tokens.last == .bare("word"),
+           case .bare(let n) = tokens[tokens.count - 2] {
+            guard let count = Int(n), count >= 1 else { throw CheckSyntaxError(usage) }
+            wordCount = count
+            tokens.removeLast(3)
+        }
+        for token in tokens {
+            switch token {
+            case .bare(let w): words.append(w)
+            case .quoted(let t): texts.append(t)
+            case .option(let k, let v): options[k] = v
+            }
+        }
+        if command == "analogy", !words.isEmpty, words.count != 3 {
+            throw CheckSyntaxError("'uses analogy' takes three words, start − subtracted + added: 'uses analogy king man woman', not '\(line)'")
+        }
+    }
+
+    static func canonical(_ name: String) -> String { name == "cos" ? "sim" : name }
+
+    enum Token: Equatable { case bare(String), quoted(String), option(String, String) }
+
+    /// Splits arguments at spaces, keeping "quoted text" whole and reading `key=value`.
+    static func tokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        var current = ""
+        var quoted = false
+        var wasQuoted = false
+        func flush() {
+            defer { current = ""; wasQuoted = false }
+            if wasQuoted { out.append(.quoted(current)); return }
+            guard !current.isEmpty else { return }
+            if let eq = current.firstIndex(of: "="), eq != current.startIndex {
+                out.append(.option(String(current[..<eq]), String(current[current.index(after: eq)...]).unquoted))
+            } else {
+                out.append(.bare(current))
+            }
+        }
+        for c in text {
+            if c == "\"" || c == "“" || c == "”" {
+                if quoted { quoted = false; wasQuoted = true; flush() } else { flush(); quoted = true }
+            } else if c.isWhitespace, !quoted {
+                flush()
+            } else {
+                current.append(c)
+            }
+        }
+        if quoted { wasQuoted = true }
+        flush()
+        return out
+    }
+}
+
+/// What the learner's line asked for, read from its parsed statement: the command, the words it
+/// names, quoted texts and options. The other side of a `CommandPattern`.
+struct CommandCall: Equatable {
+    var command: String
+    var words: [String] = []
+    var texts: [String] = []
+    var options: [String: String] = [:]
+    /// a : b :: c : ? when the line is an analogy (however it was written).
+    var analogy: (a: String, b: String, c: String)?
+
+    static func == (x: CommandCall, y: CommandCall) -> Bool {
+        x.command == y.command && x.words == y.words && x.texts == y.texts && x.options == y.options
+            && x.analogy.map { [$0.a, $0.b, $0.c] } == y.analogy.map { [$0.a, $0.b, $0.c] }
+    }
+
+    init(_ statement: Statement) {
+        command = CommandPattern.canonical(statement.commandName)
+        switch statement {
+        case .expression(let e), .assignment(_, let e, _):
+            words = e.words
+            analogy = e.analogyShape
+        case .analogy(let a, let b, let c, _):
+            words = [a, b, c]
+            analogy = (a, b, c)
+        case .command(let name, let args, _):
+            for arg in args {
+                switch arg {
+                case .expr(let e):
+                    words += e.words
+                    if let shape = e.analogyShape { analogy = shape }
+                case .option(let k, let v, _):
+                    options[k] = v
+                case .text(let raw, _):
+                    // Text commands keep the rest of the line: read words, "texts" and options from it;
+                    // a word followed by a number is an option too (vocab 258, window 1).
+                    let tokens = CommandPattern.tokens(raw)
+                    var i = 0
+                    while i < tokens.count {
+                        switch tokens[i] {
+                        case .quoted(let t): texts.append(t)
+                        case .option(let k, let v): options[k] = v
+                        case .bare(let w):
+                            if i + 1 < tokens.count, case .bare(let n) = tokens[i + 1], Double(n) != nil, Double(w) == nil {
+                                options[w] = n
+                                i += 1
+                            } else {
+                                words.append(w)
+                            }
+                        }
+                        i += 1
+                    }
+                }
+            }
+            if name == "analogy", words.count == 3 { analogy = (words[0], words[1], words[2]) }
+        case .meta(_, let rest, _):
+            words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        case .empty:
+            break
+        }
+    }
+}
+
+extension CommandPattern {
+    /// Nil when the call fits; otherwise what is wrong, as a kind of mistake (never the expected value).
+    func mismatch(_ call: CommandCall, language: Language) -> String? {
+        let isAnalogy = call.command == "analogy" || (call.analogy != nil && (call.command == "near" || call.command == "expression"))
+        if command == "analogy" {
+            guard isAnalogy, let shape = call.analogy else {
+                return call.command.isEmpty ? language.pick(en: "This step asks for a calculation with words.", zh: "这一步要用词做运算。")
+                    : language.pick(en: "This step asks for an analogy, written as start − word + word; \(CommandPattern.describe(call.command, language)) is not one.",
+                                    zh: "这一步要做类比，写成 起点 − 词 + 词；\(CommandPattern.describe(call.command, language)) 不是类比。")
+            }
+            guard words.count == 3 else { return nil }
+            let (b, a, c) = (words[0], words[1], words[2])
+            // b − a + c = c − a + b: the start and the added word may trade places.
+            let startOK = shape.b == b || (shape.b == c && shape.c == b)
+            if shape.a != a {
+                return language.pick(en: "The word you subtract (\(shape.a)) is not the one this question is about.",
+                                     zh: "你减去的词（\(shape.a)）不是这道题要减的那个。")
+            }
+            if !startOK {
+                return language.pick(en: "The word you start from (\(shape.b)) is not the one this question is about.",
+                                     zh: "你出发的词（\(shape.b)）不是这道题的起点。")
+            }
+            if !(shape.c == c || (shape.b == c && shape.c == b)) {
+                return language.pick(en: "The word you add (\(shape.c)) is not the one this question is about.",
+                                     zh: "你加上的词（\(shape.c)）不是这道题要加的那个。")
+            }
+            return nil
+        }
+        guard call.command == command else {
+            return language.pick(en: "This step asks for another command; \(CommandPattern.describe(call.command, language)) computes something else.",
+                                 zh: "这一步要用另一个命令；\(CommandPattern.describe(call.command, language)) 算的是别的东西。")
+        }
+        if !words.isEmpty, words.sorted() != call.words.sorted() {
+            return language.pick(en: "The command is right, but not the words: \(call.words.joined(separator: " ")) is not what the question asks about.",
+                                 zh: "命令对了，但词不对：\(call.words.joined(separator: " ")) 不是题目问的那些词。")
+        }
+        if let n = wordCount, Set(call.words).count < n {
+            return language.pick(en: "The command is right, but it has \(Set(call.words).count) different words; count the words the step names.",
+                                 zh: "命令对了，但只有 \(Set(call.words).count) 个不同的词；数一数这一步列出的词。")
+        }
+        for t in texts where !call.texts.contains(t) {
+            _ = t
+            return language.pick(en: "The command is right, but the quoted text is not the one in the step.",
+                                 zh: "命令对了，但引号里的文字不是这一步给的那段。")
+        }
+        for (k, v) in options.sorted(by: { $0.key < $1.key }) {
+            let given = call.options[k]
+            let same = given.map { g in Double(g).flatMap { x in Double(v).map { $0 == x } } ?? (g == v) } ?? false
+            if !same {
+                return given == nil
+                    ? language.pick(en: "The command is right, but it does not set \(k).", zh: "命令对了，但没有设置 \(k)。")
+                    : language.pick(en: "The command is right, but \(k) is not.", zh: "命令对了，但 \(k) 不对。")
+            }
+        }
+        return nil
+    }
+
+    /// "the command near", "an expression": how to name what the learner typed.
+    static func describe(_ command: String, _ language: Language) -> String {
+        switch command {
+        case "expression": return language.pick(en: "an expression", zh: "一个表达式")
+        case "analogy": return language.pick(en: "an analogy", zh: "一个类比")
+        case "let": return language.pick(en: "an assignment with let", zh: "用 let 赋值")
+        case "": return language.pick(en: "an empty line", zh: "空行")
+        default: return language.pick(en: "the command \(command)", zh: "命令 \(command)")
+        }
+    }
+}
