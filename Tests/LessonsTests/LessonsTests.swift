@@ -31,7 +31,7 @@ final class BundledLessonsTests: XCTestCase {
         let lesson = try XCTUnwrap(LessonCatalog.load(path: Repo.path("Tests/LessonsTests/Fixtures/broken.md")))
         let problems = LessonLinter(catalog: Repo.catalog).lint(lesson)
         XCTAssertTrue(problems.contains { $0.contains("'wrong-solution': the solution 'near 汽车' fails") }, "\(problems)")
-        XCTAssertTrue(problems.contains { $0.contains("the reject 'sim 狗 猫' passes the check") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.contains("the reject 'sim 狗 猫' passes") }, "\(problems)")
         XCTAssertTrue(problems.contains { $0.contains("'english-only' has no Chinese (::: zh) prose") }, "\(problems)")
     }
 }
@@ -57,17 +57,78 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try Check.parse("is vector").grade(cat, language: .en), .passed)
     }
 
-    func testFailuresSayWhatWasExpectedAndWhatCameInTheLearnersLanguage() throws {
+    func testFailuresSayWhatKindOfThingIsWrongWithoutTheExpectedValue() throws {
         let wrong = try evaluate("king + man - woman")
         let check = try Check.parse("top 3 contains queen")
         guard case .failed(let en) = check.grade(wrong, language: .en), case .failed(let zh) = check.grade(wrong, language: .zh) else { return XCTFail() }
-        XCTAssertTrue(en.hasPrefix("expected queen among the top 3 — you got the list "), en)
-        XCTAssertTrue(zh.hasPrefix("前 3 个里应该有 queen——你得到的是 列表 "), zh)
+        XCTAssertTrue(en.contains("not in the first 3 of your list"), en)
+        XCTAssertFalse(en.contains("queen"), "the first ✗ never names the expected word: \(en)")
+        XCTAssertTrue(zh.contains("前 3 个"), zh)
+        let number = try Check.parse("number ≈ 15 ± 0.01")
+        guard case .failed(let tooLow) = number.grade(try evaluate("5 * 2"), language: .en) else { return XCTFail() }
+        XCTAssertEqual(tooLow, "10 is too low.")
+        let vector = try evaluate("猫", model: "toy")
+        guard case .failed(let type) = number.grade(vector, language: .en) else { return XCTFail() }
+        XCTAssertEqual(type, "This step asks for a number; you got a vector of 3 dimensions.")
+    }
+
+    func testUsesChecksTellWhichPartOfTheExpressionIsWrong() throws {
+        let analogy = try Check.parse("uses analogy apple fruit company")
+        XCTAssertEqual(analogy.grade(try evaluate("apple - fruit + company"), language: .en), .passed)
+        XCTAssertEqual(analogy.grade(try evaluate("company - fruit + apple"), language: .en), .passed, "b − a + c = c − a + b")
+        XCTAssertEqual(analogy.grade(try evaluate("fruit : apple :: company : ?"), language: .en), .passed)
+        XCTAssertEqual(analogy.grade(try evaluate("apple + company - fruit"), language: .en), .passed)
+        XCTAssertEqual(analogy.grade(try evaluate("apple - banana + company"), language: .en),
+                       .failed("The word you subtract (banana) is not the one this question is about."))
+        XCTAssertEqual(analogy.grade(try evaluate("near 3 google"), language: .en),
+                       .failed("This step asks for an analogy, written as start − word + word; the command near is not one."))
+        let plot = try Check.parse("uses plot with 8 words")
+        XCTAssertFalse(plot.grade(try evaluate("plot king queen man woman"), language: .en).passed)
+        XCTAssertTrue(plot.grade(try evaluate("plot king queen man woman prince princess boy girl"), language: .en).passed)
+        let sim = try Check.parse("uses sim 电脑 计算机")
+        XCTAssertTrue(sim.grade(try evaluate("sim 计算机 电脑", model: "toy"), language: .en).passed)
+        XCTAssertFalse(sim.grade(try evaluate("sim 猫 狗", model: "toy"), language: .en).passed)
+        let bpe = try Check.parse(#"uses bpe "aaabdaaabac" vocab=258"#)
+        XCTAssertTrue(bpe.grade(try evaluate(#"bpe train "aaabdaaabac" vocab 258"#), language: .en).passed)
+        XCTAssertFalse(bpe.grade(try evaluate(#"bpe train "aa aaa" vocab 258"#), language: .en).passed)
+        XCTAssertFalse(bpe.grade(try evaluate(#"bpe train "aaabdaaabac" vocab 259"#), language: .en).passed)
+    }
+
+    func testAChecksOwnMessageReplacesTheGenericOne() throws {
+        let lesson = Lesson(document: Document.parse("""
+            ---
+            id: own
+            title: { en: Own, zh: 自己 }
+            model: toy
+            ---
+            ## Dog | 狗 {#dog}
+            ::: en
+            Show 狗.
+            :::
+            ::: zh
+            显示 狗。
+            :::
+            ```embedlab
+            狗
+            ```
+            ```check
+            uses expression 狗
+              en: Type the word 狗 itself.
+              zh: 直接输入 狗。
+            ```
+            """), path: "own.md")
+        XCTAssertEqual(lesson.problems, [])
+        let check = try XCTUnwrap(lesson.steps[0].exercise?.checks.first)
+        XCTAssertEqual(check.grade(try evaluate("猫", model: "toy"), language: .zh), .failed("直接输入 狗。"))
+        XCTAssertEqual(check.description, "uses expression 狗", "the linter quotes the line as written, never an internal name")
     }
 
     func testBadCheckLinesAreRefusedWithWhatToWrite() {
         XCTAssertThrowsError(try Check.parse("top three contains queen")) { XCTAssertTrue("\($0)".contains("top K contains")) }
-        XCTAssertThrowsError(try Check.parse("number about 3")) { XCTAssertTrue("\($0)".contains("number ≈ X ± T")) }
+        XCTAssertThrowsError(try Check.parse("top -5 contains queen")) { XCTAssertTrue("\($0)".contains("top K contains")) }
+        XCTAssertThrowsError(try Check.parse("number about 3")) { XCTAssertTrue("\($0)".contains("not a number")) }
+        XCTAssertThrowsError(try Check.parse("vector ≈ ] [ ±")) { XCTAssertTrue("\($0)".contains("vector ≈ [a, b, …] ± T")) }
+        XCTAssertThrowsError(try Check.parse("uses analogy king man")) { XCTAssertTrue("\($0)".contains("three words")) }
         XCTAssertThrowsError(try Check.parse("smells right"))
     }
 }

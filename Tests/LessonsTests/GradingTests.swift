@@ -1,0 +1,216 @@
+import XCTest
+@testable import Lessons
+import Embeddings
+import Workbench
+
+func bundledLesson(_ id: String) throws -> Lesson {
+    try XCTUnwrap(LessonCatalog(directory: Repo.path("lessons")).lesson(id: id), id)
+}
+
+/// Questions accept the answer itself; tasks check what was computed.
+final class PlainAnswerTests: XCTestCase {
+    func testQuestionsAcceptTheAnswerItselfInEitherScriptAndAsYesOrNo() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog)
+        func grade(_ step: String, _ answer: String, _ language: Language = .en) throws -> ExerciseGrade {
+            try replay.grade(step: try XCTUnwrap(lesson.stepIndex(id: step)), answer: answer, language: language).grade
+        }
+        XCTAssertTrue(try grade("capitals", "rome").passed)
+        XCTAssertTrue(try grade("capitals", "Rome.").passed)
+        XCTAssertTrue(try grade("capitals", "罗马").passed)
+        XCTAssertTrue(try grade("capitals", "paris - france + italy").passed)
+        XCTAssertTrue(try grade("apple-company", "yes").passed)
+        XCTAssertTrue(try grade("apple-company", "是").passed)
+        XCTAssertFalse(try grade("apple-company", "no").passed)
+        let milan = try grade("capitals", "milan")
+        XCTAssertEqual(milan.outcome, .failed)
+        XCTAssertEqual(milan.feedback, "milan is not the answer to this question.")
+        XCTAssertEqual(try grade("capitals", "milan", .zh).feedback, "milan 不是这道题的答案。")
+        // Shortcuts the issue found: a command with the right type of value but not the question's computation.
+        XCTAssertFalse(try grade("apple-company", "near 3 google").passed)
+        let vocab = try bundledLesson("tokens")
+        let tokens = LessonReplay(lesson: vocab, catalog: Repo.catalog)
+        XCTAssertTrue(try tokens.grade(step: try XCTUnwrap(vocab.stepIndex(id: "bpe-two")), answer: "258", language: .en).grade.passed)
+        let space = try bundledLesson("vector-space")
+        let toy = LessonReplay(lesson: space, catalog: Repo.catalog)
+        XCTAssertFalse(try toy.grade(step: try XCTUnwrap(space.stepIndex(id: "vocabulary-gap")), answer: "sim 猫 狗", language: .en).grade.passed)
+        XCTAssertTrue(try toy.grade(step: try XCTUnwrap(space.stepIndex(id: "vocabulary-gap")), answer: "0.98", language: .en).grade.passed)
+    }
+
+    func testEveryQuestionOfEveryLessonHasAPlainAnswerAndEveryExerciseHasRejects() throws {
+        let linter = LessonLinter(catalog: Repo.catalog)
+        for lesson in LessonCatalog(directory: Repo.path("lessons")).lessons {
+            for step in lesson.steps {
+                guard let exercise = step.exercise else { continue }
+                XCTAssertFalse(exercise.rejects.isEmpty, "\(lesson.id)/\(step.id)")
+                if linter.asksQuestion(step) { XCTAssertFalse(linter.plainForms(exercise).isEmpty, "\(lesson.id)/\(step.id) asks a question") }
+            }
+        }
+    }
+}
+
+/// One answer never changes another's grade.
+final class IsolationTests: XCTestCase {
+    func testAModelSwitchOrATrainingAnswerBeforeACorrectOneChangesNothing() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let sheet = AnswerSheet(text: """
+            king-queen: :use toy
+            capitals: train glove corpus=small-world dim=2 epochs=1
+            beijing-paris: beijing - china + france
+            apple-company: :set exclude off
+            antonyms: near hot
+            """, source: "mallory.txt", lesson: lesson)
+        let report = LessonGrader(catalog: Repo.catalog).grade(lesson, sheet: sheet, learner: "mallory")
+        XCTAssertEqual(report.exercises.map(\.outcome), [.failed, .failed, .passed, .failed, .passed], "\(report.exercises.map(\.feedback))")
+        XCTAssertEqual(report.score, 2)
+        XCTAssertEqual(report.maxScore, 5)
+        XCTAssertEqual(report.percent, 40)
+    }
+
+    func testTheRunnerGradesInTheLessonsSessionNotInWhatTheLearnerChanged() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let session = Session(catalog: Repo.catalog, model: try Repo.catalog.load("toy"))
+        let runner = try LessonRunner(lesson: lesson, session: session, store: ProgressStore(path: temporaryDirectory() + "/p.json"), language: .en)
+        _ = try session.use("toy")   // the learner switches model at the prompt
+        let out = try runner.submit("king - man + woman")
+        XCTAssertTrue(out.contains(.feedback(passed: true, messages: ["Correct!"])), "\(out)")
+    }
+
+    func testARevisitedExerciseIsGradedAgain() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let runner = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("glove-50d")),
+                                      store: ProgressStore(path: temporaryDirectory() + "/p.json"), language: .en)
+        _ = try runner.submit("queen")
+        XCTAssertEqual(runner.stepIndex, 1)
+        _ = try runner.back()
+        let again = try runner.submit("king + man - woman")
+        XCTAssertTrue(again.contains { if case .feedback(false, _) = $0 { return true }; return false }, "\(again)")
+        XCTAssertEqual(runner.stepIndex, 0)
+    }
+
+    func testWrongTriesClimbTheHintLadderAndTheSolutionComesOnlyAtTheEnd() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let runner = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("glove-50d")),
+                                      store: ProgressStore(path: temporaryDirectory() + "/p.json"), language: .en)
+        let first = try runner.submit("princess")
+        XCTAssertFalse(first.contains { if case .hint = $0 { return true }; return false }, "the first ✗ has no hint")
+        XCTAssertFalse("\(first)".contains("queen"), "the first ✗ does not give the answer away")
+        let second = try runner.submit("prince")
+        XCTAssertTrue(second.contains { if case .hint(1, _, _) = $0 { return true }; return false }, "\(second)")
+        let third = try runner.submit("king")
+        XCTAssertTrue(third.contains { if case .hint(2, _, _) = $0 { return true }; return false }, "\(third)")
+        let fourth = try runner.submit("man")
+        XCTAssertTrue(fourth.contains(.info("The solution is: king - man + woman")), "\(fourth)")
+    }
+}
+
+/// Answers run in a sandbox: no file outside the lesson's folder and the bundled models.
+final class SandboxTests: XCTestCase {
+    func testAnswersCannotReadOrWriteFilesOutsideTheLessonsFolder() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog)
+        for answer in [":load /etc/passwd", ":use /etc/passwd", "eval /etc/passwd", "train glove corpus=/etc/passwd dim=2",
+                       ":use ../../../../../../etc/passwd", ":save /tmp/stolen.md"] {
+            let grade = try replay.grade(step: 0, answer: answer, language: .en).grade
+            XCTAssertEqual(grade.outcome, .error, answer)
+            XCTAssertTrue(grade.error?.message.contains(answer.hasPrefix(":save") ? "cannot write files" : "may only read files in the lesson's folder") ?? false,
+                          "\(answer): \(String(describing: grade.error))")
+        }
+        // The bundled models stay usable.
+        XCTAssertEqual(try replay.grade(step: 0, answer: ":use toy", language: .en).grade.outcome, .failed)
+    }
+
+    func testAnAnswerThatRunsTooLongIsStopped() throws {
+        let lesson = try bundledLesson("glove")
+        let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog, limits: AnswerLimits(seconds: 0.05))
+        let index = try XCTUnwrap(lesson.stepIndex(id: "train-beijing"))
+        let grade = try replay.grade(step: index, answer: "train glove corpus=small-world dim=50 epochs=200", language: .en).grade
+        XCTAssertEqual(grade.outcome, .error)
+        XCTAssertTrue(grade.error?.message.contains("ran longer than") ?? false, "\(String(describing: grade.error))")
+    }
+}
+
+/// The autograder: answers files as instructors collect them.
+final class AnswerSheetTests: XCTestCase {
+    func testCRLFAndABOMReadTheSameAndBadLinesBecomeWarnings() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let sheet = AnswerSheet(text: "\u{FEFF}king-queen: king - man + woman\r\ncapitals: rome\r\n\r\nnonsense\r\nnope: x\r\ncapitals: milan\r\nexclusion: :set exclude off\r\n",
+                                source: "a.txt", lesson: lesson)
+        XCTAssertEqual(sheet.answers, ["king-queen": "king - man + woman", "capitals": "rome"])
+        XCTAssertEqual(sheet.warnings, [
+            "a.txt:4: no 'STEP-ID: answer' on this line; it was ignored",
+            "a.txt:5: there is no step 'nope' in the lesson arithmetic; the line was ignored",
+            "a.txt:6: 'capitals' is answered a second time; the first answer counts",
+            "a.txt:7: the step 'exclusion' is not an exercise; the line was ignored",
+        ])
+    }
+
+    func testPointsComeFromTheHeadingAndGradescopeGetsItsShape() throws {
+        let lesson = Lesson(document: Document.parse("""
+            ---
+            id: points
+            title: { en: Points, zh: 分数 }
+            model: toy
+            ---
+            ## Dog | 狗 {#dog points=3}
+            ::: en
+            Which word is nearest to 猫?
+            :::
+            ::: zh
+            离 猫 最近的词是哪个？
+            :::
+            ```embedlab
+            near 猫
+            ```
+            ```check
+            answer 狗
+            nearest is 狗
+            ```
+            """), path: "points.md")
+        XCTAssertEqual(lesson.steps[0].exercise?.points, 3)
+        let report = LessonGrader(catalog: Repo.catalog).grade(lesson, sheet: AnswerSheet(text: "dog: 狗", source: "x", lesson: lesson), learner: "x")
+        XCTAssertEqual(report.gradescope, .init(score: 3, max_score: 3, output: "", tests: [.init(name: "dog: Dog", score: 3, max_score: 3, status: "passed", output: "passed")]))
+    }
+}
+
+/// `embedlab lesson grade` as an instructor runs it.
+final class GradeCommandTests: XCTestCase {
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String) {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("embedlab").path
+        let path = FileManager.default.isExecutableFile(atPath: binary) ? binary : Repo.path(".build/debug/embedlab")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = arguments
+        p.currentDirectoryURL = Repo.root
+        p.environment = ["PATH": "/usr/bin:/bin", "EMBEDLAB_VECTORS": Repo.path("vectors"), "HOME": temporaryDirectory()]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testAFolderOfThreeLearnersWithFailUnderAndGradescope() throws {
+        let dir = temporaryDirectory()
+        try "king-queen: queen\ncapitals: rome\nbeijing-paris: paris\napple-company: yes\nantonyms: near hot\n".write(toFile: dir + "/ana.txt", atomically: true, encoding: .utf8)
+        try "king-queen: king - man + woman\r\ncapitals: milan\r\n".write(toFile: dir + "/bo.txt", atomically: true, encoding: .utf8)
+        try "king-queen: :load /etc/passwd\n".write(toFile: dir + "/cy.txt", atomically: true, encoding: .utf8)
+        let lesson = Repo.path("lessons/03-arithmetic.md")
+        let all = try run(["lesson", "grade", lesson, "--answers", dir])
+        XCTAssertEqual(all.status, 0)
+        let reports = try JSONDecoder().decode([GradeReport].self, from: Data(all.out.utf8))
+        XCTAssertEqual(reports.map(\.learner), ["ana", "bo", "cy"])
+        XCTAssertEqual(reports.map(\.score), [5, 1, 0])
+        XCTAssertEqual(reports[2].exercises[0].outcome, .error, "a refused file is an error, not a wrong answer")
+        XCTAssertFalse(all.out.contains("root:"), "nothing of /etc/passwd reaches the report")
+        XCTAssertEqual(try run(["lesson", "grade", lesson, "--answers", dir, "--fail-under", "50"]).status, 1)
+        XCTAssertEqual(try run(["lesson", "grade", lesson, "--answers", dir + "/ana.txt", "--fail-under", "100"]).status, 0)
+        let scope = try run(["lesson", "grade", lesson, "--answers", dir + "/bo.txt", "--format", "gradescope"])
+        let results = try JSONDecoder().decode(GradeReport.Gradescope.self, from: Data(scope.out.utf8))
+        XCTAssertEqual(results.score, 1)
+        XCTAssertEqual(results.max_score, 5)
+        XCTAssertEqual(results.tests.map(\.status), ["passed", "failed", "failed", "failed", "failed"])
+    }
+}
