@@ -82,9 +82,13 @@ struct LessonCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let files = isDirectory.boolValue
-                ? ((try? FileManager.default.contentsOfDirectory(atPath: answers)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: answers)) ?? []).filter { !$0.hasPrefix(".") && $0.hasSuffix(".txt") }.sorted()
                     .map { (answers as NSString).appendingPathComponent($0) }
                 : [answers]
+            guard !files.isEmpty else {
+                Environment.warn("error: the folder \(answers) has no answers files (*.txt, one per learner)")
+                throw ExitCode(1)
+            }
             let grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: timeLimit)
             var reports: [GradeReport] = []
             for path in files {
