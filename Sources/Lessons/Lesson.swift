@@ -1,4 +1,5 @@
 import Foundation
+import Workbench
 
 /// A lesson: steps with stable ids, prose in 中文 and English, demo cells and graded exercises.
 /// Parsed from a `Document` (see lessons/FORMAT.md).

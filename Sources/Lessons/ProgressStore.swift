@@ -1,5 +1,6 @@
 import FileAccess
 import Foundation
+import Workbench
 
 /// Where a learner is in every lesson, kept in `$XDG_STATE_HOME/embedlab/progress.json`
 /// (default `$HOME/.local/state/embedlab/`).

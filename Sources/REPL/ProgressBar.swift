@@ -2,7 +2,7 @@ import Foundation
 import Rendering
 import Workbench
 
-/// Draws a running command's `Progress` on one terminal line, redrawn in place with `\r`:
+/// Draws a running command's `WorkProgress` on one terminal line, redrawn in place with `\r`:
 ///
 ///     GloVe on small-world  ██████████▌           44%  epoch 18/40, cost 0.0061  █▅▃▂▂▁▁
 ///
@@ -14,8 +14,8 @@ import Workbench
 /// The REPL sets it up around each evaluation, on a terminal:
 ///
 /// ```swift
-/// let progress = editor.isInteractive ? ProgressBar.onStandardOutput(style: style) : nil
-/// session.onProgress = progress?.report; defer { progress?.finish(); session.onProgress = nil }
+/// let bar = ProgressBar(style: style, write: { ReplLoop.write($0, to: 1) })
+/// session.onProgress = bar.report   // … and bar.finish() when the command returns
 /// ```
 public final class ProgressBar: @unchecked Sendable {
     private let style: Style
@@ -33,15 +33,10 @@ public final class ProgressBar: @unchecked Sendable {
         self.write = write
     }
 
-    /// A bar that draws on standard output.
-    public static func onStandardOutput(style: Style) -> ProgressBar {
-        ProgressBar(style: style, write: { FileHandle.standardOutput.write(Data($0.utf8)) })
-    }
-
     /// `update` as a closure, for `Session.onProgress`.
-    public var report: @Sendable (Workbench.Progress) -> Void { { [self] in update($0) } }
+    public var report: @Sendable (WorkProgress) -> Void { { [self] in update($0) } }
 
-    public func update(_ p: Workbench.Progress) {
+    public func update(_ p: WorkProgress) {
         lock.lock()
         defer { lock.unlock() }
         let now = clock.now
@@ -66,7 +61,7 @@ public final class ProgressBar: @unchecked Sendable {
     /// The bar's text, at most `style.width - 1` columns (so the terminal never wraps it): the
     /// bar is 10 to 30 cells wide; when even 10 do not fit, the sparkline goes first, then the
     /// detail is shortened.
-    public static func line(_ p: Workbench.Progress, style: Style) -> String {
+    public static func line(_ p: WorkProgress, style: Style) -> String {
         let room = style.width - 1
         let fraction: Double = max(0, min(1, p.fraction.isFinite ? p.fraction : 0))
         let percent: String = DisplayWidth.pad("\(Int((fraction * 100).rounded(.down)))%", to: 4, right: true)

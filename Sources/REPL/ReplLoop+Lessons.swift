@@ -3,68 +3,73 @@ import Lessons
 import Rendering
 import Workbench
 
-/// The lesson commands of the REPL: `:lesson`, `:hint`, `:skip`, `:back`, `:progress`, `:lang`.
-/// The runner decides; this file only routes lines to it and prints what it returns.
+/// The commands the REPL carries out itself (`:save` and the lesson commands: `:lesson`, `:hint`,
+/// `:skip`, `:back`, `:progress`), declared in the workbench's command table as `.host`. The
+/// runner decides; this file only routes lines to it and prints what it returns.
 extension ReplLoop {
-    static let lessonCommands = [":lesson", ":hint", ":skip", ":back", ":progress", ":lang"]
-
-    /// Handles a lesson command or, while a lesson runs, an answer or an empty line.
-    /// Returns false when the line is not the lesson's business.
-    @discardableResult
-    public func handleLesson(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
-        let command = parts.first ?? ""
-        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+    /// Carries out a command the table marks `.host` (`:quit` aside, which `run` handles):
+    /// `:save` and the lesson commands. `name` is the command's canonical name.
+    func hostCommand(_ name: String, _ argument: String) {
         do {
-            switch command {
+            switch name {
+            case ":save":
+                save(argument)
             case ":lesson":
-                if argument.isEmpty { output(ValueRenderer.render(.table(lessonTable()), style: style)); return true }
+                if argument.isEmpty { output(ValueRenderer.render(.table(lessonTable()), style: style)); return }
                 if argument == "off" || argument == "stop" {
                     runner = nil
                     output(language.pick(en: "Left the lesson; your place is saved. :lesson resumes.", zh: "已离开课程，进度已保存。:lesson 可继续。"))
-                    return true
+                    return
                 }
                 guard let lesson = lessons?.lesson(id: argument) else {
-                    output(ErrorRenderer.render(WorkbenchError("there is no lesson '\(argument)'", hint: ":lesson lists them"), input: nil, style: style))
-                    return true
+                    output(ErrorRenderer.render(WorkbenchError(language.pick(en: "there is no lesson '\(argument)'", zh: "没有 '\(argument)' 这门课程"),
+                                                               hint: language.pick(en: ":lesson lists them", zh: ":lesson 列出全部课程")), input: nil, style: style))
+                    return
                 }
-                guard let store = progressStore else { return true }
+                guard let store = progressStore else { return }
                 runner = try LessonRunner(lesson: lesson, session: session, store: store, language: language)
                 output(style.paint("── " + lesson.title(in: language) + " ──", .bold))
                 show(runner!.present())
-                return true
-            case ":lang":
-                guard let l = Language(rawValue: argument.lowercased()) else {
-                    output(ErrorRenderer.render(WorkbenchError(":lang takes en or zh", hint: ":lang zh"), input: nil, style: style))
-                    return true
-                }
-                language = l
-                runner?.language = l
-                progressStore?.language = l
-                output(l.pick(en: "Lessons are now in English.", zh: "课程现在用中文显示。"))
-                return true
             case ":progress":
                 output(ValueRenderer.render(.table(lessonTable()), style: style))
-                return true
             case ":hint", ":skip", ":back":
                 guard let runner else {
-                    output(ErrorRenderer.render(WorkbenchError("\(command) works inside a lesson", hint: ":lesson lists the lessons; :lesson 0 starts the first"), input: nil, style: style))
-                    return true
+                    output(ErrorRenderer.render(WorkbenchError(language.pick(en: "\(name) works inside a lesson", zh: "\(name) 只能在课程中使用"),
+                                                               hint: language.pick(en: ":lesson lists the lessons; :lesson 0 starts the first", zh: ":lesson 列出课程；:lesson 0 开始第一课")),
+                                               input: nil, style: style))
+                    return
                 }
-                show(command == ":hint" ? runner.hint() : command == ":skip" ? try runner.skip() : try runner.back())
-                return true
+                show(name == ":hint" ? runner.hint() : name == ":skip" ? try runner.skip() : try runner.back())
             default:
-                guard let runner else { return false }
-                if trimmed.hasPrefix(":") { return false }   // :set, :use … go to the workbench
-                show(trimmed.isEmpty ? try runner.enter() : try runner.submit(line))
-                if runner.isFinished { self.runner = nil }
-                return true
+                break
             }
         } catch {
             output(ErrorRenderer.render(error, input: nil, style: style))
-            return true
         }
+    }
+
+    /// Starts or resumes a lesson (`embedlab --lesson 3`).
+    public func startLesson(_ id: String) { hostCommand(":lesson", id) }
+
+    /// While a lesson runs, a line that is not a `:` command is an answer, and an empty line moves on.
+    /// Returns false when no lesson runs.
+    func answer(_ line: String) -> Bool {
+        guard let runner else { return false }
+        do {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            show(trimmed.isEmpty ? try runner.enter() : try runner.submit(line))
+            if runner.isFinished { self.runner = nil }
+        } catch {
+            output(ErrorRenderer.render(error, input: nil, style: style))
+        }
+        return true
+    }
+
+    /// Keeps the lesson runner in the session's language; after `:lang`, the progress store
+    /// remembers the choice for the next session too.
+    func followLanguage(remember: Bool = false) {
+        runner?.language = language
+        if remember { progressStore?.language = language }
     }
 
     func lessonTable() -> Table {

@@ -25,17 +25,15 @@ public final class ReplLoop {
     public var lessonsDirectory: String?
     lazy var lessons: LessonCatalog? = lessonsDirectory.map { LessonCatalog(directory: $0) }
     public var progressStore: ProgressStore?
-    public var language: Language = .en
+    /// The language of help, messages and lessons: the session's (`:lang` changes it).
+    public var language: Language {
+        get { session.language }
+        set { session.language = newValue; followLanguage() }
+    }
     /// The lesson being taken, if any.
     var runner: LessonRunner?
     /// Draws long work's progress on a terminal.
     private var progressBar: ProgressBar?
-
-    /// Meta commands the REPL itself handles, before the workbench sees the line.
-    public static let replCommands = [":quit", ":q", ":exit", ":save"]
-    public static var allMetaCommands: [String] {
-        [":help", ":models", ":use", ":load", ":set", ":save", ":quit"] + lessonCommands
-    }
 
     public init(session: Session, editor: LineEditor, style: Style,
                 output: @escaping (String) -> Void = { ReplLoop.write($0 + "\n", to: 1) },
@@ -74,7 +72,7 @@ public final class ReplLoop {
     public func run() -> Int {
         if let warning = progressStore?.warning { output(style.paint("note: " + warning, .yellow)) }
         if editor.isInteractive {
-            output("EmbedLab on \(session.model.name) (\(session.model.count) words × \(session.model.dimensions) dimensions). :help for help, :quit to leave.")
+            output(language.text(.banner, ["model": session.model.name, "words": "\(session.model.count)", "dims": "\(session.model.dimensions)"]))
         }
         var lineNumber = 0
         while true {
@@ -90,13 +88,22 @@ public final class ReplLoop {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty {
                     // Enter on an empty line moves a lesson on.
-                    if runner != nil { _ = handleLesson("") }
+                    if runner != nil { _ = answer("") }
                     continue
                 }
                 editor.addHistory(line)
-                if [":quit", ":q", ":exit"].contains(trimmed) { return errors }
                 session.cancellation.reset()
-                if handleLesson(line) { cellNumber += 1; embedlab_clear_interrupt(); continue }
+                // `:` commands the table gives to the host (the REPL) are carried out here; the
+                // others, and every other line, go to the workbench (or, in a lesson, are answers).
+                if case .meta(let name, let rest, _)? = try? Parser.parse(line, table: session.commands),
+                   let command = session.commands.command(":" + name), command.isHost {
+                    if command.name == ":quit" { return errors }
+                    hostCommand(command.name, rest)
+                    cellNumber += 1
+                    embedlab_clear_interrupt()
+                    continue
+                }
+                if !trimmed.hasPrefix(":"), !trimmed.hasPrefix("："), answer(line) { cellNumber += 1; embedlab_clear_interrupt(); continue }
                 handle(line, lineNumber: lineNumber)
             }
         }
@@ -104,14 +111,10 @@ public final class ReplLoop {
 
     /// Evaluates one line and prints its result or error.
     func handle(_ line: String, lineNumber: Int) {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix(":save") {
-            save(String(trimmed.dropFirst(5)).trimmingCharacters(in: .whitespaces))
-            return
-        }
         defer { embedlab_clear_interrupt() }
         do {
             let result = try session.evaluate(line)
+            if case .meta("lang", _, _) = result.statement { followLanguage(remember: true) }
             endProgress()
             let text = ValueRenderer.render(result.value, style: style)
             if !text.isEmpty { output(text) }
@@ -136,7 +139,8 @@ public final class ReplLoop {
     /// `:save FILE.md`: the session so far as a notebook that `embedlab run` and `check` replay.
     func save(_ path: String) {
         guard !path.isEmpty else {
-            output(ErrorRenderer.render(WorkbenchError(":save needs a file name", hint: ":save session.md"), input: nil, style: style))
+            output(ErrorRenderer.render(WorkbenchError(language.text(.argumentNeedsText, ["command": ":save", "what": CommandSpec.ArgumentKind.file.what(language)]),
+                                                       hint: ":save session.md"), input: nil, style: style))
             return
         }
         let cells = session.cells.map { Notebook.Cell(input: $0.input, expected: Notebook.output(of: $0.outcome, input: $0.input), line: 0) }

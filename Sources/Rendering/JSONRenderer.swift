@@ -13,7 +13,7 @@ public enum JSONRenderer {
             if let names = v.dimensionNames { o["dimensions"] = names }
             return o
         case .neighbours(let n):
-            return ["type": "neighbours", "query": n.query, "method": n.method, "excluded": n.excluded,
+            return ["type": "neighbours", "query": n.query, "method": n.method.rawValue, "excluded": n.excluded,
                     "items": n.items.map { ["word": $0.word, "score": Double($0.score), "index": $0.index] as [String: Any] }]
         case .table(let t) where t.detail != nil: return detailed(t)
         case .table(let t):

@@ -8,7 +8,7 @@ extension ValueRenderer {
         switch table.detail {
         case .tokens(let b): return TokensRenderer.render(b, title: table.title, style: style)
         case .training(let s): return TrainingRenderer.render(s, title: table.title, style: style)
-        case nil: return TableRenderer.render(table, style: style)
+        case .evaluation, nil: return TableRenderer.render(table, style: style)
         }
     }
 }
@@ -36,7 +36,7 @@ extension JSONRenderer {
                 "tokens": s.tokens, "records": s.records, "epochs": s.epochs, "costs": s.epochCosts, "seconds": s.seconds,
                 "cancelled": s.cancelled, "settings": Dictionary(uniqueKeysWithValues: s.settings.map { ($0.name, $0.value) }),
             ] as [String: Any]
-        case nil: break
+        case .evaluation, nil: break
         }
         return o
     }

@@ -66,7 +66,7 @@ public enum ValueRenderer {
 
     static func neighbours(_ n: NeighbourList, style: Style) -> String {
         var header = n.query
-        var notes = [n.method]
+        var notes = [n.method.rawValue]
         if !n.excluded.isEmpty { notes.append("input words left out: " + n.excluded.joined(separator: ", ")) }
         let note = "(" + notes.joined(separator: "; ") + ")"
         let room = style.width - DisplayWidth.of(header) - 3
@@ -79,7 +79,7 @@ public enum ValueRenderer {
             let rank = DisplayWidth.pad(String(i + 1), to: 3, right: true)
             let word = DisplayWidth.pad(DisplayWidth.truncate(item.word, to: wordWidth), to: wordWidth)
             let score = DisplayWidth.pad(String(format: "%.4f", item.score), to: 7, right: true)
-            let fraction = n.method == "cosine" || n.method == "3CosAdd" ? Double(item.score) : Double(item.score) / max(maxScore, 1e-9)
+            let fraction = n.method.isCosine ? Double(item.score) : Double(item.score) / max(maxScore, 1e-9)
             let paintedWord = i == 0 ? style.paint(word, .bold) : word
             lines.append("\(rank)  \(paintedWord)  \(score)  " + style.paint(Bars.bar(fraction, width: barWidth), .green).trailingSpacesTrimmed)
         }

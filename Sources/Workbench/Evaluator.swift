@@ -31,10 +31,28 @@ struct Evaluator {
         case .analogy(let a, let b, let c, let span):
             return try analogy(a: a, b: b, c: c, span: span)
         case .command(let name, let args, let span):
-            return try command(name, args, span)
+            return try invoke(name, args, span)
         case .meta(let name, let rest, let span):
-            return try meta(name, rest, span)
+            guard let spec = session.commands.command(":" + name) else {
+                throw WorkbenchError(session.language.text(.unknownMetaCommand, ["name": name]), at: span, hint: ":help")
+            }
+            return try invoke(spec, typedName: ":" + name, rest.isEmpty ? [] : [.text(rest, Span(span.end - rest.count, span.end))], span)
         }
+    }
+
+    /// Looks a command up in the session's table, binds its arguments and runs it.
+    func invoke(_ name: String, _ args: [CommandArgument], _ span: Span) throws -> Value {
+        guard let spec = session.commands.command(name) else {
+            throw WorkbenchError(session.language.text(.unknownCommand, ["name": name]), at: span, hint: ":help")
+        }
+        return try invoke(spec, typedName: name, args, span)
+    }
+
+    func invoke(_ spec: CommandSpec, typedName: String, _ args: [CommandArgument], _ span: Span) throws -> Value {
+        guard case .evaluate(let run) = spec.action else {
+            throw WorkbenchError(session.language.text(.hostCommandOnly, ["name": String(spec.name.dropFirst())]), at: span)
+        }
+        return try run(try Invocation.bind(spec, typedName: typedName, arguments: args, span: span, session: session))
     }
 
     /// A bare expression: one word shows its vector; arithmetic shows its neighbours.
@@ -62,14 +80,14 @@ struct Evaluator {
     func neighbours(of v: [Float], label: String, sources: [String], k: Int) throws -> Value {
         let excluded = settings.excludeInputs ? Array(Set(sources)).sorted { (model.index(of: $0) ?? 0) < (model.index(of: $1) ?? 0) } : []
         let items = try model.nearest(to: v, k: k, excluding: Set(excluded), restrictTo: settings.restrictTo)
-        return .neighbours(NeighbourList(query: label, items: items, excluded: excluded, method: "cosine"))
+        return .neighbours(NeighbourList(query: label, items: items, excluded: excluded, method: .cosine))
     }
 
     func analogy(a: String, b: String, c: String, span: Span, label: String? = nil) throws -> Value {
         let wa = try resolveWord(a, span), wb = try resolveWord(b, span), wc = try resolveWord(c, span)
         let items = try model.analogy(a: wa, b: wb, c: wc, k: settings.k, method: settings.method,
                                       excludeInputs: settings.excludeInputs, restrictTo: settings.restrictTo)
-        let method = settings.method == .cosAdd ? "3CosAdd" : "3CosMul"
+        let method: NeighbourList.Method = settings.method == .cosAdd ? .cosAdd : .cosMul
         return .neighbours(NeighbourList(query: label ?? "\(wb) - \(wa) + \(wc)", items: items,
                                          excluded: settings.excludeInputs ? [wb, wa, wc] : [], method: method))
     }
@@ -100,7 +118,7 @@ struct Evaluator {
         case .binary(let op, let lhs, let rhs, let span):
             return try binary(op, try operand(lhs), try operand(rhs), lhs: lhs, rhs: rhs, span: span)
         case .call(let name, let args, let span):
-            let value = try command(name, args.map { .expr($0) }, span)
+            let value = try invoke(name, args.map { .expr($0) }, span)
             guard let x = value.number else { throw WorkbenchError("\(name)(…) is not a number", at: span) }
             return .scalar(x)
         }
@@ -138,16 +156,28 @@ struct Evaluator {
         }
     }
 
-    /// A vocabulary word for `w`: exactly, or in lower case (GloVe's words are lower-case), else a clear error.
+    /// A vocabulary word for `w`: exactly, or in lower case (GloVe's words are lower-case), else a
+    /// clear error: close spellings and variables, or the bundled models that do have the word.
     func resolveWord(_ w: String, _ span: Span) throws -> String {
         if model.contains(w) { return w }
         let lower = w.lowercased()
         if lower != w, model.contains(lower) { return lower }
-        let suggestions = model.suggestions(for: w)
-        let variableHint = session.variables.keys.filter { EditDistanceProbe.close($0, w) }.sorted()
-        let all = variableHint + suggestions
-        throw WorkbenchError("'\(w)' is not in the vocabulary of \(model.name)", at: span,
-                             hint: all.isEmpty ? "`vocab \(w.prefix(2))` lists words that start like it" : "did you mean \(all.prefix(3).map { "'\($0)'" }.joined(separator: ", "))?")
+        let l = session.language
+        let message = l.text(.notInVocabulary, ["word": w, "model": model.name])
+        let elsewhere = session.bundledModels(containing: w)
+        if let other = elsewhere.first {
+            throw WorkbenchError(message, at: span, hint: l.text(.otherModelHasWord, ["model": other, "word": w]))
+        }
+        let variables = session.variables.keys.filter { Self.resembles($0, w) }.sorted()
+        let all = variables + model.suggestions(for: w)
+        throw WorkbenchError(message, at: span, hint: all.isEmpty ? l.text(.vocabularyHint, ["start": String(w.prefix(2))])
+                                                                 : l.text(.didYouMean, ["words": all.prefix(3).map { "'\($0)'" }.joined(separator: ", ")]))
+    }
+
+    /// Whether a variable's name looks like what was typed: the same letters in another case,
+    /// or one a beginning of the other (`royal` for `royalty`).
+    static func resembles(_ name: String, _ typed: String) -> Bool {
+        name.lowercased() == typed.lowercased() || (name.count > 2 && (name.hasPrefix(typed) || typed.hasPrefix(name)))
     }
 
     /// The expression as the learner would write it (for labels).
@@ -165,11 +195,5 @@ struct Evaluator {
             return "\(wrap(a)) \(op.rawValue) \(wrap(b))"
         case .call(let name, let args, _): return "\(name)(" + args.map(render).joined(separator: ", ") + ")"
         }
-    }
-}
-
-enum EditDistanceProbe {
-    static func close(_ a: String, _ b: String) -> Bool {
-        a.lowercased() == b.lowercased() || (a.count > 2 && (a.hasPrefix(b) || b.hasPrefix(a)))
     }
 }

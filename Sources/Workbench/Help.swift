@@ -1,71 +1,70 @@
-/// The `:help` texts: the command language, by topic.
+/// The `:help` texts, written from the command table: the topics, a topic's commands, and one
+/// command's synopsis, options (type, default, range) and examples, in the learner's language.
 public enum Help {
-    public static let topics: [(name: String, summary: String, text: String)] = [
-        ("words", "a word's vector, quoting, variables", """
-        猫                     the vector of a word (any script; "new york" in quotes)
-        show king              the same, with a bar per dimension
-        let royal = king - man a variable: it shadows a word of the same name
-        vars                   the variables you have made
-        [0.3, 0.8, -0.2]       a literal vector
-        """),
-        ("similarity", "cosine, distance, dot product", """
-        sim 猫 狗              cosine similarity (also cos 猫 狗, cos(猫, 狗))
-        dist 猫 狗             Euclidean distance
-        dot 猫 狗              dot product;  norm 猫: the vector's length
-        """),
-        ("neighbours", "nearest words, odd one out, rank", """
-        near 猫                the nearest words by cosine (the word itself left out)
-        near 5 king - man      the 5 nearest to any expression
-        odd breakfast lunch dinner car   the word that fits least
-        rank queen king        where queen ranks among king's neighbours
-        """),
-        ("arithmetic", "king - man + woman, analogies", """
-        king - man + woman     the words nearest to the result; the input words are left out (and it says so)
-        man : king :: woman : ?   the same analogy, written as a proportion
-        2 * king, king / 2     scaling;  ( ) group, - negates
-        :set exclude off       let input words be answers, to see why they are usually left out
-        :set method 3cosmul    score analogies by 3CosMul instead of 3CosAdd
-        """),
-        ("model", "models, settings, evaluation", """
-        :models                the bundled models;  :use glove-50d  switches;  :load FILE  reads any vectors file
-        dims                   the model's size and dimension names
-        vocab ki               words starting with "ki";  vocab /^qu.*n$/  a regular expression
-        plot 猫 狗 汽车 飞机     a 2-D picture of the words (PCA)
-        eval FILE [restrict=N] analogy accuracy (questions-words format) or word-pair correlation
-        :set                   the settings: k, exclude, method, restrict
-        """),
-        ("text", "tokens, BPE merges, co-occurrence counts", """
-        tokens "从Token到向量"       the text as words, characters, UTF-8 bytes (and BPE tokens) side by side
-        bpe train "aaabdaaabac" vocab 259   learn byte-pair merges (vocab counts the 256 bytes: 259 = 3 merges);
-                               afterwards tokens shows a BPE row cut by them
-        cooccur "the cat sat on the mat" window 2   GloVe's counts X: a word at distance d counts 1/d
-        Texts go in quotes; Chinese is cut into words by the bundled dictionary.
-        """),
-        ("training", "train GloVe vectors at the prompt", """
-        train glove corpus=small-world dim=20 epochs=25   a bilingual toy world, trained in a blink
-        train glove corpus=FILE dim=50 epochs=15          your own text: one sentence a line, tokens separated
-                               by spaces (Chinese already segmented)
-        options                dim, epochs, window, min-count, max-vocab, x-max, alpha, eta, threads, seed, name
-        Ctrl-C                 stops training; the vectors of that moment stay usable
-        Afterwards the new model is in use ('trained'):  king - man + woman,  北京 - 中国 + 法国;
-        :use glove-50d goes back. To keep a model in a file: embedlab train CORPUS OUT.embv
-        """),
-        ("session", "history, saving, leaving", """
-        Up/Down                earlier lines, also from earlier sessions;  Tab completes words and commands
-        Ctrl-C                 clears the line, or stops a running command;  Ctrl-D or :quit leaves
-        :save FILE.md          the session as a notebook;  embedlab run FILE.md replays it
-        """),
-    ]
-
-    public static func text(topic: String?) -> String {
-        if let topic {
-            let t = topic.lowercased().trimmingWhitespace
-            if let entry = topics.first(where: { $0.name == t || $0.name.hasPrefix(t) }) { return entry.text }
-            return "no help on '\(topic)'; topics: " + topics.map(\.name).joined(separator: ", ")
+    /// `:help` (nil), `:help TOPIC` or `:help COMMAND`.
+    public static func text(_ query: String?, table: CommandTable = .standard, language l: Language) -> String {
+        guard let query = query?.trimmingWhitespace.lowercased(), !query.isEmpty else { return overview(table, l) }
+        if let command = table.command(query) ?? table.command(":" + query) { return describe(command, l) }
+        if let topic = HelpTopic.allCases.first(where: { $0.rawValue == query }) ?? HelpTopic.allCases.first(where: { $0.rawValue.hasPrefix(query) }) {
+            return describe(topic, table, l)
         }
-        var out = "EmbedLab: type a word, an expression or a command. Topics (:help TOPIC):\n"
-        for entry in topics { out += "  \(entry.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.summary)\n" }
-        out += "Try:  king - man + woman   ·   sim 猫 狗   ·   near paris   ·   :lesson"
+        return l.text(.helpNoTopic, ["query": query, "topics": HelpTopic.allCases.map(\.rawValue).joined(separator: ", ")])
+    }
+
+    static func overview(_ table: CommandTable, _ l: Language) -> String {
+        var out = l.text(.helpIntro) + "\n"
+        for topic in HelpTopic.allCases {
+            out += "  " + DisplayText.pad(topic.rawValue, to: 12) + " " + topic.title.text(l) + "\n"
+        }
+        out += l.text(.helpTry)
         return out
     }
+
+    static func describe(_ topic: HelpTopic, _ table: CommandTable, _ l: Language) -> String {
+        var lines: [(String, String)] = topic.notes.map { ($0.line, $0.text.text(l)) }
+        for c in table.commands(in: topic) {
+            lines.append((c.synopsis, c.summary.text(l)))
+        }
+        let width = min(28, lines.map { DisplayText.width($0.0) }.max() ?? 0)
+        var out = [topic.rawValue + ": " + topic.title.text(l)]
+        for (left, right) in lines {
+            if left.isEmpty { out.append("  " + right); continue }
+            out.append("  " + (DisplayText.width(left) > width ? left + "\n  " + String(repeating: " ", count: width) : DisplayText.pad(left, to: width)) + "  " + right)
+        }
+        out.append(l.text(.helpMore))
+        return out.joined(separator: "\n")
+    }
+
+    static func describe(_ c: CommandSpec, _ l: Language) -> String {
+        var out = [c.synopsis, "  " + c.summary.text(l)]
+        if !c.aliases.isEmpty { out.append("  " + l.text(.helpAlso, ["names": c.aliases.joined(separator: ", ")])) }
+        if c.isFunction { out.append("  " + l.text(.helpFunction, ["example": "\(c.name)(…)"])) }
+        if !c.options.isEmpty {
+            out.append(l.text(.helpOptions))
+            let width = c.options.map { DisplayText.width($0.name) }.max() ?? 0
+            for o in c.options {
+                var facts = o.accepted(l)
+                if let d = o.defaultValue { facts += "; " + l.text(.helpDefault, ["value": d.description]) }
+                out.append("  " + DisplayText.pad(o.name, to: width) + "  " + o.help.text(l) + "  [" + facts + "]")
+            }
+        }
+        if !c.examples.isEmpty {
+            out.append(l.text(.helpExamples))
+            out += c.examples.map { "  " + $0 }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// Terminal widths for help's columns: a CJK character takes two columns.
+enum DisplayText {
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { n, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return n + (wide ? 2 : (u.properties.generalCategory == .nonspacingMark ? 0 : 1))
+        }
+    }
+    static func pad(_ s: String, to n: Int) -> String { s + String(repeating: " ", count: max(0, n - width(s))) }
 }

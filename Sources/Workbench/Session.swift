@@ -19,10 +19,14 @@ public final class Session: @unchecked Sendable {
     /// Every line evaluated, in order, with its value or error (for `:save`).
     public private(set) var cells: [Cell] = []
     public let cancellation: Cancellation
+    /// The commands this session understands (the standard table unless a test gives another).
+    public let commands: CommandTable
+    /// The language of messages, errors, labels and help (`:lang zh`).
+    public var language: Language
     /// The BPE tokenizer of the last `bpe train`, so that `tokens` can show a BPE row.
     public var bpe: BPETokenizer?
     /// Called while long work runs (set by the REPL to draw a progress bar). Nil: nobody is watching.
-    public var onProgress: (@Sendable (Progress) -> Void)?
+    public var onProgress: (@Sendable (WorkProgress) -> Void)?
     /// What files this session may read and write: nil for the learner at the prompt (full access);
     /// `ReadPolicy.sandbox(document:bundled:)` for a lesson, a notebook being run, or graded answers.
     public var readPolicy: ReadPolicy?
@@ -41,10 +45,13 @@ public final class Session: @unchecked Sendable {
         public var value: Value
     }
 
-    public init(catalog: ModelCatalog, model: WordVectors, cancellation: Cancellation = Cancellation()) {
+    public init(catalog: ModelCatalog, model: WordVectors, cancellation: Cancellation = Cancellation(),
+                commands: CommandTable = .standard, language: Language = .en) {
         self.catalog = catalog
         self.model = model
         self.cancellation = cancellation
+        self.commands = commands
+        self.language = language
         loaded[model.name] = model
     }
 
@@ -58,7 +65,7 @@ public final class Session: @unchecked Sendable {
 
     private func evaluateUnderCurrentPolicy(_ line: String, record: Bool) throws -> Evaluation {
         do {
-            let statement = try Parser.parse(line)
+            let statement = try Parser.parse(line, table: commands, language: language)
             let value = try Evaluator(session: self).evaluate(statement)
             if record, statement != .empty { cells.append(Cell(input: line, outcome: .value(value))) }
             return Evaluation(statement: statement, value: value)
@@ -66,6 +73,39 @@ public final class Session: @unchecked Sendable {
             let e = error as? WorkbenchError ?? WorkbenchError(String(describing: error))
             if record { cells.append(Cell(input: line, outcome: .error(e))) }
             throw e
+        }
+    }
+
+    /// Runs a command by name with its text and options given apart, as the command line does
+    /// (`embedlab eval MODEL FILE --restrict N` is `eval FILE restrict=N`). The options are checked
+    /// by the table as if typed; nothing is recorded.
+    public func invoke(_ name: String, text: String = "", options: [(String, String)] = []) throws -> Value {
+        guard let readPolicy, ReadPolicy.current == nil else { return try invokeUnderCurrentPolicy(name, text: text, options: options) }
+        return try readPolicy.apply { try invokeUnderCurrentPolicy(name, text: text, options: options) }
+    }
+
+    private func invokeUnderCurrentPolicy(_ name: String, text: String, options: [(String, String)]) throws -> Value {
+        do {
+            let span = Span(0, 0)
+            var args: [CommandArgument] = text.isEmpty ? [] : [.text(text, span)]
+            args += options.map { .option($0.0, $0.1, span) }
+            return try Evaluator(session: self).invoke(name, args, span)
+        } catch {
+            throw error as? WorkbenchError ?? WorkbenchError(String(describing: error))
+        }
+    }
+
+    /// The other bundled models whose vocabulary has `word` (for "'北京' is not in glove-50d; zh-pd1998 has it").
+    public func bundledModels(containing word: String) -> [String] {
+        catalog.entries().compactMap { entry -> String? in
+            guard entry.name != model.name else { return nil }
+            let m: WordVectors
+            if let cached = loaded[entry.name] { m = cached } else {
+                guard let opened = try? catalog.load(entry.name) else { return nil }
+                loaded[entry.name] = opened
+                m = opened
+            }
+            return m.contains(word) || m.contains(word.lowercased()) ? entry.name : nil
         }
     }
 
@@ -88,9 +128,4 @@ public final class Session: @unchecked Sendable {
 
     /// Forgets the recorded cells (after `:save`, or when a lesson starts).
     public func clearCells() { cells.removeAll() }
-
-    /// Names the completer offers: commands, variables, and the model's words.
-    public var completionWords: (commands: [String], variables: [String]) {
-        (Parser.commandNames.sorted() + ["let"], variables.keys.sorted())
-    }
 }

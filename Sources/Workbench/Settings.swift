@@ -1,6 +1,6 @@
 import Embeddings
 
-/// What the learner can change with `:set`.
+/// What the learner can change with `:set` (declared as `OptionSpec.settings`).
 public struct Settings: Equatable, Sendable {
     /// How many neighbours to show (`:set k 5`).
     public var k = 10
@@ -13,36 +13,32 @@ public struct Settings: Equatable, Sendable {
 
     public init() {}
 
-    /// Applies `:set NAME VALUE`; returns a confirmation or throws with the accepted values.
-    public mutating func apply(_ name: String, _ value: String) throws -> String {
-        func onOff() throws -> Bool {
-            switch value.lowercased() {
-            case "on", "true", "yes", "1": return true
-            case "off", "false", "no", "0": return false
-            default: throw WorkbenchError("\(name) is on or off, not '\(value)'", hint: ":set \(name) off")
-            }
+    /// Applies `:set NAME VALUE`, checking the value against the setting's declaration; returns a
+    /// confirmation in `language`.
+    @discardableResult
+    public mutating func apply(_ name: String, _ raw: String, language: Language = .en, at span: Span? = nil) throws -> String {
+        guard let spec = OptionSpec.settings.first(where: { $0.isNamed(name) }) else {
+            throw WorkbenchError(language.text(.settingUnknown, ["name": name, "settings": OptionSpec.settings.map(\.name).joined(separator: ", ")]),
+                                 at: span, hint: ":set k 5")
         }
-        switch name.lowercased() {
+        return try set(spec, spec.parse(raw, language: language, at: span), language: language)
+    }
+
+    /// Sets a checked value; returns the confirmation.
+    public mutating func set(_ spec: OptionSpec, _ value: OptionValue, language: Language) throws -> String {
+        switch spec.name {
         case "k":
-            guard let n = Int(value), n >= 1, n <= 1000 else { throw WorkbenchError("k is a whole number from 1 to 1000, not '\(value)'", hint: ":set k 5") }
-            k = n
-            return "k = \(n): queries show the \(n) nearest words"
+            k = value.integer ?? k
+            return language.text(.settingK, ["k": "\(k)"])
         case "exclude":
-            excludeInputs = try onOff()
-            return excludeInputs ? "exclude = on: input words are left out of answers" : "exclude = off: input words may appear in answers (often b or c itself wins)"
+            excludeInputs = value.bool ?? excludeInputs
+            return language.text(excludeInputs ? .settingExcludeOn : .settingExcludeOff)
         case "method":
-            guard let m = AnalogyMethod(rawValue: value.lowercased()) else {
-                throw WorkbenchError("method is 3cosadd or 3cosmul, not '\(value)'", hint: ":set method 3cosmul")
-            }
-            method = m
-            return "method = \(m.rawValue)"
-        case "restrict":
-            if value.lowercased() == "off" { restrictTo = nil; return "restrict = off: all words are searched" }
-            guard let n = Int(value), n >= 1 else { throw WorkbenchError("restrict is a number of words or off, not '\(value)'", hint: ":set restrict 10000") }
-            restrictTo = n
-            return "restrict = \(n): only the \(n) most frequent words are searched"
+            method = AnalogyMethod(rawValue: value.text ?? "") ?? method
+            return "method = \(method.rawValue)"
         default:
-            throw WorkbenchError("there is no setting '\(name)'", hint: "settings are k, exclude, method, restrict; e.g. :set k 5")
+            restrictTo = value.integer
+            return restrictTo.map { language.text(.settingRestrict, ["n": "\($0)"]) } ?? language.text(.settingRestrictOff)
         }
     }
 

@@ -19,6 +19,8 @@ public struct TrainingSummary: Equatable, Sendable {
     public var cancelled: Bool
     /// The settings, in order, for display: ("window", "5"), ("x_max", "10"), …
     public var settings: [Setting]
+    /// The model file the vectors were also written to (`save=FILE`).
+    public var savedTo: String?
     /// Lines worth typing next: "king - man + woman".
     public var suggestions: [String]
 
@@ -29,9 +31,9 @@ public struct TrainingSummary: Equatable, Sendable {
     }
 
     public init(corpus: String, modelName: String?, words: Int, dimensions: Int, tokens: Int, records: Int, epochs: Int,
-                epochCosts: [Double], seconds: Double, cancelled: Bool, settings: [Setting], suggestions: [String]) {
+                epochCosts: [Double], seconds: Double, cancelled: Bool, settings: [Setting], savedTo: String? = nil, suggestions: [String]) {
         self.corpus = corpus; self.modelName = modelName; self.words = words; self.dimensions = dimensions
         self.tokens = tokens; self.records = records; self.epochs = epochs; self.epochCosts = epochCosts
-        self.seconds = seconds; self.cancelled = cancelled; self.settings = settings; self.suggestions = suggestions
+        self.seconds = seconds; self.cancelled = cancelled; self.settings = settings; self.savedTo = savedTo; self.suggestions = suggestions
     }
 }

@@ -62,10 +62,25 @@ public struct NeighbourList: Equatable, Sendable {
     public var items: [Neighbour]
     /// Words that were not allowed in the answer (the inputs of an analogy).
     public var excluded: [String]
-    /// How the scores were computed ("cosine", "3CosAdd", "3CosMul").
-    public var method: String
-    public init(query: String, items: [Neighbour], excluded: [String] = [], method: String = "cosine") {
+    /// How the scores were computed.
+    public var method: Method
+    public init(query: String, items: [Neighbour], excluded: [String] = [], method: Method = .cosine) {
         self.query = query; self.items = items; self.excluded = excluded; self.method = method
+    }
+
+    /// How a neighbour's score was computed.
+    public enum Method: String, Equatable, Sendable, CaseIterable {
+        /// cos(x, v): the nearest words to a vector.
+        case cosine
+        /// cos(x, b) − cos(x, a) + cos(x, c): an analogy by 3CosAdd.
+        case cosAdd = "3CosAdd"
+        /// cos(x, b)·cos(x, c) / (cos(x, a) + ε), cosines shifted to [0, 1]: an analogy by 3CosMul.
+        case cosMul = "3CosMul"
+        /// cos(x, mean of the group), lowest first: the odd one out.
+        case cosineToMean = "cosine to the group's mean, lowest first"
+
+        /// Whether scores are cosines in [-1, 1] (a bar can be drawn to scale).
+        public var isCosine: Bool { self == .cosine || self == .cosAdd }
     }
 }
 
@@ -91,6 +106,8 @@ public enum TableDetail: Equatable, Sendable {
     case tokens(TokenBreakdown)
     /// `train glove …`: how a run went.
     case training(TrainingSummary)
+    /// `eval FILE`: the scores of an evaluation.
+    case evaluation(EvaluationSummary)
 }
 
 /// Labelled points in two dimensions (a PCA projection of some words), for a terminal scatter plot.

@@ -1,6 +1,8 @@
+import ArgumentParser
 import Foundation
 import Embeddings
 import Rendering
+import Workbench
 
 /// What the executable learns from its surroundings: where models live, the terminal, colour.
 enum Environment {
@@ -22,6 +24,16 @@ enum Environment {
     }
 
     static let defaultModel = "glove-50d"
+
+    /// A session on `model`, or the error on standard error and exit code 1.
+    static func session(_ model: String, language: Language = .fromEnvironment()) throws -> Session {
+        do {
+            return Session(catalog: catalog, model: try catalog.load(model), language: language)
+        } catch {
+            warn(language.text(.errorPrefix) + "\(error)")
+            throw ExitCode(1)
+        }
+    }
 
     /// The bundled lessons: `$EMBEDLAB_LESSONS`, `./lessons`, or the checkout's `lessons/`.
     static var lessonsDirectory: String {

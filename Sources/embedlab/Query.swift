@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import Embeddings
-import Workbench
 import Rendering
+import Workbench
 
 /// `embedlab query MODEL EXPRESSION`: one line of the command language, evaluated and printed.
 struct Query: ParsableCommand {
@@ -16,41 +15,27 @@ struct Query: ParsableCommand {
     @Argument(help: "What you would type at the prompt, e.g. 'king - man + woman' or 'near paris'.")
     var expression: [String]
 
-    @Option(name: .shortAndLong, help: "How many neighbours to show.")
+    @Option(name: .shortAndLong, help: "How many neighbours to show (1–1000; as :set k).")
     var k: Int?
 
-    @Flag(help: "Print the result as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let session = try Self.session(model)
-        if let k { _ = try session.settings.apply("k", String(k)) }
+        let session = try output.session(model)
         let line = expression.joined(separator: " ")
-        do {
-            let result = try session.evaluate(line)
-            print(json ? JSONRenderer.render(result.value) : ValueRenderer.render(result.value, style: Environment.style(forTerminal: Environment.isTerminal(STDOUT_FILENO))))
-        } catch {
-            if json { print(JSONRenderer.error(error, input: line)) } else { Environment.warn(ErrorRenderer.render(error, input: line, style: .plain)) }
-            throw ExitCode(1)
-        }
-    }
-
-    /// A session on `model`, or a clear message and exit code 1.
-    static func session(_ model: String) throws -> Session {
-        let catalog = Environment.catalog
-        do {
-            return Session(catalog: catalog, model: try catalog.load(model))
-        } catch {
-            Environment.warn("error: \(error)")
-            throw ExitCode(1)
+        try output.print(input: line) {
+            if let k { try session.settings.apply("k", String(k), language: session.language) }
+            return try session.evaluate(line).value
         }
     }
 }
 
+/// `embedlab models`: the workbench's `:models`.
 struct Models: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the bundled models.")
+    @OptionGroup var output: OutputOptions
     func run() throws {
-        let session = try Query.session(Environment.defaultModel)
-        print(ValueRenderer.render(try session.evaluate(":models").value, style: .plain))
+        let session = try output.session(Environment.defaultModel)
+        try output.print(input: ":models") { try session.invoke(":models") }
     }
 }

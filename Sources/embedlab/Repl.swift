@@ -14,7 +14,7 @@ struct Repl: ParsableCommand {
     @Option(help: "The model to start with (a bundled name or a vectors file).")
     var model: String = Environment.defaultModel
 
-    @Option(help: "The language of lessons: en or zh (default: from LANG, else your last choice).")
+    @Option(help: "The language of help, messages and lessons: en or zh (default: your last :lang, else from LANG).")
     var lang: Language?
 
     @Option(help: "Start or resume this lesson at once (an id or a number, e.g. 3).")
@@ -33,7 +33,8 @@ struct Repl: ParsableCommand {
         }
         let editor: LineEditor
         if interactive {
-            let completer = Completer(session: session, metaCommands: ReplLoop.allMetaCommands)
+            let lessons = Environment.lessonsDirectory
+            let completer = Completer(session: session, lessonIDs: { LessonCatalog(directory: lessons).lessons.map(\.id) })
             editor = EditLineEditor(historyPath: EditLineEditor.defaultHistoryPath()) { text, before in
                 completer.candidates(for: text, lineBefore: before)
             }
@@ -45,7 +46,7 @@ struct Repl: ParsableCommand {
         loop.lessonsDirectory = Environment.lessonsDirectory
         loop.progressStore = store
         loop.language = lang ?? store.language ?? Language.fromEnvironment()
-        if let lesson { _ = loop.handleLesson(":lesson \(lesson)") }
+        if let lesson { loop.startLesson(lesson) }
         let failures = loop.run()
         if !interactive && failures > 0 { throw ExitCode(1) }
     }

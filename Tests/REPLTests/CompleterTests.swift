@@ -10,7 +10,7 @@ final class CompleterTests: XCTestCase {
     }
 
     func testWordsCompleteMostFrequentFirstAndShareAPrefix() throws {
-        let c = Completer(session: try session(), metaCommands: ReplLoop.allMetaCommands)
+        let c = Completer(session: try session())
         let words = c.candidates(for: "quee", lineBefore: "king - man + ")
         XCTAssertEqual(words.first, "queen")
         XCTAssertEqual(Completion.commonPrefix(["queen", "queens", "queensland"]), "queen")
@@ -19,7 +19,7 @@ final class CompleterTests: XCTestCase {
 
     func testMetaCommandsModelsAndVariables() throws {
         let s = try session()
-        let c = Completer(session: s, metaCommands: ReplLoop.allMetaCommands)
+        let c = Completer(session: s)
         XCTAssertEqual(c.candidates(for: ":us", lineBefore: ""), [":use"])
         XCTAssertEqual(c.candidates(for: "gl", lineBefore: ":use "), ["glove-50d"])
         try s.evaluate("let royalty = king - man")

@@ -5,7 +5,7 @@ import Workbench
 
 final class ProgressBarTests: XCTestCase {
     func testOneLineWithTheBarTheDetailAndTheCostSparkline() {
-        let p = Workbench.Progress(title: "GloVe on small-world", fraction: 0.5, detail: "epoch 13/25, cost 0.0123", series: [0.5, 0.2, 0.1, 0.05])
+        let p = WorkProgress(title: "GloVe on small-world", fraction: 0.5, detail: "epoch 13/25, cost 0.0123", series: [0.5, 0.2, 0.1, 0.05])
         let line = ProgressBar.line(p, style: Style(width: 80, color: false))
         XCTAssertTrue(line.hasPrefix("GloVe on small-world  [") && line.contains("]  50%  epoch 13/25, cost 0.0123  █"), line)
         XCTAssertTrue(line.hasSuffix("▁"), line)
@@ -16,10 +16,10 @@ final class ProgressBarTests: XCTestCase {
     func testRedrawsInPlaceAndClearsTheLineWhenFinished() {
         let out = Output()
         let bar = ProgressBar(style: .plain, write: { out.append($0) })
-        let onProgress: (@Sendable (Workbench.Progress) -> Void)? = bar.report   // what the REPL gives the session
-        onProgress?(Workbench.Progress(title: "t", fraction: 0, detail: "counting words"))
-        bar.update(Workbench.Progress(title: "t", fraction: 0.01, detail: "too soon to redraw"))
-        bar.update(Workbench.Progress(title: "t", fraction: 0.04, detail: "epoch 1/25", series: [0.5]))
+        let onProgress: (@Sendable (WorkProgress) -> Void)? = bar.report   // what the REPL gives the session
+        onProgress?(WorkProgress(title: "t", fraction: 0, detail: "counting words"))
+        bar.update(WorkProgress(title: "t", fraction: 0.01, detail: "too soon to redraw"))
+        bar.update(WorkProgress(title: "t", fraction: 0.04, detail: "epoch 1/25", series: [0.5]))
         bar.finish()
         XCTAssertEqual(out.text.components(separatedBy: "\r\u{1B}[2K").count - 1, 3, out.text.debugDescription)
         XCTAssertFalse(out.text.contains("too soon"))

@@ -161,7 +161,7 @@ private enum SmallWorldText {
 /// Progress reports collected from the training thread.
 private final class ProgressLog: @unchecked Sendable {
     private let lock = NSLock()
-    private var items: [Workbench.Progress] = []
-    func add(_ p: Workbench.Progress) { lock.lock(); items.append(p); lock.unlock() }
-    var all: [Workbench.Progress] { lock.lock(); defer { lock.unlock() }; return items }
+    private var items: [WorkProgress] = []
+    func add(_ p: WorkProgress) { lock.lock(); items.append(p); lock.unlock() }
+    var all: [WorkProgress] { lock.lock(); defer { lock.unlock() }; return items }
 }

@@ -29,7 +29,7 @@ final class CommandLanguageTests: XCTestCase {
         try s.evaluate(":set exclude on")
         try s.evaluate(":set method 3cosmul")
         guard case .neighbours(let list) = try s.evaluate("king - man + woman").value else { return XCTFail() }
-        XCTAssertEqual(list.method, "3CosMul")
+        XCTAssertEqual(list.method, .cosMul)
         XCTAssertEqual(list.items.first?.word, "queen")
         try s.evaluate(":set k 3")
         XCTAssertEqual(try s.evaluate("near cat").value.words?.count, 3)

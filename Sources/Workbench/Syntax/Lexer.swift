@@ -1,10 +1,42 @@
 /// Splits a line into tokens. Words are any run of letters and digits in any script, so
 /// `北京 - 中国 + 法国` needs no quotes; `#` starts a comment.
+///
+/// What a Chinese input method types is read as its ASCII twin: `king － man ＋ woman`,
+/// `sim 猫，狗`, `cos（猫，狗）`, `［0.3，0.8］`, `：use toy`, and the ideographic space U+3000.
+/// The replacement is one character for one, so spans still point at what was typed.
 public enum Lexer {
     static let symbols: Set<Character> = ["+", "-", "*", "/", "(", ")", "[", "]", ",", "=", "?", ":", "×", "−"]
 
+    /// Full-width forms and their ASCII twins (the enumeration comma 、 separates like a comma).
+    static let fullWidth: [Character: Character] = [
+        "，": ",", "、": ",", "＋": "+", "－": "-", "＊": "*", "／": "/", "：": ":", "（": "(", "）": ")",
+        "［": "[", "］": "]", "＝": "=", "？": "?", "\u{3000}": " ", "＃": "#",
+    ]
+
+    /// The character as the grammar reads it: a full-width form becomes its ASCII twin.
+    public static func normalized(_ c: Character) -> Character { fullWidth[c] ?? c }
+
+    /// The line with every full-width form outside quotes replaced by its ASCII twin, one
+    /// character for one.
+    public static func normalize(_ line: String) -> String {
+        var out = ""
+        var quote: Character?
+        for c in line {
+            if let q = quote {
+                if c == q { quote = nil }
+                out.append(c)
+            } else if c == "\"" || c == "“" {
+                quote = c == "“" ? "”" : "\""
+                out.append(c)
+            } else {
+                out.append(normalized(c))
+            }
+        }
+        return out
+    }
+
     public static func tokenize(_ line: String) throws -> [Token] {
-        let chars = Array(line)
+        let chars = Array(normalize(line))
         var tokens: [Token] = []
         var i = 0
         while i < chars.count {

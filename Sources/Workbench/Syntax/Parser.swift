@@ -6,24 +6,18 @@
 ///     term       := unary (('*' | '/') unary)*
 ///     unary      := '-' unary | primary
 ///     primary    := NUMBER | WORD | "quoted" | '[' expr (',' expr)* ']' | '(' expr ')' | FUNCTION '(' expr (',' expr)* ')'
+///
+/// Which words start a command, which take text and which may be written as functions comes
+/// from the command table (`CommandTable`); the parser knows no command by name.
 public struct Parser {
-    /// Commands whose arguments are expressions (`sim 猫 狗`, `near 5 king - man`).
-    public static let expressionCommands: Set<String> = ["sim", "cos", "dist", "dot", "norm", "near", "odd", "show", "plot", "analogy", "rank"]
-    /// Commands that take no arguments.
-    public static let bareCommands: Set<String> = ["dims", "vars"]
-    /// Commands that read the rest of the line themselves (text, file names, key=value options).
-    public static let textCommands: Set<String> = ["vocab", "eval", "tokens", "bpe", "cooccur", "train"]
-    /// Commands that can also be written as functions: `cos(猫, 狗)`.
-    public static let functions: Set<String> = ["sim", "cos", "dist", "dot", "norm"]
-
-    public static var commandNames: Set<String> { expressionCommands.union(bareCommands).union(textCommands) }
-
     private var tokens: [Token]
     private var position = 0
     private let line: String
+    private let table: CommandTable
+    private let language: Language
 
-    public static func parse(_ line: String) throws -> Statement {
-        var parser = try Parser(line)
+    public static func parse(_ line: String, table: CommandTable = .standard, language: Language = .en) throws -> Statement {
+        var parser = try Parser(line, table: table, language: language)
         return try parser.statement()
     }
 
@@ -34,7 +28,9 @@ public struct Parser {
 
     private var depth = 0
 
-    init(_ line: String) throws {
+    init(_ line: String, table: CommandTable, language: Language) throws {
+        self.table = table
+        self.language = language
         guard line.count <= Parser.maximumLineLength else {
             throw WorkbenchError("this line is \(line.count) characters long; a line may have at most \(Parser.maximumLineLength)",
                                  hint: "split the work over several lines with let, e.g. let a = king - man")
@@ -42,12 +38,12 @@ public struct Parser {
         self.line = line
         let trimmed = line.drop { $0.isWhitespace }
         // Meta commands keep their arguments as raw text (file names, model names, settings).
-        if trimmed.hasPrefix(":") {
+        if let first = trimmed.first, Lexer.normalized(first) == ":" {
             tokens = []
             return
         }
         // Text commands read the rest of the line themselves (regular expressions, file names).
-        if let first = trimmed.split(separator: " ", maxSplits: 1).first, Parser.textCommands.contains(String(first)) {
+        if let first = trimmed.split(whereSeparator: \.isWhitespace).first, table.takesText(String(first)) {
             let start = line.count - trimmed.count
             tokens = [Token(kind: .word(String(first)), span: Span(start, start + first.count)), Token(kind: .end, span: Span(line.count, line.count))]
             return
@@ -77,7 +73,7 @@ public struct Parser {
         if case .word(let w) = current.kind {
             if w == "let" { return try assignment() }
             if let analogy = try analogyForm() { return analogy }
-            if Parser.commandNames.contains(w), !(Parser.functions.contains(w) && isSymbol("(", peek())) {
+            if table.isLineCommand(w), !(table.isFunction(w) && isSymbol("(", peek())) {
                 return try command(w)
             }
         }
@@ -91,12 +87,14 @@ public struct Parser {
         var i = 0
         while i < chars.count, chars[i].isWhitespace { i += 1 }
         let start = i
-        i += 1
+        i += 1   // ':' or '：'
         let nameStart = i
         while i < chars.count, !chars[i].isWhitespace { i += 1 }
         let name = String(chars[nameStart..<i]).lowercased()
-        let rest = String(chars[i...]).trimmingWhitespace
-        return .meta(name, rest, Span(start, chars.count))
+        var end = chars.count
+        while end > i, chars[end - 1].isWhitespace { end -= 1 }
+        let rest = String(chars[i..<end]).trimmingWhitespace
+        return .meta(name, rest, Span(start, end))
     }
 
     private mutating func assignment() throws -> Statement {
@@ -105,8 +103,8 @@ public struct Parser {
             throw WorkbenchError("expected a name after let", at: current.span, hint: "let royal = king - man")
         }
         let nameToken = advance()
-        if Parser.commandNames.contains(name) || name == "let" {
-            throw WorkbenchError("'\(name)' is a command and cannot be a variable name", at: nameToken.span, hint: "choose another name, like let v = …")
+        if table.isLineCommand(name) || name == "let" {
+            throw WorkbenchError(language.text(.commandCannotBeVariable, ["name": name]), at: nameToken.span, hint: "let v = …")
         }
         _ = try expect("=", "'=' after the name")
         let e = try expression()
@@ -132,20 +130,21 @@ public struct Parser {
 
     private mutating func command(_ name: String) throws -> Statement {
         let nameToken = advance()
-        if Parser.textCommands.contains(name) {
-            let rest = String(Array(line)[min(nameToken.span.end, line.count)...]).trimmingWhitespace
-            let restStart = line.count - rest.count
+        if table.takesText(name) {
+            let chars = Array(line)
+            var start = min(nameToken.span.end, chars.count), end = chars.count
+            while start < end, chars[start].isWhitespace { start += 1 }
+            while end > start, chars[end - 1].isWhitespace { end -= 1 }
             position = tokens.count - 1
-            return .command(name, rest.isEmpty ? [] : [.text(rest, Span(restStart, line.count))], Span(nameToken.span.start, line.count))
+            let rest = String(chars[start..<end])
+            return .command(name, rest.isEmpty ? [] : [.text(rest, Span(start, end))], Span(nameToken.span.start, max(end, nameToken.span.end)))
         }
         var args: [CommandArgument] = []
-        if Parser.bareCommands.contains(name) {
-            try expectEnd()
-            return .command(name, [], nameToken.span)
-        }
-        // With a comma anywhere, arguments are whole expressions; without one, each is a single term.
+        // With a comma anywhere, arguments are whole expressions; without one, each is a single term
+        // (`sim king queen`), except for commands of one expression (`near king - man`).
         let hasComma = tokens[position...].contains { isSymbol(",", $0) }
-        let wholeLine = ["near", "show", "norm"].contains(name) && !hasComma
+        var wholeLine = false
+        if case .expressions(_, _, let whole)? = table.command(name)?.arguments { wholeLine = whole && !hasComma }
         while true {
             if case .end = current.kind { break }
             if case .word(let key) = current.kind, isSymbol("=", peek()) {
@@ -223,8 +222,9 @@ public struct Parser {
         case .word(let w):
             _ = advance()
             if isSymbol("(") {
-                guard Parser.functions.contains(w) else {
-                    throw WorkbenchError("'\(w)' is not a function", at: token.span, hint: "functions are \(Parser.functions.sorted().joined(separator: ", ")), e.g. cos(猫, 狗)")
+                guard table.isFunction(w) else {
+                    throw WorkbenchError(language.text(.notAFunction, ["name": w]), at: token.span,
+                                         hint: table.functionNames.joined(separator: ", ") + ": cos(猫, 狗)")
                 }
                 _ = advance()
                 var args: [Expr] = []

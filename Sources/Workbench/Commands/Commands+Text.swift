@@ -11,15 +11,43 @@ import Tokenizers
 /// Each returns a `Table` whose rows are the gradable part (the first column holds the words,
 /// the merged tokens, the row words of X) and, for tokens, a `TokenBreakdown` that the
 /// renderer draws with coloured token boundaries.
-extension Evaluator {
+extension CommandSpec {
+    static let tokens = CommandSpec(
+        "tokens", arguments: .text(.text, keyword: nil, required: true),
+        topic: .text,
+        summary: Localized(en: "the text as words, characters, UTF-8 bytes (and BPE tokens) side by side",
+                           zh: "把文本分别切成词、字、UTF-8 字节（以及 BPE 词元），并排显示"),
+        examples: [#"tokens "从Token到向量""#, #"tokens "北京""#],
+        evaluate: { try $0.tokens() })
+
+    static let bpe = CommandSpec(
+        "bpe", arguments: .text(.text, keyword: "train", required: true),
+        options: [OptionSpec("vocab", .integer(256...(256 + 2000)), default: .integer(256 + 10),
+                             help: Localized(en: "the vocabulary size, counting the 256 byte tokens: 259 learns 3 merges",
+                                             zh: "词表大小，含 256 个字节词元：259 即学 3 次合并"),
+                             example: #"bpe train "aaabdaaabac" vocab 259"#)],
+        topic: .text,
+        summary: Localized(en: "learn byte-pair merges from a text, most frequent pair first; afterwards tokens shows a BPE row",
+                           zh: "从文本学习字节对合并，最常见的一对先合并；之后 tokens 会多显示一行 BPE"),
+        examples: [#"bpe train "aaabdaaabac" vocab 259"#],
+        evaluate: { try $0.bpe() })
+
+    static let cooccur = CommandSpec(
+        "cooccur", arguments: .text(.text, keyword: nil, required: true),
+        options: [OptionSpec("window", .integer(1...50), default: .integer(2),
+                             help: Localized(en: "how many words on each side count", zh: "两侧各算几个词"),
+                             example: #"cooccur "the cat sat on the mat" window 2"#)],
+        topic: .text,
+        summary: Localized(en: "GloVe's co-occurrence counts X: a word at distance d counts 1/d",
+                           zh: "GloVe 的共现计数 X：距离为 d 的词计 1/d"),
+        examples: [#"cooccur "the cat sat on the mat" window 2"#],
+        evaluate: { try $0.cooccur() })
+}
+
+extension Invocation {
     /// `tokens TEXT`: the text cut into words (Chinese by the bundled dictionary), characters,
     /// UTF-8 bytes, and BPE tokens when this session has trained a BPE (`bpe train`).
-    func tokens(_ args: [CommandArgument], _ span: Span) throws -> Value {
-        guard case .text(let raw, let textSpan) = args.first else {
-            throw WorkbenchError("tokens needs a text", at: span, hint: #"tokens "从Token到向量""#)
-        }
-        let text = try TextArgument.unquoted(raw, at: textSpan)
-        guard !text.isEmpty else { throw WorkbenchError("the text is empty", at: textSpan, hint: #"tokens "从Token到向量""#) }
+    func tokens() throws -> Value {
         let segmenter = try? ChineseSegmenter.bundled()
         let views = TokenViews(text, words: WordTokenizer(segmenter: segmenter))
         var cuts = [TokenBreakdown.View(name: "words", tokens: views.words),
@@ -43,17 +71,8 @@ extension Evaluator {
     /// `bpe train TEXT vocab N`: learns N − 256 merges from the text, most frequent pair first,
     /// and shows them with the text cut by the result. The session keeps the tokenizer, so that
     /// `tokens` shows a BPE row afterwards.
-    func bpe(_ args: [CommandArgument], _ span: Span) throws -> Value {
-        let usage = #"bpe train "aaabdaaabac" vocab 259   (vocab counts the 256 byte tokens: 259 learns 3 merges)"#
-        guard case .text(let raw, let textSpan) = args.first, raw.hasPrefix("train"), raw.dropFirst(5).first?.isWhitespace ?? false else {
-            throw WorkbenchError("bpe takes 'train', a text and a vocabulary size", at: span, hint: usage)
-        }
-        let restStart = textSpan.start + 5
-        let (text, options) = try TextArgument.split(String(raw.dropFirst(5)), at: Span(restStart, textSpan.end),
-                                                     keys: ["vocab"], usage: usage)
-        guard !text.isEmpty else { throw WorkbenchError("bpe train needs a text to learn from", at: span, hint: usage) }
-        let vocabulary = try options.int("vocab", default: 256 + 10, in: 256...(256 + 2000), at: span,
-                                         hint: "vocab counts the 256 byte tokens too: vocab 266 learns 10 merges")
+    func bpe() throws -> Value {
+        let vocabulary = options.integer("vocab") ?? 266
         let cancellation = session.cancellation
         let tokenizer = try BPETokenizer.train(on: text, vocabularySize: vocabulary, onMerge: { _ in !cancellation.isRequested })
         session.bpe = tokenizer
@@ -78,13 +97,9 @@ extension Evaluator {
     /// `cooccur TEXT [window N]`: GloVe's counts X on a text small enough to read. Sentences
     /// (split at . ! ? 。！？) are separate lines, so no window crosses them; Chinese is cut into
     /// words first; punctuation is left out.
-    func cooccur(_ args: [CommandArgument], _ span: Span) throws -> Value {
-        let usage = #"cooccur "the cat sat on the mat" window 2"#
-        guard case .text(let raw, let textSpan) = args.first else {
-            throw WorkbenchError("cooccur needs a text", at: span, hint: usage)
-        }
-        let (text, options) = try TextArgument.split(raw, at: textSpan, keys: ["window"], usage: usage)
-        let window = try options.int("window", default: 2, in: 1...50, at: span, hint: "window 2: two words on each side count")
+    func cooccur() throws -> Value {
+        let usage = command.examples[0]
+        let window = options.integer("window") ?? 2
         let words = WordTokenizer(segmenter: try? ChineseSegmenter.bundled())
         let lines = text.split(whereSeparator: { ".!?。！？;；\n".contains($0) }).map { sentence in
             words.tokenize(String(sentence)).map(\.text).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.joined(separator: " ")
@@ -115,83 +130,5 @@ extension TokenBreakdown.View {
         self.init(name: name, pieces: tokens.map {
             TokenBreakdown.Piece(text: $0.readableText, hex: $0.hex, id: $0.id, byteRange: $0.byteRange)
         })
-    }
-}
-
-/// The text argument of a text command: a quoted or bare text, then `key N` or `key=N` options.
-enum TextArgument {
-    static let quotes: [Character: Character] = ["\"": "\"", "“": "”", "'": "'", "「": "」"]
-
-    /// The text without its surrounding quotes, if it has them.
-    static func unquoted(_ raw: String, at span: Span) throws -> String {
-        let t = raw.trimmingWhitespace
-        guard let open = t.first, let close = quotes[open] else { return t }
-        guard t.count >= 2, t.last == close else {
-            throw WorkbenchError("the text has no closing \(close)", at: span, hint: "put the text between \(open) and \(close)")
-        }
-        return String(t.dropFirst().dropLast())
-    }
-
-    /// Options after the text, by name.
-    struct Options {
-        var values: [String: String] = [:]
-
-        func int(_ key: String, default value: Int, in range: ClosedRange<Int>, at span: Span, hint: String) throws -> Int {
-            guard let raw = values[key] else { return value }
-            guard let n = Int(raw), range.contains(n) else {
-                throw WorkbenchError("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'", at: span, hint: hint)
-            }
-            return n
-        }
-    }
-
-    /// Splits `"some text" key N` (or bare `some text key N`, or `key=N`) into the text and its options.
-    static func split(_ raw: String, at span: Span, keys: Set<String>, usage: String) throws -> (String, Options) {
-        let t = raw.trimmingWhitespace
-        var options = Options()
-        var rest: [Substring]
-        var text: String
-        if let open = t.first, let close = quotes[open] {
-            guard let end = t.dropFirst().firstIndex(of: close) else {
-                throw WorkbenchError("the text has no closing \(close)", at: span, hint: usage)
-            }
-            text = String(t[t.index(after: t.startIndex)..<end])
-            rest = t[t.index(after: end)...].split(whereSeparator: \.isWhitespace)
-        } else {
-            // A bare text: options are taken from its end.
-            var words = t.split(whereSeparator: \.isWhitespace)
-            var trailing: [Substring] = []
-            while let last = words.last {
-                if let eq = last.firstIndex(of: "="), keys.contains(String(last[..<eq])) {
-                    trailing.insert(words.removeLast(), at: 0)
-                } else if words.count >= 2, keys.contains(String(words[words.count - 2])), Double(last) != nil {
-                    trailing.insert(contentsOf: words.suffix(2), at: 0)
-                    words.removeLast(2)
-                } else { break }
-            }
-            text = words.joined(separator: " ")
-            rest = trailing
-        }
-        var i = 0
-        while i < rest.count {
-            let word = rest[i]
-            if let eq = word.firstIndex(of: "=") {
-                let key = String(word[..<eq])
-                guard keys.contains(key) else { throw unknown(key, span, keys, usage) }
-                options.values[key] = String(word[word.index(after: eq)...])
-                i += 1
-            } else {
-                guard keys.contains(String(word)) else { throw unknown(String(word), span, keys, usage) }
-                guard i + 1 < rest.count else { throw WorkbenchError("\(word) needs a number after it", at: span, hint: usage) }
-                options.values[String(word)] = String(rest[i + 1])
-                i += 2
-            }
-        }
-        text = text.trimmingWhitespace
-        return (text, options)
-    }
-
-    private static func unknown(_ word: String, _ span: Span, _ keys: Set<String>, _ usage: String) -> WorkbenchError {
-        WorkbenchError("unexpected '\(word)' after the text; the options are: \(keys.sorted().joined(separator: ", "))", at: span, hint: usage)
     }
 }

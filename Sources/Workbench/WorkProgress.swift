@@ -1,6 +1,7 @@
-/// A report from long work (training, evaluation) while it runs, for a progress bar.
+/// A report from long work (training, evaluation) while it runs, for a progress bar; named apart
+/// from Foundation's `Progress`.
 /// The workbench never draws it: the REPL does, on a terminal; pipes and lessons ignore it.
-public struct Progress: Equatable, Sendable {
+public struct WorkProgress: Equatable, Sendable {
     /// What is running: "training GloVe".
     public var title: String
     /// How much is done, 0…1.

@@ -1,0 +1,107 @@
+import Embeddings
+import Foundation
+import VectorMath
+
+/// Looking at vectors and at the model: `show`, `vars`, `dims`, `plot`, `vocab`.
+extension CommandSpec {
+    static let show = CommandSpec(
+        "show", arguments: .expressions(.vector, count: 1...1, wholeLine: true),
+        topic: .words,
+        summary: Localized(en: "a vector, with a bar per dimension", zh: "显示向量，每一维一条横条"),
+        examples: ["show king", "show king - man"],
+        evaluate: { inv in
+            let v = try inv.vectors()[0]
+            return .vector(VectorValue(values: v.values, label: v.label, dimensionNames: inv.model.dimensionNames))
+        })
+
+    static let vars = CommandSpec(
+        "vars", topic: .words,
+        summary: Localized(en: "the variables you have made", zh: "你定义的变量"),
+        examples: ["vars"],
+        evaluate: { inv in
+            let rows = inv.session.variables.sorted { $0.key < $1.key }.map { [$0.key, $0.value.label] }
+            return .table(Table(title: inv.language.text(.variablesTitle),
+                                headers: [inv.language.text(.headerName), inv.language.text(.headerValue)], rows: rows))
+        })
+
+    static let dims = CommandSpec(
+        "dims", topic: .model,
+        summary: Localized(en: "the model's size and its dimensions' names", zh: "模型的大小和各维的名称"),
+        examples: ["dims"],
+        evaluate: { inv in
+            let m = inv.model
+            guard let names = m.dimensionNames else {
+                return .text(inv.language.text(.dimensionsUnnamed, ["model": m.name, "words": "\(m.count)", "dims": "\(m.dimensions)"]))
+            }
+            let rows = (0..<m.dimensions).map { i in [String(i + 1), i < names.count ? names[i] : "—"] }
+            return .table(Table(title: inv.language.text(.modelShape, ["model": m.name, "words": "\(m.count)", "dims": "\(m.dimensions)"]),
+                                headers: [inv.language.text(.headerDimension), inv.language.text(.headerName)], rows: rows, numericColumns: [0]))
+        })
+
+    static let plot = CommandSpec(
+        "plot", arguments: .expressions(.vector, count: 2...500, wholeLine: false),
+        topic: .model,
+        summary: Localized(en: "a 2-D picture of the vectors (their first two principal components)", zh: "向量的二维图（前两个主成分）"),
+        examples: ["plot 猫 狗 汽车 飞机", "plot king queen man woman"],
+        evaluate: { try $0.plot() })
+
+    static let vocab = CommandSpec(
+        "vocab", arguments: .text(.pattern, keyword: nil, required: false),
+        topic: .model,
+        summary: Localized(en: "words starting with a text, or matching a /regular expression/", zh: "以某段文字开头、或匹配 /正则表达式/ 的词"),
+        examples: ["vocab ki", "vocab /^qu.*n$/"],
+        evaluate: { try $0.vocabulary() })
+}
+
+extension Invocation {
+    /// `plot 猫 狗 汽车 飞机`: the words' vectors projected onto their first two principal components.
+    func plot() throws -> Value {
+        let vectors = try self.vectors()
+        let matrix = Matrix(rowVectors: vectors.map(\.values))
+        let points: Matrix
+        var axes = ("x", "y")
+        if matrix.columns == 2 {
+            points = matrix
+            if let names = model.dimensionNames, names.count == 2 { axes = (names[0], names[1]) }
+        } else if matrix.columns == 1 {
+            throw WorkbenchError(language.text(.plotOneDimension), at: span)
+        } else {
+            let pca = PCA(fitting: matrix, components: 2)
+            points = pca.project(matrix)
+            let share = pca.explainedVarianceRatio.map { String(format: "%.0f%%", $0 * 100) }
+            axes = ("PC1 (\(share[0]))", "PC2 (\(share[1]))")
+        }
+        let plotted = vectors.enumerated().map { i, v in ScatterPlot.Point(label: v.label, x: Double(points[i, 0]), y: Double(points[i, 1])) }
+        let title = matrix.columns == 2 ? language.text(.plotTitleTwo, ["model": model.name])
+                                        : language.text(.plotTitlePCA, ["model": model.name, "n": "\(vectors.count)"])
+        return .scatter(ScatterPlot(title: title, points: plotted, xLabel: axes.0, yLabel: axes.1))
+    }
+
+    /// `vocab ki` lists words starting with "ki"; `vocab /^..ng$/` matches a regular expression.
+    func vocabulary() throws -> Value {
+        let headers = [language.text(.headerRank), language.text(.headerWord)]
+        guard !text.isEmpty else {
+            return .table(Table(title: language.text(.vocabularyTop, ["model": model.name, "words": "\(model.count)"]), headers: headers,
+                                rows: model.words.prefix(20).enumerated().map { [String($0 + 1), $1] }, numericColumns: [0]))
+        }
+        let pattern = text
+        let matches: [Int]
+        if pattern.count >= 2, pattern.hasPrefix("/"), pattern.hasSuffix("/") {
+            let body = String(pattern.dropFirst().dropLast())
+            let regex: NSRegularExpression
+            do { regex = try NSRegularExpression(pattern: body) } catch {
+                throw WorkbenchError(language.text(.badRegularExpression, ["pattern": body]), at: textSpan, hint: "vocab /^king/")
+            }
+            matches = model.words.indices.filter { i in
+                let w = model.words[i]
+                return regex.firstMatch(in: w, range: NSRange(w.startIndex..., in: w)) != nil
+            }
+        } else {
+            matches = model.words.indices.filter { model.words[$0].hasPrefix(pattern) }
+        }
+        let shown = matches.prefix(50)
+        let title = matches.count > shown.count ? language.text(.vocabularyMatchesMany, ["n": "\(matches.count)", "pattern": pattern])
+                                                : language.text(.vocabularyMatches, ["n": "\(matches.count)", "pattern": pattern])
+        return .table(Table(title: title, headers: headers, rows: shown.map { [String($0 + 1), model.words[$0]] }, numericColumns: [0]))
+    }
+}

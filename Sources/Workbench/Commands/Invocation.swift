@@ -1,0 +1,130 @@
+import Embeddings
+
+/// One command as typed, bound to its declaration: the expressions or text it was given and its
+/// options, already checked against `CommandSpec` (counts, names, ranges). An evaluation function
+/// reads what it needs from here and returns a `Value`.
+///
+/// ```swift
+/// // near 5 king - man
+/// invocation.options.integer("k")   // 5
+/// invocation.expressions            // [king - man]
+/// ```
+public struct Invocation: Sendable {
+    public let session: Session
+    public let command: CommandSpec
+    /// The name as typed ("cos" for the command "sim").
+    public let typedName: String
+    /// The whole command in the line.
+    public let span: Span
+    /// The expressions of an expression command (options and a positional number taken out).
+    public let expressions: [Expr]
+    /// The text of a text or meta command, without its keyword and options, quotes removed.
+    public let text: String
+    public let textSpan: Span
+    /// Whether the text was written in quotes.
+    public let textWasQuoted: Bool
+    public let options: OptionValues
+
+    public var language: Language { session.language }
+    var evaluator: Evaluator { Evaluator(session: session) }
+    var model: WordVectors { session.model }
+    var settings: Settings { session.settings }
+
+    /// An error at this command, in the learner's language, with the command's first example as the hint.
+    func error(_ phrase: Phrase, _ values: [String: String] = [:], at span: Span? = nil, hint: String? = nil) -> WorkbenchError {
+        var v = values
+        v["command"] = v["command"] ?? typedName
+        return WorkbenchError(language.text(phrase, v), at: span ?? self.span, hint: hint ?? command.examples.first)
+    }
+}
+
+extension Invocation {
+    /// Binds parsed arguments to `spec`: options by name (and a leading number for a positional
+    /// option), then the count of expressions. Every check that a declaration implies is here.
+    static func bind(_ spec: CommandSpec, typedName: String, arguments: [CommandArgument], span: Span, session: Session) throws -> Invocation {
+        let language = session.language
+        var options = OptionValues(specs: spec.options)
+        var expressions: [Expr] = []
+        var text = "", textSpan = Span(span.end, span.end), quoted = false
+        func fail(_ phrase: Phrase, _ values: [String: String], at: Span) -> WorkbenchError {
+            var v = values
+            v["command"] = typedName
+            return WorkbenchError(language.text(phrase, v), at: at, hint: spec.examples.first)
+        }
+        func setOption(_ key: String, _ raw: String, _ at: Span) throws {
+            guard let option = spec.options.first(where: { $0.isNamed(key) }) else {
+                if spec.options.isEmpty { throw fail(.optionNotHere, [:], at: at) }
+                throw fail(.optionUnknown, ["name": key, "options": spec.options.map(\.name).joined(separator: ", ")], at: at)
+            }
+            guard options.given[option.name] == nil else { throw fail(.optionTwice, ["name": option.name], at: at) }
+            options.given[option.name] = try option.parse(raw, language: language, at: at)
+            options.spans[option.name] = at
+        }
+
+        switch spec.arguments {
+        case .none:
+            if let first = arguments.first {
+                throw fail(.argumentsNone, [:], at: first.span + (arguments.last?.span ?? first.span))
+            }
+        case .expressions(let kind, let count, _):
+            for argument in arguments {
+                switch argument {
+                case .expr(let e): expressions.append(e)
+                case .option(let key, let value, let at): try setOption(key, value, at)
+                case .text(_, let at): throw fail(.argumentWordsOnly, ["found": "\"…\""], at: at)
+                }
+            }
+            if let positional = spec.options.first(where: \.positional), expressions.count > count.lowerBound,
+               case .number(let n, let at) = expressions[0] {
+                try setOption(positional.name, OptionValue.real(n).description, at)
+                expressions.removeFirst()
+            }
+            guard count.contains(expressions.count) else {
+                let got = "\(expressions.count)"
+                if count.lowerBound == count.upperBound {
+                    throw fail(.argumentsExactly, ["count": kind.count(count.lowerBound, language), "got": got], at: span)
+                } else if count.upperBound == Int.max {
+                    throw fail(.argumentsAtLeast, ["count": kind.count(count.lowerBound, language), "got": got], at: span)
+                }
+                throw fail(.argumentsBetween, ["low": "\(count.lowerBound)", "high": kind.count(count.upperBound, language), "got": got], at: span)
+            }
+        case .options(let keyword):
+            var raw = "", rawSpan = Span(span.end, span.end)
+            for argument in arguments {
+                switch argument {
+                case .text(let t, let s): raw = t; rawSpan = s
+                case .option(let key, let value, let at): try setOption(key, value, at)
+                case .expr(let e): throw fail(.optionUnknown, ["name": "\(e)", "options": spec.options.map(\.name).joined(separator: ", ")], at: e.span)
+                }
+            }
+            let split = try OptionText.split(raw, at: rawSpan, keyword: keyword, options: spec.options, language: language,
+                                             command: typedName, hint: spec.examples.first)
+            for (key, value, at) in split.options { try setOption(key, value, at) }
+            if !split.text.isEmpty {
+                // Something that is not an option: name the first word (its key, if it has one).
+                let first = split.text.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? split.text
+                let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
+                throw fail(.optionUnknown, ["name": name, "options": spec.options.map(\.name).joined(separator: ", ")], at: split.textSpan)
+            }
+        case .text(let kind, let keyword, let required):
+            var raw = "", rawSpan = Span(span.end, span.end)
+            for argument in arguments {
+                switch argument {
+                case .text(let t, let s): raw = t; rawSpan = s
+                // Options given apart from the text (by the command line: `embedlab eval M F --restrict N`).
+                case .option(let key, let value, let at): try setOption(key, value, at)
+                case .expr(let e): throw fail(.argumentNeedsText, ["what": kind.what(language)], at: e.span)
+                }
+            }
+            let split = try OptionText.split(raw, at: rawSpan, keyword: keyword, options: spec.options, language: language,
+                                             command: typedName, hint: spec.examples.first)
+            for (key, value, at) in split.options { try setOption(key, value, at) }
+            text = split.text; textSpan = split.textSpan; quoted = split.quoted
+            if required && text.isEmpty {
+                throw fail(.argumentNeedsText, ["what": kind.what(language)], at: span)
+            }
+        }
+        return Invocation(session: session, command: spec, typedName: typedName, span: span, expressions: expressions,
+                          text: text, textSpan: textSpan, textWasQuoted: quoted, options: options)
+    }
+}

@@ -1,0 +1,122 @@
+/// Splits the text of a text command into the text itself and its options, which are written
+/// after it as `key=value` or `key N`:
+///
+///     cooccur "the cat sat on the mat" window 2     text "the cat sat on the mat", window 2
+///     eval questions-words.txt restrict=30000       text "questions-words.txt", restrict 30000
+///     train glove corpus="my corpus.txt" dim=50     keyword glove, corpus "my corpus.txt", dim 50
+///
+/// A quoted text ends at its closing quote and everything after it must be options; a bare text
+/// gives up its options from the end. Quotes may be "…", “…”, '…' or 「…」.
+enum OptionText {
+    static let quotes: [Character: Character] = ["\"": "\"", "“": "”", "'": "'", "「": "」"]
+
+    /// A whitespace-separated word with where it starts and ends (character offsets in the line).
+    struct Word {
+        var text: String
+        var start: Int
+        var end: Int
+    }
+
+    struct Split {
+        var text: String
+        var textSpan: Span
+        var quoted: Bool
+        var options: [(key: String, value: String, span: Span)]
+    }
+
+    /// Words of `raw` (which starts at offset `base` in the line); a quote opening a word, or right
+    /// after `=`, runs to its closing quote, spaces included.
+    static func words(_ raw: String, base: Int) throws -> [Word] {
+        let chars = Array(raw)
+        var out: [Word] = []
+        var i = 0
+        while i < chars.count {
+            if chars[i].isWhitespace { i += 1; continue }
+            let start = i
+            var text = ""
+            while i < chars.count, !chars[i].isWhitespace {
+                if let close = quotes[chars[i]], text.isEmpty || text.last == "=" {
+                    let open = i
+                    text.append(chars[i]); i += 1
+                    while i < chars.count, chars[i] != close { text.append(chars[i]); i += 1 }
+                    guard i < chars.count else {
+                        throw WorkbenchError("the text has no closing \(close)", at: Span(base + open, base + chars.count),
+                                             hint: "put the text between \(chars[open]) and \(close)")
+                    }
+                }
+                text.append(chars[i]); i += 1
+            }
+            out.append(Word(text: text, start: base + start, end: base + i))
+        }
+        return out
+    }
+
+    static func unquote(_ s: String) -> (String, Bool) {
+        guard let open = s.first, let close = quotes[open], s.count >= 2, s.last == close else { return (s, false) }
+        return (String(s.dropFirst().dropLast()), true)
+    }
+
+    static func split(_ raw: String, at span: Span, keyword: String?, options: [OptionSpec], language: Language,
+                      command: String, hint: String?) throws -> Split {
+        var words = try words(raw, base: span.start)
+        if let keyword {
+            guard let first = words.first, first.text.lowercased() == keyword else {
+                throw WorkbenchError(language.text(.argumentNeedsKeyword, ["command": command, "keyword": keyword]), at: span, hint: hint)
+            }
+            words.removeFirst()
+        }
+        func option(_ word: Word) -> (String, String)? {
+            guard let eq = word.text.firstIndex(of: "=") else { return nil }
+            let key = String(word.text[..<eq])
+            guard options.contains(where: { $0.isNamed(key) }) else { return nil }
+            return (key, unquote(String(word.text[word.text.index(after: eq)...])).0)
+        }
+        /// `window 2`: a name followed by a value it accepts (or a number, so that a range error is said).
+        func pair(_ name: Word, _ value: Word) -> Bool {
+            guard let spec = options.first(where: { $0.isNamed(name.text) }) else { return false }
+            return Double(value.text) != nil || (try? spec.parse(value.text, language: language)) != nil
+        }
+        var found: [(String, String, Span)] = []
+        var text: [Word]
+        var quoted = false
+        if let first = words.first, unquote(first.text).1 {
+            // A quoted text: everything after it is options.
+            text = [first]
+            quoted = true
+            var i = 1
+            while i < words.count {
+                if let (k, v) = option(words[i]) {
+                    found.append((k, v, Span(words[i].start, words[i].end))); i += 1
+                } else if i + 1 < words.count, options.contains(where: { $0.isNamed(words[i].text) }) {
+                    found.append((words[i].text, words[i + 1].text, Span(words[i].start, words[i + 1].end))); i += 2
+                } else if options.contains(where: { $0.isNamed(words[i].text) }) {
+                    throw WorkbenchError(language.text(.optionNeedsValue, ["name": words[i].text]), at: Span(words[i].start, words[i].end), hint: hint)
+                } else {
+                    let phrase: Phrase = options.isEmpty ? .optionNotHere : .optionUnknown
+                    throw WorkbenchError(language.text(phrase, ["command": command, "name": words[i].text,
+                                                                "options": options.map(\.name).joined(separator: ", ")]),
+                                         at: Span(words[i].start, words[i].end), hint: hint)
+                }
+            }
+        } else {
+            // A bare text gives up its options from the end.
+            text = words
+            var trailing: [(String, String, Span)] = []
+            while let last = text.last {
+                if let (k, v) = option(last) {
+                    trailing.insert((k, v, Span(last.start, last.end)), at: 0)
+                    text.removeLast()
+                } else if text.count >= 2, pair(text[text.count - 2], last) {
+                    let name = text[text.count - 2]
+                    trailing.insert((name.text, last.text, Span(name.start, last.end)), at: 0)
+                    text.removeLast(2)
+                } else { break }
+            }
+            found = trailing
+        }
+        let textSpan = text.isEmpty ? Span(span.end, span.end) : Span(text[0].start, text[text.count - 1].end)
+        var joined = text.isEmpty ? "" : String(Array(raw)[(textSpan.start - span.start)..<(textSpan.end - span.start)])
+        if quoted { joined = unquote(joined).0 }
+        return Split(text: joined, textSpan: textSpan, quoted: quoted, options: found.map { (key: $0.0, value: $0.1, span: $0.2) })
+    }
+}

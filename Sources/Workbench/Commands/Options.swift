@@ -1,0 +1,30 @@
+/// Options that more than one command (or the command line) shares, declared once.
+extension OptionSpec {
+    /// How many neighbours: `near 5 king`, `:set k 5`, `embedlab query -k 5`.
+    public static let k = OptionSpec("k", .integer(1...1000), default: .integer(10),
+                                     help: Localized(en: "how many neighbours to show", zh: "显示多少个最近邻"),
+                                     example: "near 5 king   ·   :set k 5", positional: true)
+    /// Search only the N most frequent words: `:set restrict 10000`, `eval FILE restrict=30000`.
+    public static let restrict = OptionSpec("restrict", .integerOrOff(1...Int.max), default: .off,
+                                            help: Localized(en: "search only the N most frequent words", zh: "只在最常见的 N 个词中查找"),
+                                            example: ":set restrict 10000   ·   eval FILE restrict=30000")
+    /// Leave an expression's input words out of its neighbours.
+    public static let exclude = OptionSpec("exclude", .onOff, default: .bool(true),
+                                           help: Localized(en: "leave the input words out of the answers", zh: "答案中不含输入的词"),
+                                           example: ":set exclude off")
+    /// How analogies are scored.
+    public static let method = OptionSpec("method", .choice(["3cosadd", "3cosmul"]), default: .text("3cosadd"),
+                                          help: Localized(en: "how analogies are scored", zh: "类比的打分方法"),
+                                          example: ":set method 3cosmul")
+    /// What `:set` changes, in the order `:set` lists them.
+    public static let settings: [OptionSpec] = [.k, .exclude, .method, .restrict]
+
+    /// `embedlab convert --limit N`: keep the N most frequent words.
+    public static let limit = OptionSpec("limit", .integer(1...Int.max),
+                                         help: Localized(en: "keep only the first N (most frequent) words", zh: "只保留前 N 个（最常见的）词"),
+                                         example: "--limit 30000")
+    /// `embedlab demo --auto SECONDS`: advance by itself.
+    public static let auto = OptionSpec("auto", .real(0...3600),
+                                        help: Localized(en: "advance automatically after this many seconds", zh: "每隔这么多秒自动前进"),
+                                        example: "--auto 3")
+}

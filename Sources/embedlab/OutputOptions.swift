@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Rendering
+import Workbench
+
+/// What every subcommand that prints a value shares: `--json`, `--lang`, and how a value or an
+/// error is printed (JSON on standard output under `--json`, else text; errors exit with 1).
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print the result (or the error) as JSON.")
+    var json = false
+
+    @Option(help: "The language of messages and labels: en or zh (default: from LANG).")
+    var lang: Language?
+
+    var language: Language { lang ?? Language.fromEnvironment() }
+
+    /// A session on `model` in the chosen language, or the error printed and exit code 1.
+    func session(_ model: String) throws -> Session {
+        let catalog = Environment.catalog
+        do {
+            return Session(catalog: catalog, model: try catalog.load(model), language: language)
+        } catch {
+            fail(error, input: nil)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Prints what `produce` returns, or its error (exit code 1).
+    func print(input: String, _ produce: () throws -> Value) throws {
+        do {
+            let value = try produce()
+            Swift.print(json ? JSONRenderer.render(value) : ValueRenderer.render(value, style: Environment.style(forTerminal: Environment.isTerminal(STDOUT_FILENO))))
+        } catch {
+            fail(error, input: input)
+            throw ExitCode(1)
+        }
+    }
+
+    /// An error: a JSON object on standard output under `--json`, else one message on standard error.
+    func fail(_ error: Error, input: String?) {
+        if json {
+            Swift.print(JSONRenderer.error(error, input: input ?? ""))
+        } else {
+            Environment.warn(input == nil ? language.text(.errorPrefix) + "\(error)" : ErrorRenderer.render(error, input: input, style: .plain))
+        }
+    }
+}
