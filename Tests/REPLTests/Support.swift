@@ -20,6 +20,10 @@ enum Binary {
         p.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
+        // A learner's own progress and language choice never leak into a test (nor the other way).
+        env["XDG_STATE_HOME"] = temporaryDirectory()
+        for key in ["LC_ALL", "LC_MESSAGES"] { env.removeValue(forKey: key) }
+        env["LANG"] = "C.UTF-8"
         for (k, v) in environment { env[k] = v }
         p.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

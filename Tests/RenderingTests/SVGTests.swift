@@ -20,7 +20,7 @@ final class SVGTests: XCTestCase {
         Golden.check(BarsSVG.vector(VectorValue(values: [0.3, 0.8, -0.2], label: "猫", dimensionNames: ["home/居家", "alive/有生命", "vehicle/交通工具"])), "vector.svg")
         Golden.check(BarsSVG.neighbours(NeighbourList(query: "king - man + woman", items: [
             Neighbour(word: "queen", index: 1, score: 0.8524), Neighbour(word: "throne", index: 2, score: 0.7664),
-            Neighbour(word: "prince", index: 3, score: 0.7592)], excluded: ["king", "man", "woman"], method: "3CosAdd")), "neighbours.svg")
+            Neighbour(word: "prince", index: 3, score: 0.7592)], excluded: ["king", "man", "woman"], method: .cosAdd)), "neighbours.svg")
         Golden.check(BarsSVG.scalar(ScalarValue(value: 0.9218, label: "cos(cat, dog)", kind: .cosine)), "cosine.svg")
         Golden.check(LineChartSVG.render(LineChart(training: Self.training, title: "trained GloVe on small-world")), "training.svg")
         Golden.check(LineChartSVG.render(LineChart(title: "recall against speed", xLabel: "queries per second", yLabel: "recall@10", series: [

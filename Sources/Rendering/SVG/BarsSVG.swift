@@ -41,8 +41,8 @@ public enum BarsSVG {
     /// below 0 draws no bar); 3CosMul's on [0, the best score].
     public static func neighbours(_ n: NeighbourList) -> String {
         let scores = n.items.map { Double($0.score) }
-        let full = n.method == "cosine" || n.method == "3CosAdd" ? 1.0 : max(scores.filter(\.isFinite).max() ?? 1, 1e-9)
-        var notes = [n.method]
+        let full = n.method.isCosine ? 1.0 : max(scores.filter(\.isFinite).max() ?? 1, 1e-9)
+        var notes = [n.method.rawValue]
         if !n.excluded.isEmpty { notes.append("input words left out: " + n.excluded.joined(separator: ", ")) }
         let title = n.query, subtitle = "(" + notes.joined(separator: "; ") + ")"
         let wordWidth = min(220, (n.items.map { SVGCanvas.textWidth($0.word, size: 12) }.max() ?? 20) + 12)
