@@ -36,7 +36,9 @@ extension JSONRenderer {
                 "tokens": s.tokens, "records": s.records, "epochs": s.epochs, "costs": s.epochCosts, "seconds": s.seconds,
                 "cancelled": s.cancelled, "settings": Dictionary(uniqueKeysWithValues: s.settings.map { ($0.name, $0.value) }),
             ] as [String: Any]
-        case .evaluation, nil: break
+        case .evaluation(let e):
+            if let data = try? JSONEncoder().encode(e), let object = try? JSONSerialization.jsonObject(with: data) { o["evaluation"] = object }
+        case nil: break
         }
         return o
     }

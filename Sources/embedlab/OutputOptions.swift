@@ -25,23 +25,26 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Prints what `produce` returns, or its error (exit code 1).
-    func print(input: String, _ produce: () throws -> Value) throws {
+    /// Prints what `produce` returns, or its error (exit code 1). With `caret`, a text error shows
+    /// the typed line with a caret under the mistake (`query`); else it is one line.
+    func print(input: String, caret: Bool = false, _ produce: () throws -> Value) throws {
         do {
             let value = try produce()
             Swift.print(json ? JSONRenderer.render(value) : ValueRenderer.render(value, style: Environment.style(forTerminal: Environment.isTerminal(STDOUT_FILENO))))
         } catch {
-            fail(error, input: input)
+            fail(error, input: input, caret: caret)
             throw ExitCode(1)
         }
     }
 
-    /// An error: a JSON object on standard output under `--json`, else one message on standard error.
-    func fail(_ error: Error, input: String?) {
+    /// An error: a JSON object on standard output under `--json`, else a message on standard error.
+    func fail(_ error: Error, input: String?, caret: Bool = false) {
         if json {
             Swift.print(JSONRenderer.error(error, input: input ?? ""))
+        } else if caret, let input {
+            Environment.warn(ErrorRenderer.render(error, input: input, style: .plain))
         } else {
-            Environment.warn(input == nil ? language.text(.errorPrefix) + "\(error)" : ErrorRenderer.render(error, input: input, style: .plain))
+            Environment.warn(language.text(.errorPrefix) + "\(error)")
         }
     }
 }

@@ -23,7 +23,7 @@ struct Query: ParsableCommand {
     func run() throws {
         let session = try output.session(model)
         let line = expression.joined(separator: " ")
-        try output.print(input: line) {
+        try output.print(input: line, caret: true) {
             if let k { try session.settings.apply("k", String(k), language: session.language) }
             return try session.evaluate(line).value
         }

@@ -42,8 +42,11 @@ final class UntrustedInputTests: XCTestCase {
         try text.write(toFile: dir + "/q.txt", atomically: true, encoding: .utf8)
         let r = try Binary.run(["eval", "glove-50d", dir + "/q.txt", "--json"])
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.out.contains("\"section\":\"capital-cities\""), r.out)
-        XCTAssertTrue(r.out.contains("\"total\":{\"correct\":2,\"total\":2}"), r.out)
+        let evaluation = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])?["evaluation"] as? [String: Any], r.out)
+        XCTAssertEqual((evaluation["sections"] as? [[String: Any]])?.first?["section"] as? String, "capital-cities", r.out)
+        let total = try XCTUnwrap(evaluation["total"] as? [String: Any], r.out)
+        XCTAssertEqual(total["correct"] as? Int, 2)
+        XCTAssertEqual(total["total"] as? Int, 2)
         assertOneLineFailure(try Binary.run(["eval", "glove-50d", dir]), contains: "is a folder")
     }
 
