@@ -107,7 +107,7 @@ extension Exercise {
     /// The answer itself: a word, a number, yes/no. Nil when the line is not a plain answer to
     /// this exercise (then it runs as a command).
     func gradePlainly(_ answer: String, language: Language) -> ExerciseGrade? {
-        guard !answers.isEmpty, let reading = PlainAnswer.read(answer, commands: Parser.commandNames.union(["let"])) else { return nil }
+        guard !answers.isEmpty, let reading = PlainAnswer.read(answer, commands: Set(CommandTable.standard.lineCommandNames + ["let"])) else { return nil }
         var accepted: Bool?
         var feedback: String?
         for form in answers {

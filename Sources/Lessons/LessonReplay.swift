@@ -21,7 +21,7 @@ public final class LessonReplay {
     /// Ctrl-C for every session this replay builds (the REPL passes its own).
     public let cancellation: Cancellation
     /// Progress of long work in those sessions (the REPL's progress bar).
-    public var onProgress: (@Sendable (Workbench.Progress) -> Void)?
+    public var onProgress: (@Sendable (WorkProgress) -> Void)?
     private var prepared: (step: Int, session: Session, fingerprint: Fingerprint)?
 
     public init(lesson: Lesson, catalog: ModelCatalog, limits: AnswerLimits? = nil, cancellation: Cancellation = Cancellation()) {
