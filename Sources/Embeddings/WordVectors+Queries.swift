@@ -38,8 +38,8 @@ extension WordVectors {
         guard vector.count == dimensions else { throw EmbeddingsError.dimensionMismatch(expected: dimensions, got: vector.count) }
         let q = vector.normalized
         let skip = Set(excluding.compactMap { index(of: $0) })
-        return normalized.nearest(to: q, k: k, rowLimit: restrictTo, excluding: skip).map {
-            Neighbour(word: words[$0.index], index: $0.index, score: $0.score)
+        return nearestScan.nearest(to: q, k: k, rowLimit: restrictTo, excluding: skip).map {
+            Neighbour(word: word(at: $0.index), index: $0.index, score: $0.score)
         }
     }
 
@@ -60,8 +60,8 @@ extension WordVectors {
         case .cosAdd:
             // The mean of the unit vectors b̂, ĉ, −â (its length does not change the ranking).
             let target = n.row(ib).adding(n.row(ic)).adding(n.row(ia), times: -1).normalized
-            return n.nearest(to: target, k: k, rowLimit: restrictTo, excluding: exclude).map {
-                Neighbour(word: words[$0.index], index: $0.index, score: $0.score)
+            return nearestScan.nearest(to: target, k: k, rowLimit: restrictTo, excluding: exclude).map {
+                Neighbour(word: word(at: $0.index), index: $0.index, score: $0.score)
             }
         case .cosMul:
             let queries = Matrix(rowVectors: [n.row(ia), n.row(ib), n.row(ic)])
@@ -74,7 +74,7 @@ extension WordVectors {
                     top.insert(index: r, score: cb * cc / (ca + 0.001))
                 }
             }
-            return top.sorted().map { Neighbour(word: words[$0.index], index: $0.index, score: $0.score) }
+            return top.sorted().map { Neighbour(word: word(at: $0.index), index: $0.index, score: $0.score) }
         }
     }
 

@@ -14,15 +14,34 @@ import Foundation
 public final class WordVectors: @unchecked Sendable {
     /// A short name for display ("glove-50d"), usually the file name without extension.
     public let name: String
-    /// The vocabulary, most frequent first.
-    public let words: [String]
+    /// The vocabulary, most frequent first. A model opened from an `.embv` file with a stored word
+    /// index decodes this array on first use; `word(at:)` and `index(of:)` never need it.
+    public var words: [String] {
+        switch vocabulary {
+        case .built(let words, _): return words
+        case .stored(let stored):
+            lock.lock()
+            defer { lock.unlock() }
+            if let w = decodedWords { return w }
+            let w = (0..<stored.count).map { stored.word(at: $0) }
+            decodedWords = w
+            return w
+        }
+    }
     /// One row per word.
     public let matrix: Matrix
     /// Names of the dimensions, when the model has them (the toy models do; trained ones don't).
     public let dimensionNames: [String]?
 
-    private let index: [String: Int]
+    /// Where the words are: arrays built in memory, or the index stored in a mapped file.
+    enum Vocabulary {
+        case built([String], [String: Int])
+        case stored(StoredWordIndex)
+    }
+    let vocabulary: Vocabulary
+    private var decodedWords: [String]?
     private var normalizedStorage: Matrix?
+    private var scanStorage: NearestScan?
     private let lock = NSLock()
 
     /// Builds a model; refuses duplicate words and a row count that differs from the vocabulary.
@@ -39,25 +58,47 @@ public final class WordVectors: @unchecked Sendable {
             if let first = index.updateValue(i, forKey: w) { throw EmbeddingsError.duplicateWord(w, first: first, second: i) }
         }
         self.name = name
-        self.words = words
+        self.vocabulary = .built(words, index)
         self.matrix = matrix
         self.dimensionNames = dimensionNames
-        self.index = index
+    }
+
+    /// A model over a file's stored word index (already validated against the file).
+    init(name: String, stored: StoredWordIndex, matrix: Matrix, dimensionNames: [String]?) {
+        self.name = name
+        self.vocabulary = .stored(stored)
+        self.matrix = matrix
+        self.dimensionNames = dimensionNames
     }
 
     /// The number of words.
-    public var count: Int { words.count }
+    public var count: Int { matrix.rows }
     /// The number of dimensions of every vector.
     public var dimensions: Int { matrix.columns }
 
-    /// The row of `word`, or nil when it is not in the vocabulary (exact, case-sensitive).
-    public func index(of word: String) -> Int? { index[word] }
+    /// The word of row `i` (0 ≤ i < count).
+    public func word(at i: Int) -> String {
+        switch vocabulary {
+        case .built(let words, _): return words[i]
+        case .stored(let stored):
+            precondition(i >= 0 && i < stored.count, "row \(i) is out of range 0..<\(stored.count)")
+            return stored.word(at: i)
+        }
+    }
 
-    public func contains(_ word: String) -> Bool { index[word] != nil }
+    /// The row of `word`, or nil when it is not in the vocabulary (exact, case-sensitive).
+    public func index(of word: String) -> Int? {
+        switch vocabulary {
+        case .built(_, let index): return index[word]
+        case .stored(let stored): return stored.row(of: word)
+        }
+    }
+
+    public func contains(_ word: String) -> Bool { index(of: word) != nil }
 
     /// The vector of `word` as stored, or nil when it is not in the vocabulary.
     public func vector(_ word: String) -> [Float]? {
-        index[word].map { matrix.row($0) }
+        index(of: word).map { matrix.row($0) }
     }
 
     /// Rows scaled to unit length: dot products between them are cosines. Computed once.
@@ -70,6 +111,17 @@ public final class WordVectors: @unchecked Sendable {
         return n
     }
 
+    /// The unit rows prepared for nearest-neighbour scans (a float16 copy, exact re-rank). Built once.
+    public var nearestScan: NearestScan {
+        let unit = normalized
+        lock.lock()
+        defer { lock.unlock() }
+        if let s = scanStorage { return s }
+        let s = NearestScan(unit)
+        scanStorage = s
+        return s
+    }
+
     /// A copy keeping only the first `n` (most frequent) words.
     public func prefix(_ n: Int) throws -> WordVectors {
         guard n >= 1 else { throw EmbeddingsError.shapeMismatch("cannot keep \(n) words; keep at least 1 (for example --limit 30000)") }
@@ -78,8 +130,14 @@ public final class WordVectors: @unchecked Sendable {
 
     /// The same model under another name.
     public func renamed(_ newName: String) -> WordVectors {
-        // Cannot fail: the words and matrix were already checked.
-        try! WordVectors(name: newName, words: words, matrix: matrix, dimensionNames: dimensionNames)
+        WordVectors(name: newName, vocabulary: vocabulary, matrix: matrix, dimensionNames: dimensionNames)
+    }
+
+    private init(name: String, vocabulary: Vocabulary, matrix: Matrix, dimensionNames: [String]?) {
+        self.name = name
+        self.vocabulary = vocabulary
+        self.matrix = matrix
+        self.dimensionNames = dimensionNames
     }
 }
 

@@ -28,9 +28,9 @@ public struct TopK: Sendable {
         heap.reserveCapacity(self.k)
     }
 
-    /// The score a new entry must beat to get in (−∞ while the heap is not full).
+    /// The score a new entry must beat to get in (−∞ while the heap is not full, +∞ when k is 0).
     @inlinable
-    public var threshold: Float { heap.count < k ? -.infinity : heap[0].score }
+    public var threshold: Float { heap.count < k ? -.infinity : (k == 0 ? .infinity : heap[0].score) }
 
     @inlinable
     public mutating func insert(index: Int, score: Float) {

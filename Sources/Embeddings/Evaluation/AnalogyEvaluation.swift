@@ -97,7 +97,7 @@ public struct AnalogyEvaluation: Sendable {
             let ignore: Set<String> = [question.a, question.b, question.c]
             var predicted = ""
             for candidate in top {
-                predicted = fold(model.words[candidate.index])
+                predicted = fold(model.word(at: candidate.index))
                 if okVocab[folded: predicted] != nil && !ignore.contains(predicted) { break }
             }
             let answer = Answer(a: question.a, b: question.b, c: question.c, expected: question.expected, predicted: predicted)

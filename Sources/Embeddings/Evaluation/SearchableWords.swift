@@ -11,7 +11,7 @@ struct SearchableWords {
         limit = min(restrictTo, model.count)
         fold = caseInsensitive ? { $0.uppercased() } : { $0 }
         // Most frequent last, so that it overwrites rarer spellings of the same key.
-        for i in stride(from: limit - 1, through: 0, by: -1) { rows[fold(model.words[i])] = i }
+        for i in stride(from: limit - 1, through: 0, by: -1) { rows[fold(model.word(at: i))] = i }
     }
 
     /// The row of a word already folded (as question files are read).

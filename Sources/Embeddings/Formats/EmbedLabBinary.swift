@@ -13,21 +13,24 @@ import Glibc
 /// | offset | size | field |
 /// |---|---|---|
 /// | 0 | 8 | magic `EMBEDLAB` |
-/// | 8 | 4 | version (1) |
+/// | 8 | 4 | version: 1, or 2 with a stored word index |
 /// | 12 | 4 | scalar type: 1 = float32, 2 = float16 |
 /// | 16 | 8 | word count V |
 /// | 24 | 8 | dimensions d |
 /// | 32 | 8 | vocabulary bytes: V words in UTF-8, each followed by `\n`, most frequent first |
 /// | 40 | 8 | dimension-name bytes: 0, or d names each followed by `\n` |
 /// | 48 | 8 | matrix offset (a multiple of 64) |
-/// | 56 | 8 | reserved (0) |
-/// | 64 | … | vocabulary, then dimension names, then zero padding up to the matrix offset |
+/// | 56 | 8 | version 2: word index offset (a multiple of 8, after the names); version 1: 0 |
+/// | 64 | … | vocabulary, then dimension names, then (version 2) the word index (`StoredWordIndex`), then zero padding up to the matrix offset |
 /// | matrix offset | V·d·scalar size | the matrix, row-major |
 ///
-/// A float32 file is mapped and never copied: loading 30,000 × 50 takes about a millisecond.
+/// A float32 version-2 file is mapped and nothing is built: the words stay bytes in the mapping
+/// until asked for, and lookups probe the stored index. Opening one checks every size and offset,
+/// that the words are UTF-8, and that no value is NaN or infinite (one pass over the matrix).
+/// Version-1 files (no index) are still read; they build their word list and dictionary.
 public enum EmbedLabBinary {
     public static let magic = Data("EMBEDLAB".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let headerSize = 64
 
     enum Scalar: UInt32 { case float32 = 1, float16 = 2
@@ -47,8 +50,8 @@ public enum EmbedLabBinary {
         func u32(_ o: Int) -> UInt32 { UnsafeRawPointer(b.baseAddress! + o).loadUnaligned(as: UInt32.self).littleEndian }
         func u64(_ o: Int) -> UInt64 { UnsafeRawPointer(b.baseAddress! + o).loadUnaligned(as: UInt64.self).littleEndian }
         let ver = u32(8)
-        guard ver == version else {
-            throw ModelFileError(path, .byte(8), "format version \(ver) is not supported (this EmbedLab reads version \(version))")
+        guard ver == 1 || ver == 2 else {
+            throw ModelFileError(path, .byte(8), "format version \(ver) is not supported (this EmbedLab reads versions 1 and 2)")
         }
         guard let scalar = Scalar(rawValue: u32(12)) else {
             throw ModelFileError(path, .byte(12), "unknown scalar type \(u32(12)) (1 = float32, 2 = float16)")
@@ -71,10 +74,32 @@ public enum EmbedLabBinary {
               UInt64(headerSize) + vocabBytes + nameBytes <= matrixOffset else {
             throw ModelFileError(path, .byte(32), "the vocabulary (\(vocabBytes) bytes) and names (\(nameBytes) bytes) do not fit before the matrix at byte \(matrixOffset)")
         }
-        let words = try splitLines(b, from: headerSize, count: Int(vocabBytes), path: path, what: "word")
-        guard words.count == Int(count) else {
-            throw ModelFileError(path, .byte(headerSize), "the vocabulary holds \(words.count) words, the header says \(count)")
+        let indexOffset = u64(56)
+        var stored: StoredWordIndex?
+        var words: [String] = []
+        if ver == 2 {
+            let namesEnd = UInt64(headerSize) + vocabBytes + nameBytes
+            guard indexOffset >= namesEnd, indexOffset < matrixOffset, indexOffset % 8 == 0 else {
+                throw ModelFileError(path, .byte(56), "the word index offset \(indexOffset) is not between the names (ending at byte \(namesEnd)) and the matrix (byte \(matrixOffset))")
+            }
+            let vocabulary = UnsafeBufferPointer(rebasing: b[headerSize..<(headerSize + Int(vocabBytes))])
+            guard String(validating: vocabulary, as: UTF8.self) != nil else {
+                // Name the first bad word: the line-by-line reader finds it.
+                _ = try splitLines(b, from: headerSize, count: Int(vocabBytes), path: path, what: "word")
+                throw ModelFileError(path, .byte(headerSize), "the vocabulary is not valid UTF-8")
+            }
+            switch StoredWordIndex.validate(file: b, owner: file, at: Int(indexOffset), end: Int(matrixOffset),
+                                            vocabulary: headerSize, vocabularyBytes: Int(vocabBytes), count: Int(count)) {
+            case .success(let index): stored = index
+            case .failure(let problem): throw ModelFileError(path, .byte(problem.byte), problem.message)
+            }
+        } else {
+            words = try splitLines(b, from: headerSize, count: Int(vocabBytes), path: path, what: "word")
+            guard words.count == Int(count) else {
+                throw ModelFileError(path, .byte(headerSize), "the vocabulary holds \(words.count) words, the header says \(count)")
+            }
         }
+        func word(_ i: Int) -> String { stored?.word(at: i) ?? words[i] }
         var names: [String]?
         if nameBytes > 0 {
             names = try splitLines(b, from: headerSize + Int(vocabBytes), count: Int(nameBytes), path: path, what: "dimension name")
@@ -87,8 +112,8 @@ public enum EmbedLabBinary {
         switch scalar {
         case .float32:
             let base = UnsafeRawPointer(b.baseAddress! + start).assumingMemoryBound(to: Float.self)
-            for i in 0..<(rows * cols) where !base[i].isFinite {
-                throw ModelFileError(path, .byte(start + i * 4), "value \(i % cols + 1) of '\(words[i / cols])' is NaN or infinite")
+            if let i = firstNonFinite(base, count: rows * cols) {
+                throw ModelFileError(path, .byte(start + i * 4), "value \(i % cols + 1) of '\(word(i / cols))' is NaN or infinite; such a row has no direction, remove it or fix the value")
             }
             matrix = Matrix(borrowing: base, rows: rows, columns: cols, owner: file)
         case .float16:
@@ -98,18 +123,35 @@ public enum EmbedLabBinary {
                 for i in 0..<(rows * cols) {
                     let x = Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self).littleEndian))
                     guard x.isFinite else {
-                        throw ModelFileError(path, .byte(start + i * 2), "value \(i % cols + 1) of '\(words[i / cols])' is NaN or infinite")
+                        throw ModelFileError(path, .byte(start + i * 2), "value \(i % cols + 1) of '\(word(i / cols))' is NaN or infinite; such a row has no direction, remove it or fix the value")
                     }
                     out[i] = x
                 }
             }
             matrix = m
         }
+        if let stored { return WordVectors(name: name, stored: stored, matrix: matrix, dimensionNames: names) }
         do {
             return try WordVectors(name: name, words: words, matrix: matrix, dimensionNames: names)
         } catch let error as EmbeddingsError {
             throw ModelFileError(path, .byte(headerSize), error.description)
         }
+    }
+
+    /// The position of the first NaN or infinite value, or nil: x·0 is 0 for every finite x and NaN
+    /// otherwise, so one SIMD sum of x·0 checks eight values per step.
+    static func firstNonFinite(_ values: UnsafePointer<Float>, count: Int) -> Int? {
+        var acc = SIMD8<Float>()
+        var i = 0
+        let raw = UnsafeRawPointer(values)
+        while i + 8 <= count {
+            acc.addProduct(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), SIMD8<Float>())
+            i += 8
+        }
+        var finite = acc.sum() == 0
+        while i < count { finite = finite && values[i].isFinite; i += 1 }
+        if finite { return nil }
+        return (0..<count).first { !values[$0].isFinite }
     }
 
     static func splitLines(_ b: UnsafeBufferPointer<UInt8>, from: Int, count: Int, path: String, what: String) throws -> [String] {
@@ -144,16 +186,24 @@ public enum EmbedLabBinary {
             if d.contains("\n") { throw ModelFileError(path, .file, "dimension names may not contain line breaks") }
             names.append(contentsOf: Array(d.utf8)); names.append(0x0A)
         }
+        guard vocab.count < 1 << 32 else {
+            throw ModelFileError(path, .file, "the vocabulary takes \(vocab.count) bytes; the word index addresses at most 4 GB")
+        }
         let scalar: Scalar = float16 ? .float16 : .float32
-        let unaligned = headerSize + vocab.count + names.count
+        let namesEnd = headerSize + vocab.count + names.count
+        let indexOffset = (namesEnd + 7) / 8 * 8
+        let index = StoredWordIndex.encode(model.words)
+        let unaligned = indexOffset + index.count
         let matrixOffset = (unaligned + 63) / 64 * 64
         var out = Data(capacity: matrixOffset + model.count * model.dimensions * scalar.size)
         out.append(magic)
         func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
         put(version); put(scalar.rawValue)
         put(UInt64(model.count)); put(UInt64(model.dimensions))
-        put(UInt64(vocab.count)); put(UInt64(names.count)); put(UInt64(matrixOffset)); put(UInt64(0))
+        put(UInt64(vocab.count)); put(UInt64(names.count)); put(UInt64(matrixOffset)); put(UInt64(indexOffset))
         out.append(vocab); out.append(names)
+        out.append(Data(count: indexOffset - namesEnd))
+        out.append(contentsOf: index)
         out.append(Data(count: matrixOffset - unaligned))
         model.matrix.withUnsafeBufferPointer { m in
             if float16 {
