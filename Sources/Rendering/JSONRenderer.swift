@@ -1,39 +1,59 @@
 import Foundation
 import Workbench
 
-/// Values as JSON, for scripts and instructors' tools (`--json`): stable keys, sorted.
+/// Values as JSON, for scripts and instructors' tools (`--json`): the one encoder of the program,
+/// keys sorted, slashes unescaped, float32 numbers as their shortest round-trip decimal. The shape
+/// is the `Codable` form of `Value` (type in `"type"`), described by
+/// `schema/embedlab-output.schema.json` and checked against it by the tests.
+///
+/// ```swift
+/// JSONRenderer.render(try session.evaluate("sim 猫 狗").value)
+/// // {"kind":"cosine","label":"cos(猫, 狗)","type":"scalar","value":0.98193}
+/// ```
 public enum JSONRenderer {
-    public static func object(_ value: Value) -> [String: Any] {
-        switch value {
-        case .none: return ["type": "none"]
-        case .text(let t): return ["type": "text", "text": t]
-        case .scalar(let s): return ["type": "scalar", "label": s.label, "value": s.value, "kind": s.kind.rawValue]
-        case .vector(let v):
-            var o: [String: Any] = ["type": "vector", "label": v.label, "values": v.values.map(Double.init)]
-            if let names = v.dimensionNames { o["dimensions"] = names }
-            return o
-        case .neighbours(let n):
-            return ["type": "neighbours", "query": n.query, "method": n.method.rawValue, "excluded": n.excluded,
-                    "items": n.items.map { ["word": $0.word, "score": Double($0.score), "index": $0.index] as [String: Any] }]
-        case .table(let t) where t.detail != nil: return detailed(t)
-        case .table(let t):
-            return ["type": "table", "title": t.title ?? "", "headers": t.headers, "rows": t.rows]
-        case .scatter(let p):
-            return ["type": "scatter", "title": p.title, "x": p.xLabel, "y": p.yLabel,
-                    "points": p.points.map { ["label": $0.label, "x": $0.x, "y": $0.y] as [String: Any] }]
+    /// The encoder every JSON output goes through.
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return e
+    }
+
+    /// Any encodable report (a value, an error, a notebook's cells) as one line of JSON.
+    public static func string<T: Encodable>(_ report: T) -> String {
+        do {
+            return String(decoding: try encoder().encode(report), as: UTF8.self)
+        } catch {
+            // Only a value the encoder cannot represent gets here; say so as JSON too.
+            return string(ErrorReport(message: "cannot write this result as JSON: \(error)", input: ""))
         }
     }
 
-    public static func string(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    public static func render(_ value: Value) -> String { string(value) }
+
+    public static func error(_ error: Error, input: String) -> String { string(ErrorReport(error, input: input)) }
+}
+
+/// An error under `--json`: what was typed, what went wrong, what to type instead, and where.
+///
+///     {"type":"error","input":"sim cat dgo","message":"'dgo' is not in …","hint":"did you mean 'dog'?","start":8,"end":11}
+public struct ErrorReport: Codable, Equatable, Sendable {
+    public var type = "error"
+    public var input: String
+    public var message: String
+    public var hint: String?
+    public var start: Int?
+    public var end: Int?
+
+    public init(message: String, input: String, hint: String? = nil, span: Span? = nil) {
+        self.input = input; self.message = message; self.hint = hint; self.start = span?.start; self.end = span?.end
     }
 
-    public static func render(_ value: Value) -> String { string(object(value)) }
-
-    public static func error(_ error: Error, input: String) -> String {
-        var o: [String: Any] = ["type": "error", "input": input, "message": String(describing: error)]
-        if let e = error as? WorkbenchError, let span = e.span { o["start"] = span.start; o["end"] = span.end }
-        return string(o)
+    public init(_ error: Error, input: String) {
+        if let e = error as? WorkbenchError {
+            self.init(message: e.message, input: input, hint: e.hint, span: e.span)
+        } else {
+            self.init(message: String(describing: error), input: input)
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FileAccess
 import Foundation
 import Embeddings
+import Workbench
 
 /// `embedlab convert IN OUT`: between word2vec text/binary, GloVe text, Projector TSV and .embv.
 struct Convert: ParsableCommand {
@@ -19,8 +20,10 @@ struct Convert: ParsableCommand {
     @Option(help: "Keep only the first N (most frequent) words.") var limit: Int?
     @Option(help: "A file with one dimension name per line (for .embv output).") var dimensionNames: String?
     @Flag(help: "Store float16 values in .embv output (half the size).") var float16 = false
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
+        if let limit { try out.check([("limit", String(limit))], against: [.limit]) }
         func format(_ s: String?) throws -> ModelFormat? {
             guard let s else { return nil }
             guard let f = ModelFormat(rawValue: s) else {

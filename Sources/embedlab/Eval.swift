@@ -30,10 +30,11 @@ struct Eval: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let session = try output.session(model)
         var options: [(String, String)] = []
         if let restrict { options.append(("restrict", String(restrict))) }
         if pairs { options.append(("pairs", "on")) }
+        try output.check(options, against: CommandTable.standard.command("eval")?.options ?? [])
+        let session = try output.session(model)
         try output.print(input: "eval \(file)") { try session.invoke("eval", text: file, options: options) }
     }
 }

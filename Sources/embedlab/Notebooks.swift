@@ -41,7 +41,7 @@ struct Run: ParsableCommand {
         for cell in notebook.cells {
             do {
                 let value = try session.evaluate(cell.input).value
-                print(json ? JSONRenderer.string(["input": cell.input, "line": cell.line, "value": JSONRenderer.object(value)] as [String: Any])
+                print(json ? JSONRenderer.string(CellReport(input: cell.input, line: cell.line, value: value))
                            : "> \(TerminalText.printable(cell.input))\n" + ValueRenderer.render(value, style: .plain))
             } catch {
                 failed += 1
@@ -63,13 +63,13 @@ struct Check: ParsableCommand {
     func run() throws {
         let (notebook, session) = try options.load()
         let results = notebook.run(in: session)
-        var differing: [[String: Any]] = []
+        var differing: [CheckReport.Difference] = []
         var checked = 0
         for (cell, actual) in results {
             guard let expected = cell.expected else { continue }
             checked += 1
             if !Notebook.same(expected, actual) {
-                differing.append(["line": cell.line, "input": cell.input, "expected": expected, "actual": actual])
+                differing.append(.init(line: cell.line, input: cell.input, expected: expected, actual: actual))
                 if !json {
                     print("\(options.file):\(cell.line): the output of '\(TerminalText.printable(cell.input))' differs")
                     print(TerminalText.printable(Diff.unified(expected: expected, actual: actual)))
@@ -77,12 +77,33 @@ struct Check: ParsableCommand {
             }
         }
         if json {
-            print(JSONRenderer.string(["file": options.file, "cells": results.count, "checked": checked, "differ": differing] as [String: Any]))
+            print(JSONRenderer.string(CheckReport(file: options.file, cells: results.count, checked: checked, differ: differing)))
         } else {
             print("\(options.file): \(checked) cells checked, \(differing.count) differ" + (results.count > checked ? ", \(results.count - checked) without recorded output" : ""))
         }
         if !differing.isEmpty { throw ExitCode(1) }
     }
+}
+
+/// `embedlab run --json`: one cell's input, where it is in the file, and its value.
+struct CellReport: Encodable {
+    var input: String
+    var line: Int
+    var value: Value
+}
+
+/// `embedlab check --json`: how many cells were checked and which differ.
+struct CheckReport: Encodable {
+    struct Difference: Encodable {
+        var line: Int
+        var input: String
+        var expected: String
+        var actual: String
+    }
+    var file: String
+    var cells: Int
+    var checked: Int
+    var differ: [Difference]
 }
 
 /// Line differences for people: `-` expected, `+` got.
@@ -118,6 +139,13 @@ struct Demo: ParsableCommand {
     @Option(help: "Typing speed, characters per second.") var speed: Double = 30
 
     func run() throws {
+        if let auto {
+            // The table's check and wording (OptionSpec.auto); a bad value is a usage error.
+            do { _ = try OptionSpec.auto.parse(OptionValue.real(auto).description) } catch {
+                Environment.warn(Language.fromEnvironment().text(.errorPrefix) + ErrorRenderer.line(error))
+                throw ExitCode(64)
+            }
+        }
         let (notebook, session) = try options.load()
         let terminal = Environment.isTerminal(STDOUT_FILENO)
         let style = Environment.style(forTerminal: terminal)

@@ -37,6 +37,18 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Checks options given on the command line against their declarations in the command table
+    /// (the same ranges and wording as at the prompt); a bad one is a usage error: one line, exit 64.
+    func check(_ given: [(String, String)], against specs: [OptionSpec]) throws {
+        for (name, raw) in given {
+            guard let spec = specs.first(where: { $0.isNamed(name) }) else { continue }
+            do { _ = try spec.parse(raw, language: language) } catch {
+                fail(error, input: nil)
+                throw ExitCode(64)
+            }
+        }
+    }
+
     /// An error: a JSON object on standard output under `--json`, else a message on standard error.
     func fail(_ error: Error, input: String?, caret: Bool = false) {
         if json {
@@ -44,7 +56,7 @@ struct OutputOptions: ParsableArguments {
         } else if caret, let input {
             Environment.warn(ErrorRenderer.render(error, input: input, style: .plain))
         } else {
-            Environment.warn(language.text(.errorPrefix) + "\(error)")
+            Environment.warn(language.text(.errorPrefix) + ErrorRenderer.line(error))
         }
     }
 }

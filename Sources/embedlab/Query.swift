@@ -21,12 +21,11 @@ struct Query: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        if let k { try output.check([("k", String(k))], against: [.k]) }
         let session = try output.session(model)
+        if let k { try session.settings.apply("k", String(k), language: session.language) }
         let line = expression.joined(separator: " ")
-        try output.print(input: line, caret: true) {
-            if let k { try session.settings.apply("k", String(k), language: session.language) }
-            return try session.evaluate(line).value
-        }
+        try output.print(input: line, caret: true) { try session.evaluate(line).value }
     }
 }
 

@@ -47,6 +47,7 @@ struct Train: ParsableCommand {
         ]
         for case let (name, value?) in given { options.append((name, value.description)) }
         if float16 { options.append(("float16", "on")) }
+        try out.check(options, against: OptionSpec.glove)
         let session = try out.session(Environment.defaultModel)
         let log = StageLog(quiet: out.json)
         session.onProgress = { log.report($0) }
@@ -73,8 +74,8 @@ private final class StageLog: @unchecked Sendable {
         guard !quiet else { return }
         lock.lock()
         defer { lock.unlock(); fflush(nil) }
-        // The detail starts with the stage: "counting words", "shuffling …", "epoch 3/15, cost …".
-        let stage = String(p.detail.prefix { $0 != " " && $0 != "," })
+        // The detail names the stage: "counting words", "shuffling …", or "epoch 3/15, cost …" while training.
+        let stage = p.detail.hasPrefix("epoch") ? "epoch" : p.detail
         if p.series.count > epochs {
             epochs = p.series.count
             print(String(format: "iter: %03d, cost: %.6f", epochs, p.series.last ?? 0))

@@ -25,7 +25,11 @@ final class UntrustedInputTests: XCTestCase {
     }
 
     func testConvertWithANegativeLimitIsAnErrorNotATrap() throws {
-        assertOneLineFailure(try Binary.run(["convert", "vectors/toy.embv", dir + "/out.embv", "--limit=-1"]), contains: "keep at least 1")
+        // A bad option is a usage error (exit 64), checked by the command table: one line.
+        let r = try Binary.run(["convert", "vectors/toy.embv", dir + "/out.embv", "--limit=-1"])
+        XCTAssertEqual(r.status, 64, r.err)
+        XCTAssertTrue(r.err.contains("limit must be a whole number ≥ 1"), r.err)
+        XCTAssertEqual(r.err.split(separator: "\n").count, 1, "one line: \(r.err)")
     }
 
     func testConvertRefusesToReplaceAPipeAndKeepsAPrivateFilePrivate() throws {

@@ -95,5 +95,6 @@ extension Catalogue {
         .banner: "EmbedLab on {model} ({words} words × {dims} dimensions). :help for help, :quit to leave.",
         .errorPrefix: "error: ",
         .evaluationFileHint: "an analogy file (': section' lines, four words a line), a tab-separated pair file, or small-world",
+        .trainingSaved: "; written to {file}",
     ]
 }

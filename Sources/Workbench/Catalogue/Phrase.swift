@@ -37,6 +37,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case errorPrefix
     // Evaluation files.
     case evaluationFileHint
+    // Training, saved.
+    case trainingSaved
 }
 
 extension Language {

@@ -115,7 +115,8 @@ extension Invocation {
         if let saved = s.savedTo { rows.append(["saved", saved]) }
         let title: String
         if let name = s.modelName {
-            title = s.cancelled ? l.text(.trainingStopped, ["name": name]) : l.text(.trainingDone, ["corpus": s.corpus, "name": name])
+            title = (s.cancelled ? l.text(.trainingStopped, ["name": name]) : l.text(.trainingDone, ["corpus": s.corpus, "name": name]))
+                + (s.savedTo.map { l.text(.trainingSaved, ["file": $0]) } ?? "")
         } else {
             title = l.text(.trainingStoppedBeforeStart)
         }

@@ -24,7 +24,7 @@ public struct TrainingSummary: Equatable, Sendable {
     /// Lines worth typing next: "king - man + woman".
     public var suggestions: [String]
 
-    public struct Setting: Equatable, Sendable {
+    public struct Setting: Equatable, Sendable, Codable {
         public var name: String
         public var value: String
         public init(_ name: String, _ value: String) { self.name = name; self.value = value }

@@ -34,7 +34,7 @@ public struct TokenBreakdown: Equatable, Sendable {
     }
 
     /// One merge a BPE learned: the pair that was most frequent became a new token.
-    public struct Merge: Equatable, Sendable {
+    public struct Merge: Equatable, Sendable, Codable {
         public var left: String
         public var right: String
         /// The new token's text (left + right).
