@@ -24,6 +24,11 @@ let package = Package(
         .target(name: "Encoders", dependencies: ["VectorMath", "Embeddings", "FileAccess"]),
         // Corpus -> vocabulary -> co-occurrence -> GloVe vectors.
         .target(name: "GloVe", dependencies: ["VectorMath", "FileAccess"]),
+        // Corpus -> Word2Vec vectors (skip-gram, CBOW, negative sampling); reads corpora through GloVe's Corpus and Vocabulary.
+        // Optimised in debug builds too: its inner loop is VectorMath's @inlinable SIMD kernel, which
+        // unoptimised runs ~50x slower and would make the small-world tests take minutes.
+        .target(name: "Word2Vec", dependencies: ["GloVe", "VectorMath"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The command language: parse -> evaluate -> typed Value; the session.
         .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "FileAccess"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
@@ -45,6 +50,7 @@ let package = Package(
         .executableTarget(name: "embedlab-bench", dependencies: ["VectorMath", "Embeddings"], path: "Benchmarks/embedlab-bench"),
         .executableTarget(name: "glove-bench", dependencies: ["GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/glove-bench"),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
+        .executableTarget(name: "word2vec-bench", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/word2vec-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings"]),
@@ -53,6 +59,7 @@ let package = Package(
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders", "Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
+        .testTarget(name: "Word2VecTests", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings", "Lessons", "FileAccess"], exclude: ["Golden"]),
     ]
 )

@@ -1,9 +1,17 @@
 /// The corpus as vocabulary indices: one `Int32` per in-vocabulary token, with -1 at the start,
 /// between lines and at the end. Tokens outside the vocabulary are left out.
-struct TokenIndices: Sendable {
-    let ids: [Int32]
+///
+/// Shared by the trainers: GloVe counts co-occurrences over it, Word2Vec slides its window over it.
+///
+/// ```swift
+/// let corpus = Corpus(text: "the cat sat\nthe dog")
+/// let ids = TokenIndices(corpus: corpus, vocabulary: Vocabulary(counting: corpus), threads: 1).ids
+/// // [-1, 0, 1, 3, -1, 0, 2, -1]: the=0 cat=1 dog=2 sat=3
+/// ```
+public struct TokenIndices: Sendable {
+    public let ids: [Int32]
 
-    init(corpus: Corpus, vocabulary: Vocabulary, threads: Int) {
+    public init(corpus: Corpus, vocabulary: Vocabulary, threads: Int) {
         let chunks = corpus.lineAlignedChunks(threads)
         // Each piece starts and ends with a -1, so joining them only drops the duplicate -1s.
         let pieces = parallelMap(chunks.count) { k -> [Int32] in
