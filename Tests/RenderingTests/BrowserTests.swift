@@ -40,6 +40,16 @@ final class BrowserTests: XCTestCase {
         XCTAssertGreaterThan(variation.deviation, 0.05, "the screenshot is not blank")
         XCTAssertGreaterThan(variation.colours, 16, "text and pictures, not a flat colour")
         if let keep = ProcessInfo.processInfo.environment["EMBEDLAB_KEEP_SCREENSHOTS"] { try? FileManager.default.copyItem(atPath: png, toPath: keep + "/notebook.png") }
+
+        // Dark and print: the page's colours change, and the pictures' text follows the page's.
+        let tab = try DevToolsPipe(browser: browser, url: "file://" + path)
+        try tab.attachToPage()
+        let colours = "[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('figure svg text')).fill].join(' / ')"
+        XCTAssertEqual(try tab.evaluate(colours) as? String, "rgb(255, 255, 255) / rgb(29, 29, 31)")
+        _ = try tab.send("Emulation.setEmulatedMedia", ["features": [["name": "prefers-color-scheme", "value": "dark"]]])
+        XCTAssertEqual(try tab.evaluate(colours) as? String, "rgb(23, 23, 26) / rgb(232, 232, 234)", "dark: light text on a dark page")
+        _ = try tab.send("Emulation.setEmulatedMedia", ["media": "print", "features": [["name": "prefers-color-scheme", "value": "dark"]]])
+        XCTAssertEqual(try tab.evaluate(colours) as? String, "rgb(255, 255, 255) / rgb(0, 0, 0)", "print: black on white, even from a dark screen")
     }
 
     func testSearchingTheProjectorPageHighlightsTheWordAndItsNeighbours() throws {

@@ -94,7 +94,8 @@ public struct SVGCanvas: Sendable {
     public var svg: String {
         let w = Self.number(width), h = Self.number(height)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-        out += " font-family=\"\(Self.fontStack)\" role=\"img\" aria-label=\"\(Self.escape(title))\">\n"
+        // Text is filled with currentColor (SVG's default is black), so an inlined picture follows a dark page.
+        out += " font-family=\"\(Self.fontStack)\" fill=\"currentColor\" role=\"img\" aria-label=\"\(Self.escape(title))\">\n"
         out += "<title>\(Self.escape(title))</title>\n"
         for element in body { out += element + "\n" }
         return out + "</svg>\n"
