@@ -14,6 +14,8 @@ extension ReplLoop {
             switch name {
             case ":save":
                 save(argument)
+            case ":export":
+                export(argument)
             case ":lesson":
                 if argument.isEmpty { output(ValueRenderer.render(.table(lessonTable()), style: style)); return }
                 if argument == "off" || argument == "stop" {

@@ -143,6 +143,10 @@ public final class ReplLoop {
                                                        hint: ":save session.md"), input: nil, style: style))
             return
         }
+        // The file name says what to write: a notebook (.md) or a page (.html); nothing else.
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard ["md", "markdown", "html", "htm"].contains(ext) else { return refuseSave(path) }
+        if ext == "html" || ext == "htm" { return savePage(path) }
         let cells = session.cells.map { Notebook.Cell(input: $0.input, expected: Notebook.output(of: $0.outcome, input: $0.input), line: 0) }
         let notebook = Notebook(model: startModel, title: "EmbedLab session", cells: cells)
         do {

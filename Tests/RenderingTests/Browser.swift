@@ -51,7 +51,7 @@ struct Browser {
         process.arguments = arguments
         // Standard error to a file, so only one pipe is read and neither can fill up and block the browser.
         let errPath = NSTemporaryDirectory() + "embedlab-chromium-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).err"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errPath) }
         let out = Pipe()
         process.standardOutput = out

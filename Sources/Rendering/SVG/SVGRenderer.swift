@@ -31,9 +31,13 @@ public enum SVGRenderer {
         }
     }
 
-    /// `svg(value)` as a standalone file: an XML declaration first.
+    /// `svg(value)` as a standalone file: an XML declaration first, and a white background, so the
+    /// picture reads the same on a light or dark slide and in a viewer's dark mode (inlined in a
+    /// page it has none, and follows the page's colours instead).
     public static func file(_ value: Value) -> String? {
-        svg(value).map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0 }
+        guard var svg = svg(value), let title = svg.range(of: "</title>\n") else { return nil }
+        svg.insert(contentsOf: "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n", at: title.upperBound)
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.replacingOccurrences(of: " fill=\"currentColor\" role=", with: " fill=\"#1d1d1f\" role=")
     }
 
     /// Which values have pictures, for an error message: "this value has no picture; …".

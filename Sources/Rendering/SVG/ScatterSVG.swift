@@ -58,14 +58,37 @@ public enum ScatterSVG {
             // A flat plot (a small second component): the y title above the frame instead of beside it.
             c.text(plot.yLabel, x: l.plotLeft, y: l.plotTop - 6, size: 11)
         }
+        var taken: [Box] = []
         for (i, p) in plot.points.enumerated() where p.x.isFinite && p.y.isFinite {
             let (x, y) = l.position(p.x, p.y)
             c.beginGroup(className: "point", attributes: [("data-word", p.label)] + (attributes?(i) ?? []))
             c.circle(cx: x, cy: y, r: 4, fill: SVGCanvas.Tone.blue.rawValue, tooltip: "\(p.label) (\(AxisTicks.compact(p.x)), \(AxisTicks.compact(p.y)))")
-            c.text(p.label, x: x + 7, y: y + 4)
+            let label = place(p.label, x: x, y: y, avoiding: &taken)
+            c.text(p.label, x: label.x, y: label.y, anchor: label.anchor)
             c.endGroup()
         }
         return c.svg
+    }
+
+    /// A label's box: left, top, right, bottom in pixels.
+    struct Box { var x0, y0, x1, y1: Double
+        func overlaps(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
+    }
+
+    /// Where a point's label goes: right of it, else left, else above or below on the right, the
+    /// first place no earlier label covers (the first choice when all are taken). Greedy, in the
+    /// points' order, so the same plot always puts its labels in the same places.
+    static func place(_ text: String, x: Double, y: Double, avoiding taken: inout [Box]) -> (x: Double, y: Double, anchor: SVGCanvas.Anchor) {
+        let w = SVGCanvas.textWidth(text, size: 12), h = 12.0
+        let candidates: [(Double, Double, SVGCanvas.Anchor, Box)] = [
+            (x + 7, y + 4, .start, Box(x0: x + 7, y0: y - 8, x1: x + 7 + w, y1: y + 4)),
+            (x - 7, y + 4, .end, Box(x0: x - 7 - w, y0: y - 8, x1: x - 7, y1: y + 4)),
+            (x + 5, y - 7, .start, Box(x0: x + 5, y0: y - 7 - h, x1: x + 5 + w, y1: y - 7)),
+            (x + 5, y + 16, .start, Box(x0: x + 5, y0: y + 16 - h, x1: x + 5 + w, y1: y + 16)),
+        ]
+        let chosen = candidates.first { c in !taken.contains { $0.overlaps(c.3) } } ?? candidates[0]
+        taken.append(chosen.3)
+        return (chosen.0, chosen.1, chosen.2)
     }
 
     /// A frame, ticks at the same step on both axes (equal aspect), and dashed lines through 0.

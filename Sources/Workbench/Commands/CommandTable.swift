@@ -29,7 +29,7 @@ public struct CommandTable: Sendable {
         // training
         .train,
         // session
-        .help, .lang, .save, .quit,
+        .help, .lang, .save, .export, .quit,
         // lessons
         .lesson, .hint, .skip, .back, .progress,
     ])

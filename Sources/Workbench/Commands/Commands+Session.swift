@@ -26,9 +26,9 @@ extension CommandSpec {
 
     static let save = CommandSpec(
         ":save", arguments: .text(.file, keyword: nil, required: true), topic: .session,
-        summary: Localized(en: "the session as a notebook (FILE.md); embedlab run FILE.md replays it",
-                           zh: "把会话存为笔记本（文件.md）；embedlab run 文件.md 可重放"),
-        examples: [":save notes.md"], action: .host)
+        summary: Localized(en: "the session as a notebook (FILE.md; embedlab run FILE.md replays it) or a page (FILE.html)",
+                           zh: "把会话存为笔记本（文件.md，embedlab run 文件.md 可重放）或网页（文件.html）"),
+        examples: [":save notes.md", ":save notes.html"], action: .host)
 
     static let quit = CommandSpec(
         ":quit", aliases: [":q", ":exit"], topic: .session,

@@ -1,0 +1,50 @@
+import ArgumentParser
+import FileAccess
+import Foundation
+import Lessons
+import Rendering
+import Workbench
+
+/// `embedlab export NOTEBOOK.md --html OUT.html`: a notebook, demo or lesson as one self-contained
+/// page. The cells are run (in the notebook's sandbox, as `embedlab run` runs them), so every
+/// value that has a picture is drawn as SVG; prose shows in each language the file has.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a notebook or lesson as one self-contained HTML page (cells run, pictures as SVG).",
+        discussion: "Example: embedlab export demo.md --html demo.html   (open demo.html in any browser; it needs no network)")
+
+    @OptionGroup var options: NotebookOptions
+
+    @Option(help: "The page to write (a .html file).")
+    var html: String
+
+    @Flag(help: "Show the outputs recorded in the file instead of running the cells.")
+    var recorded = false
+
+    func validate() throws {
+        let ext = (html as NSString).pathExtension.lowercased()
+        guard ext == "html" || ext == "htm" else {
+            throw ValidationError("--html writes an HTML page; give a file name ending in .html, e.g. --html \(((html as NSString).deletingPathExtension as NSString).lastPathComponent).html")
+        }
+    }
+
+    func run() throws {
+        let (_, session) = try options.load()
+        let document: Document
+        do { document = Document.parse(try TextFile.text(atPath: options.file, limits: .document, what: "notebook")) } catch {
+            Environment.warn("error: \(error)")
+            throw ExitCode(1)
+        }
+        let title = ((options.file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let page = NotebookPage(document: document, session: recorded ? nil : session, fallbackTitle: title)
+        do {
+            // The user's own output file, named on the command line: no read policy.
+            try SafeWrite.replace(html, with: Array(NotebookPageHTML.render(page).utf8), policy: nil)
+        } catch {
+            Environment.warn("error: cannot write \(html): \(error)")
+            throw ExitCode(1)
+        }
+        let cells = page.items.filter { if case .cell = $0 { return true } else { return false } }.count
+        print("wrote \(html): \(cells) cells; open it in a browser")
+    }
+}
