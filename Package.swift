@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Word2Vec", dependencies: ["GloVe", "VectorMath"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The command language: parse -> evaluate -> typed Value; the session.
-        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "FileAccess"]),
+        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
         .target(name: "Rendering", dependencies: ["Workbench", "Embeddings", "FileAccess", "VectorMath"]),
         // Lesson and notebook documents, the lesson runner, checks and grading, progress.

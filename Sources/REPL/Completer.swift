@@ -60,7 +60,8 @@ public struct Completer {
             return OptionSpec.settings.map(\.name)
         case .options:
             switch command.arguments {
-            case .text(_, let keyword?, _) where previous.isEmpty, .options(let keyword?) where previous.isEmpty: return [keyword]
+            case .text(_, let keyword?, _) where previous.isEmpty: return [keyword]
+            case .options(let keywords) where previous.isEmpty && !keywords.isEmpty: return keywords
             default: break
             }
             let given = Set(previous.compactMap { $0.split(separator: "=").first.map(String.init) })

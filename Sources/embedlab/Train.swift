@@ -9,7 +9,7 @@ import Workbench
 /// the cost of every epoch are printed as they happen, as the Stanford programs print theirs.
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train GloVe vectors on a corpus and write them as a model file.",
+        abstract: "Train GloVe or Word2Vec vectors on a corpus and write them as a model file.",
         discussion: """
         CORPUS is `small-world` (EmbedLab's own bilingual toy corpus, trained in a blink) or a UTF-8 text file:
         one sentence or paragraph a line, tokens separated by spaces, Chinese already segmented (gunzip it first).
@@ -17,6 +17,10 @@ struct Train: ParsableCommand {
         1 thread) or, for a file, the reference demo's (50 dims, 15 epochs, window 15, min count 5, x_max 10).
         With --threads 1 and a fixed --seed, two runs write identical vectors.
         The same as typing `train glove corpus=CORPUS save=OUT …` at the prompt.
+        --method word2vec trains Word2Vec instead (`train word2vec …`): skip-gram (--sg 1) or CBOW (--sg 0) with
+        --negative noise words and --sample subsampling; left-out options take the small world's Word2Vec settings
+        (skip-gram, 32 dims, 30 epochs, window 5, 15 noise words) or, for a file, gensim's defaults (CBOW, 100 dims,
+        5 epochs, window 5, 5 noise words, sample 0.001, min count 5). --eta is then its starting learning rate.
         Example: embedlab train small-world /tmp/small.embv && embedlab query /tmp/small.embv 'king - man + woman'
         """)
 
@@ -26,6 +30,7 @@ struct Train: ParsableCommand {
     @Argument(help: "The model file to write: .embv (EmbedLab), .bin (word2vec binary), .txt or .vec (word2vec text).")
     var output: String
 
+    @Option(help: "glove (counts co-occurrences) or word2vec (predicts words from their neighbours).") var method: String = "glove"
     @Option(help: "The length of each vector (1–1000).") var dim: Int?
     @Option(help: "Passes over all co-occurrence records (1–1000).") var epochs: Int?
     @Option(help: "Context words counted on each side of a word (1–100).") var window: Int?
@@ -36,6 +41,9 @@ struct Train: ParsableCommand {
     @Option(help: "AdaGrad's initial learning rate.") var eta: Double?
     @Option(help: "Threads training at once (1–64; 1: reproducible with a fixed seed).") var threads: Int?
     @Option(help: "Seeds the initial vectors and the shuffle.") var seed: Int?
+    @Option(help: "Word2Vec: 1 for skip-gram, 0 for CBOW.") var sg: Int?
+    @Option(help: "Word2Vec: noise words drawn for every real one (1–100).") var negative: Int?
+    @Option(help: "Word2Vec: frequent words above this frequency are dropped at random (0–1).") var sample: Double?
     @Flag(help: "Store float16 values in the .embv file (half the size).") var float16 = false
     @OptionGroup var out: OutputOptions
 
@@ -44,14 +52,18 @@ struct Train: ParsableCommand {
         let given: [(String, CustomStringConvertible?)] = [
             ("dim", dim), ("epochs", epochs), ("window", window), ("min-count", minCount), ("max-vocab", maxVocab),
             ("x-max", xMax), ("alpha", alpha), ("eta", eta), ("threads", threads), ("seed", seed),
+            ("sg", sg), ("negative", negative), ("sample", sample),
         ]
         for case let (name, value?) in given { options.append((name, value.description)) }
         if float16 { options.append(("float16", "on")) }
-        try out.check(options, against: OptionSpec.glove)
+        guard ["glove", "word2vec"].contains(method) else {
+            throw ValidationError("--method is glove or word2vec, not '\(method)'")
+        }
+        try out.check(options, against: OptionSpec.glove + OptionSpec.word2vecOnly)
         let session = try out.session(Environment.defaultModel)
         let log = StageLog(quiet: out.json)
         session.onProgress = { log.report($0) }
-        try out.print(input: "train glove") { try session.invoke("train", text: "glove", options: options) }
+        try out.print(input: "train \(method)") { try session.invoke("train", text: method, options: options) }
     }
 
     /// `out/small.embv` is known as `small`.

@@ -96,5 +96,7 @@ extension Catalogue {
         .errorPrefix: "error: ",
         .evaluationFileHint: "an analogy file (': section' lines, four words a line), a tab-separated pair file, or small-world",
         .trainingSaved: "; written to {file}",
+        .word2vecTrainingDone: "trained Word2Vec ({architecture}) on {corpus}; now in use as '{name}'",
+        .trainingOptionOfOtherMethod: "{name} is an option of train {other}, not of train {method}",
     ]
 }

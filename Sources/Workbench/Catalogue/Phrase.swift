@@ -39,6 +39,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case evaluationFileHint
     // Training, saved.
     case trainingSaved
+    // Word2Vec at the prompt: `train word2vec …`.
+    case word2vecTrainingDone, trainingOptionOfOtherMethod
 }
 
 extension Language {

@@ -45,8 +45,9 @@ public struct CommandSpec: Sendable {
         /// `eval FILE restrict=30000`. With a `keyword`, the text starts with that word
         /// (`bpe train …`, `train glove …`). `required`: the text may not be empty.
         case text(ArgumentKind, keyword: String?, required: Bool)
-        /// Options only, as `key=value` (after the keyword, if any): `train glove corpus=… dim=…`.
-        case options(keyword: String?)
+        /// Options only, as `key=value`, after one of the `keywords` if there are any:
+        /// `train glove corpus=… dim=…`, `train word2vec corpus=… sg=1` (`Invocation.keyword` says which).
+        case options(keywords: [String])
     }
 
     /// What an argument is, for help, errors and completion.
@@ -155,8 +156,8 @@ public struct CommandSpec: Sendable {
             if let keyword { parts.append(keyword) }
             parts.append(required ? kind.placeholder : "[\(kind.placeholder)]")
             for o in options where !o.positional { parts.append("[\(o.name)=…]") }
-        case .options(let keyword):
-            if let keyword { parts.append(keyword) }
+        case .options(let keywords):
+            if !keywords.isEmpty { parts.append(keywords.joined(separator: "|")) }
             parts.append(isMeta ? "[NAME VALUE]" : "[NAME=VALUE …]")
         }
         return parts.joined(separator: " ")

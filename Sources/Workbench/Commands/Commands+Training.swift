@@ -11,14 +11,18 @@ import VectorMath
 ///
 /// Unset options take `SmallWorldCorpus.hyperparameters` for the small world, the reference
 /// demo's settings (`GloVeHyperparameters.referenceDemo`) for a file.
+///
+/// `train word2vec …` trains Word2Vec the same way (`Commands+Word2Vec.swift`); the two share
+/// the options they have in common, and each refuses the other's own.
 extension CommandSpec {
     static let train = CommandSpec(
-        "train", arguments: .options(keyword: "glove"), options: OptionSpec.glove,
+        "train", arguments: .options(keywords: ["glove", "word2vec"]), options: OptionSpec.glove + OptionSpec.word2vecOnly,
         topic: .training,
-        summary: Localized(en: "train GloVe vectors on a corpus; the new model is then in use",
-                           zh: "在语料上训练 GloVe 向量；训练完即使用新模型"),
-        examples: ["train glove corpus=small-world dim=20 epochs=25", "train glove corpus=FILE dim=50 epochs=15"],
-        evaluate: { try $0.trainGloVe() })
+        summary: Localized(en: "train GloVe or Word2Vec vectors on a corpus; the new model is then in use",
+                           zh: "在语料上训练 GloVe 向量或 Word2Vec 向量；训练完即使用新模型"),
+        examples: ["train glove corpus=small-world dim=20 epochs=25", "train glove corpus=FILE dim=50 epochs=15",
+                   "train word2vec corpus=small-world sg=1 dim=32 window=5 negative=15 epochs=30"],
+        evaluate: { $0.keyword == "word2vec" ? try $0.trainWord2Vec() : try $0.trainGloVe() })
 }
 
 extension OptionSpec {
@@ -61,6 +65,7 @@ extension OptionSpec {
 
 extension Invocation {
     func trainGloVe() throws -> Value {
+        try refuseOptions(OptionSpec.word2vecOnly, of: "word2vec", in: "glove")
         let request = TrainingRequest(options)
         let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, language: language)
         let h = request.hyperparameters
@@ -173,11 +178,16 @@ struct TrainingRequest {
 
     /// What to try on the new vectors.
     func suggestions(_ model: GloVeModel, previous: String) -> [String] {
+        suggestions(words: model.words, previous: previous)
+    }
+
+    /// What to try on new vectors for `words` (most frequent first).
+    func suggestions(words: [String], previous: String) -> [String] {
         var out: [String]
         if isSmallWorld {
             out = ["king - man + woman", "北京 - 中国 + 法国", "near 猫"]
         } else {
-            out = ["near \(model.words[min(model.words.count - 1, 100)])"]
+            out = ["near \(words[min(words.count - 1, 100)])"]
         }
         if previous != name { out.append(":use \(previous)") }
         return out

@@ -24,6 +24,8 @@ public struct Invocation: Sendable {
     /// Whether the text was written in quotes.
     public let textWasQuoted: Bool
     public let options: OptionValues
+    /// Which of the command's keywords was typed (`word2vec` in `train word2vec …`), if it has any.
+    public var keyword: String? = nil
 
     public var language: Language { session.language }
     var evaluator: Evaluator { Evaluator(session: session) }
@@ -46,6 +48,7 @@ extension Invocation {
         var options = OptionValues(specs: spec.options)
         var expressions: [Expr] = []
         var text = "", textSpan = Span(span.end, span.end), quoted = false
+        var keyword: String?
         func fail(_ phrase: Phrase, _ values: [String: String], at: Span) -> WorkbenchError {
             var v = values
             v["command"] = typedName
@@ -88,7 +91,7 @@ extension Invocation {
                 }
                 throw fail(.argumentsBetween, ["low": "\(count.lowerBound)", "high": kind.count(count.upperBound, language), "got": got], at: span)
             }
-        case .options(let keyword):
+        case .options(let keywords):
             var raw = "", rawSpan = Span(span.end, span.end)
             for argument in arguments {
                 switch argument {
@@ -97,8 +100,9 @@ extension Invocation {
                 case .expr(let e): throw fail(.optionUnknown, ["name": "\(e)", "options": spec.options.map(\.name).joined(separator: ", ")], at: e.span)
                 }
             }
-            let split = try OptionText.split(raw, at: rawSpan, keyword: keyword, options: spec.options, language: language,
+            let split = try OptionText.split(raw, at: rawSpan, keywords: keywords, options: spec.options, language: language,
                                              command: typedName, hint: spec.examples.first)
+            keyword = split.keyword
             for (key, value, at) in split.options { try setOption(key, value, at) }
             if !split.text.isEmpty {
                 // Something that is not an option: name the first word (its key, if it has one).
@@ -124,7 +128,9 @@ extension Invocation {
                 throw fail(.argumentNeedsText, ["what": kind.what(language)], at: span)
             }
         }
-        return Invocation(session: session, command: spec, typedName: typedName, span: span, expressions: expressions,
+        var invocation = Invocation(session: session, command: spec, typedName: typedName, span: span, expressions: expressions,
                           text: text, textSpan: textSpan, textWasQuoted: quoted, options: options)
+        invocation.keyword = keyword
+        return invocation
     }
 }

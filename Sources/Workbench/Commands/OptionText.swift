@@ -22,6 +22,8 @@ enum OptionText {
         var textSpan: Span
         var quoted: Bool
         var options: [(key: String, value: String, span: Span)]
+        /// The keyword the text started with, if the command has keywords.
+        var keyword: String? = nil
     }
 
     /// Words of `raw` (which starts at offset `base` in the line); a quote opening a word, or right
@@ -58,11 +60,21 @@ enum OptionText {
 
     static func split(_ raw: String, at span: Span, keyword: String?, options: [OptionSpec], language: Language,
                       command: String, hint: String?) throws -> Split {
+        try split(raw, at: span, keywords: keyword.map { [$0] } ?? [], options: options, language: language, command: command, hint: hint)
+    }
+
+    /// The same, for a command that starts with one of several keywords (`train glove`, `train word2vec`);
+    /// `Split.keyword` is the one given.
+    static func split(_ raw: String, at span: Span, keywords: [String], options: [OptionSpec], language: Language,
+                      command: String, hint: String?) throws -> Split {
         var words = try words(raw, base: span.start)
-        if let keyword {
-            guard let first = words.first, first.text.lowercased() == keyword else {
-                throw WorkbenchError(language.text(.argumentNeedsKeyword, ["command": command, "keyword": keyword]), at: span, hint: hint)
+        var keyword: String?
+        if !keywords.isEmpty {
+            guard let first = words.first, keywords.contains(first.text.lowercased()) else {
+                throw WorkbenchError(language.text(.argumentNeedsKeyword, ["command": command, "keyword": keywords.joined(separator: "|")]),
+                                     at: span, hint: hint)
             }
+            keyword = first.text.lowercased()
             words.removeFirst()
         }
         func option(_ word: Word) -> (String, String)? {
@@ -117,6 +129,7 @@ enum OptionText {
         let textSpan = text.isEmpty ? Span(span.end, span.end) : Span(text[0].start, text[text.count - 1].end)
         var joined = text.isEmpty ? "" : String(Array(raw)[(textSpan.start - span.start)..<(textSpan.end - span.start)])
         if quoted { joined = unquote(joined).0 }
-        return Split(text: joined, textSpan: textSpan, quoted: quoted, options: found.map { (key: $0.0, value: $0.1, span: $0.2) })
+        return Split(text: joined, textSpan: textSpan, quoted: quoted, options: found.map { (key: $0.0, value: $0.1, span: $0.2) },
+                     keyword: keyword)
     }
 }
