@@ -29,6 +29,8 @@ let package = Package(
         // unoptimised runs ~50x slower and would make the small-world tests take minutes.
         .target(name: "Word2Vec", dependencies: ["GloVe", "VectorMath"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // HNSW approximate nearest neighbours over any matrix (cosine), saved and memory-mapped.
+        .target(name: "Index", dependencies: ["VectorMath"]),
         // The command language: parse -> evaluate -> typed Value; the session.
         .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Embeddings", "embedlab"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders", "Embeddings", "VectorMath"], exclude: ["Fixtures"]),
+        .testTarget(name: "IndexTests", dependencies: ["Index", "VectorMath"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
         .testTarget(name: "Word2VecTests", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings", "Lessons", "FileAccess"], exclude: ["Golden"]),

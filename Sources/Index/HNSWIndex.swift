@@ -1,0 +1,113 @@
+import Foundation
+import VectorMath
+
+/// An approximate nearest-neighbour index over the rows of a matrix, by cosine similarity: a
+/// Hierarchical Navigable Small World graph (Yu. A. Malkov and D. A. Yashunin, "Efficient and
+/// robust approximate nearest neighbor search using Hierarchical Navigable Small World graphs",
+/// IEEE TPAMI 2018).
+///
+/// Every row is a point; points are linked to near points on layer 0, and a thinning sample of
+/// them again on layers 1, 2, … A search enters at the top, walks greedily down the sparse layers
+/// to the right region, then explores layer 0 keeping the `ef` best points seen. Instead of
+/// comparing the query with all n rows it compares it with a few thousand, and finds most of the
+/// true neighbours: recall is traded for speed with `ef`.
+///
+/// Rows are compared by cosine: the index keeps its own unit-length copy of the rows, and the
+/// distance inside the graph is d = 1 − cos. Scores returned are cosines, as in exact search.
+///
+/// ```swift
+/// let index = try HNSWIndex.build(model.matrix, parameters: HNSWParameters(m: 16, efConstruction: 200))
+/// let best = try index.nearest(to: model.matrix.row(42), k: 10, ef: 64)   // [ScoredIndex], best first
+/// try index.write(to: "glove-50d.hnsw")
+/// let again = try HNSWIndex.read(path: "glove-50d.hnsw", vectors: model.matrix)
+/// ```
+public final class HNSWIndex: @unchecked Sendable {
+    /// The parameters it was built with.
+    public let parameters: HNSWParameters
+    /// The indexed rows, scaled to unit length.
+    public let unitVectors: Matrix
+    /// A fingerprint of the matrix it was built from, so that a saved index is never used with other vectors.
+    public let fingerprint: UInt64
+    let graph: HNSWGraph
+    private let scratchLock = NSLock()
+    private var scratch: SearchScratch
+
+    init(parameters: HNSWParameters, unitVectors: Matrix, fingerprint: UInt64, graph: HNSWGraph) {
+        self.parameters = parameters
+        self.unitVectors = unitVectors
+        self.fingerprint = fingerprint
+        self.graph = graph
+        scratch = SearchScratch(count: graph.count, maxLinks: graph.m0)
+    }
+
+    /// How many rows are indexed.
+    public var count: Int { graph.count }
+    /// Their dimension.
+    public var dimensions: Int { unitVectors.columns }
+    /// The highest layer of the graph (0 for a single layer).
+    public var topLayer: Int { graph.maxLevel }
+
+    /// The number of points whose top layer is `layer` or higher.
+    public func pointCount(onLayer layer: Int) -> Int {
+        (0..<count).reduce(0) { $0 + (Int(graph.levels[$1]) >= layer ? 1 : 0) }
+    }
+
+    /// The links of point `p` on `layer` (empty above its top layer).
+    public func links(of p: Int, layer: Int) -> [Int] {
+        guard p >= 0, p < count, layer >= 0, layer <= Int(graph.levels[p]) else { return [] }
+        let slot = graph.links(p, layer: layer)
+        return (0..<Int(slot[0])).map { Int(slot[1 + $0]) }
+    }
+
+    /// The `k` rows most similar to `query` by cosine, best first, searching with `ef` candidates
+    /// (at least `k`; more finds more of the true neighbours and takes longer).
+    /// Fewer than `k` come back only when the index holds fewer rows.
+    public func nearest(to query: [Float], k: Int, ef: Int) throws -> [ScoredIndex] {
+        guard query.count == dimensions else { throw IndexError.dimensionMismatch(query: query.count, index: dimensions) }
+        guard k > 0 else { throw IndexError.badParameter("k=\(k): ask for at least one neighbour") }
+        guard ef > 0 else { throw IndexError.badParameter("ef=\(ef): the search needs at least one candidate") }
+        var unit = query.normalized
+        return unit.withUnsafeMutableBufferPointer { q in nearest(unit: q.baseAddress!, k: k, ef: ef) }
+    }
+
+    /// The same search for a query that is already unit length (no checks, no copy): the form a
+    /// benchmark loop calls.
+    public func nearest(unit query: UnsafePointer<Float>, k: Int, ef: Int) -> [ScoredIndex] {
+        scratchLock.lock(); defer { scratchLock.unlock() }
+        return search(query, k: k, ef: ef, scratch: scratch)
+    }
+}
+
+/// Buffers one search reuses, so that a query allocates nothing but its answer.
+final class SearchScratch {
+    var visited: VisitedSet
+    var candidates = NearestFirstQueue()
+    var results = FarthestFirstQueue()
+    var sorted: [Candidate] = []
+    var ids: [UInt32]
+    var scores: [Float]
+
+    init(count: Int, maxLinks: Int) {
+        visited = VisitedSet(count: count)
+        ids = [UInt32](repeating: 0, count: maxLinks + 1)
+        scores = [Float](repeating: 0, count: maxLinks + 1)
+    }
+}
+
+extension Matrix {
+    /// A 64-bit FNV-1a hash of the shape and of up to 257 rows spread over the matrix: cheap, and
+    /// different for different models in practice. An index records it and refuses other vectors.
+    public func sampleFingerprint() -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ x: UInt64) { for s in stride(from: 0, to: 64, by: 8) { h = (h ^ ((x >> UInt64(s)) & 0xFF)) &* 0x0000_0100_0000_01B3 } }
+        mix(UInt64(rows)); mix(UInt64(columns))
+        guard rows > 0 else { return h }
+        let step = Swift.max(1, rows / 256)
+        withUnsafeBufferPointer { b in
+            for r in Swift.Array(stride(from: 0, to: rows, by: step)) + [rows - 1] {
+                for c in 0..<columns { mix(UInt64(b[r * columns + c].bitPattern)) }
+            }
+        }
+        return h
+    }
+}
