@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Word2Vec", dependencies: ["GloVe", "VectorMath"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // HNSW approximate nearest neighbours over any matrix (cosine), saved and memory-mapped.
-        .target(name: "Index", dependencies: ["VectorMath"]),
+        .target(name: "Index", dependencies: ["VectorMath"], exclude: ["README.md"]),
+        // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
+        .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers"], exclude: ["README.md"]),
         // The command language: parse -> evaluate -> typed Value; the session.
         .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
@@ -51,6 +53,7 @@ let package = Package(
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.
         .executableTarget(name: "embedlab-bench", dependencies: ["VectorMath", "Embeddings"], path: "Benchmarks/embedlab-bench"),
         .executableTarget(name: "glove-bench", dependencies: ["GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/glove-bench"),
+        .executableTarget(name: "ann-bench", dependencies: ["Index", "VectorMath"], path: "Benchmarks/ann-bench"),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .executableTarget(name: "word2vec-bench", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/word2vec-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Embeddings", "embedlab"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders", "Embeddings", "VectorMath"], exclude: ["Fixtures"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Embeddings", "Tokenizers", "VectorMath"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "VectorMath"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
         .testTarget(name: "Word2VecTests", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"]),

@@ -43,34 +43,39 @@ extension HNSWIndex {
     /// `scratch.results`, and stop when the nearest unexplored candidate is farther than the
     /// farthest kept result.
     func searchLayer(_ q: UnsafePointer<Float>, entry: Candidate, ef: Int, layer: Int, scratch: SearchScratch) {
-        scratch.visited.clear()
-        scratch.candidates.removeAll()
-        scratch.results.removeAll()
-        _ = scratch.visited.insert(entry.id)
-        scratch.candidates.push(entry)
-        scratch.results.push(entry)
+        // The heaps and marks are moved out of the scratch object for the loop and back after it:
+        // mutating a class's stored properties in place costs a run-time exclusivity check per call.
+        var visited = VisitedSet(count: 0), candidates = NearestFirstQueue(), results = FarthestFirstQueue()
+        swap(&visited, &scratch.visited); swap(&candidates, &scratch.candidates); swap(&results, &scratch.results)
+        defer { swap(&visited, &scratch.visited); swap(&candidates, &scratch.candidates); swap(&results, &scratch.results) }
+        visited.clear()
+        candidates.removeAll()
+        results.removeAll()
+        _ = visited.insert(entry.id)
+        candidates.push(entry)
+        results.push(entry)
         let dims = dimensions
         unitVectors.withUnsafeBufferPointer { base in
             scratch.ids.withUnsafeMutableBufferPointer { ids in
                 scratch.scores.withUnsafeMutableBufferPointer { scores in
-                    while !scratch.candidates.isEmpty {
-                        let nearest = scratch.candidates.pop()
-                        if nearest.distance > scratch.results.top.distance && scratch.results.count >= ef { break }
+                    while !candidates.isEmpty {
+                        let nearest = candidates.pop()
+                        if nearest.distance > results.top.distance && results.count >= ef { break }
                         let slot = graph.links(Int(nearest.id), layer: layer)
                         // The unvisited neighbours, then all their dot products in one kernel call.
                         var fresh = 0
                         for j in 0..<Int(slot[0]) {
                             let id = slot[1 + j]
-                            if !scratch.visited.insert(id) { ids[fresh] = id; fresh += 1 }
+                            if !visited.insert(id) { ids[fresh] = id; fresh += 1 }
                         }
                         Kernels.dots(q, rows: base.baseAddress!, stride: dims, ids: ids.baseAddress!, count: fresh, into: scores.baseAddress!)
                         for j in 0..<fresh {
                             let d = 1 - scores[j]
-                            if scratch.results.count < ef || d < scratch.results.top.distance {
+                            if results.count < ef || d < results.top.distance {
                                 let c = Candidate(distance: d, id: ids[j])
-                                scratch.candidates.push(c)
-                                scratch.results.push(c)
-                                if scratch.results.count > ef { scratch.results.pop() }
+                                candidates.push(c)
+                                results.push(c)
+                                if results.count > ef { results.pop() }
                             }
                         }
                     }

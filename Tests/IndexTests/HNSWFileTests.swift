@@ -77,7 +77,7 @@ final class HNSWFileTests: XCTestCase {
 
     func testRandomDamageIsRefusedOrHarmlessNeverACrash() throws {
         var rng = SeededGenerator(seed: 3)
-        for _ in 0..<300 {
+        for _ in 0..<120 {
             var damaged = bytes!
             let at = rng.nextInt(below: damaged.count)
             damaged[at] = UInt8(truncatingIfNeeded: rng.next())

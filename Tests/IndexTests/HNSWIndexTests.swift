@@ -18,9 +18,9 @@ func clusteredVectors(rows: Int, columns: Int, clusters: Int = 20, seed: UInt64 
 
 final class HNSWSearchTests: XCTestCase {
     func testFindsNineteenOfTwentyTrueNeighboursOnRandomData() throws {
-        let data = clusteredVectors(rows: 3000, columns: 24)
-        let queries = clusteredVectors(rows: 100, columns: 24, seed: 99)
-        let index = try HNSWIndex.build(data, parameters: HNSWParameters(m: 12, efConstruction: 100))
+        let data = clusteredVectors(rows: 1500, columns: 16)
+        let queries = clusteredVectors(rows: 60, columns: 16, seed: 99)
+        let index = try HNSWIndex.build(data, parameters: HNSWParameters(m: 8, efConstruction: 60))
         let exact = data.normalizedRows().nearest(batch: queries.normalizedRows(), k: 10)
         var found = 0
         for q in 0..<queries.rows {
@@ -33,7 +33,7 @@ final class HNSWSearchTests: XCTestCase {
         // A larger ef never does worse on these queries in total.
         var foundWide = 0
         for q in 0..<queries.rows {
-            foundWide += Set(try index.nearest(to: queries.row(q), k: 10, ef: 200).map(\.index)).intersection(exact[q].map(\.index)).count
+            foundWide += Set(try index.nearest(to: queries.row(q), k: 10, ef: 120).map(\.index)).intersection(exact[q].map(\.index)).count
         }
         XCTAssertGreaterThanOrEqual(foundWide, found)
     }
@@ -49,13 +49,13 @@ final class HNSWSearchTests: XCTestCase {
     }
 
     func testTheGraphKeepsItsShape() throws {
-        let data = clusteredVectors(rows: 2000, columns: 8)
-        let index = try HNSWIndex.build(data, parameters: HNSWParameters(m: 6, efConstruction: 40))
-        XCTAssertEqual(index.pointCount(onLayer: 0), 2000)
+        let data = clusteredVectors(rows: 1200, columns: 8)
+        let index = try HNSWIndex.build(data, parameters: HNSWParameters(m: 6, efConstruction: 20))
+        XCTAssertEqual(index.pointCount(onLayer: 0), 1200)
         // Each layer holds about 1/M of the one below.
         let layerOne = index.pointCount(onLayer: 1)
-        XCTAssertTrue((2000 / 6 / 2...2000 / 6 * 2).contains(layerOne), "\(layerOne) points on layer 1")
-        for p in stride(from: 0, to: 2000, by: 7) {
+        XCTAssertTrue((1200 / 6 / 2...1200 / 6 * 2).contains(layerOne), "\(layerOne) points on layer 1")
+        for p in stride(from: 0, to: 1200, by: 7) {
             XCTAssertLessThanOrEqual(index.links(of: p, layer: 0).count, 12)
             XCTAssertFalse(index.links(of: p, layer: 0).contains(p))
             XCTAssertGreaterThan(index.links(of: p, layer: 0).count, 0)
@@ -93,7 +93,7 @@ final class HNSWSearchTests: XCTestCase {
 
 final class HNSWBuildTests: XCTestCase {
     func testTheSameSeedGivesTheSameGraphByteForByte() throws {
-        let data = clusteredVectors(rows: 800, columns: 10)
+        let data = clusteredVectors(rows: 500, columns: 10)
         let dir = try temporaryFolder()
         let a = dir + "/a.hnsw", b = dir + "/b.hnsw", c = dir + "/c.hnsw"
         try HNSWIndex.build(data, parameters: HNSWParameters(m: 8, efConstruction: 40, seed: 7)).write(to: a)
@@ -104,20 +104,20 @@ final class HNSWBuildTests: XCTestCase {
     }
 
     func testProgressCountsEveryPointAndCancellationKeepsNothing() throws {
-        let data = clusteredVectors(rows: 3000, columns: 8)
+        let data = clusteredVectors(rows: 1500, columns: 8)
         var reports: [Int] = []
         _ = try HNSWIndex.build(data, parameters: HNSWParameters(m: 4, efConstruction: 20), progress: { done, total in
-            XCTAssertEqual(total, 3000)
+            XCTAssertEqual(total, 1500)
             reports.append(done)
         })
-        XCTAssertEqual(reports.last, 3000)
+        XCTAssertEqual(reports.last, 1500)
         XCTAssertEqual(reports, reports.sorted())
         XCTAssertGreaterThan(reports.count, 100)
 
         var polls = 0
         XCTAssertThrowsError(try HNSWIndex.build(data, shouldStop: { polls += 1; return polls > 3 })) { error in
-            XCTAssertEqual(error as? IndexError, .cancelled(inserted: 768, of: 3000))
-            XCTAssertEqual("\(error)", "index build stopped after 768 of 3000 points; nothing was kept")
+            XCTAssertEqual(error as? IndexError, .cancelled(inserted: 768, of: 1500))
+            XCTAssertEqual("\(error)", "index build stopped after 768 of 1500 points; nothing was kept")
         }
     }
 }

