@@ -79,6 +79,13 @@ struct Evaluator {
     /// The nearest words to a vector, leaving out the words it was made from when `exclude` is on.
     func neighbours(of v: [Float], label: String, sources: [String], k: Int) throws -> Value {
         let excluded = settings.excludeInputs ? Array(Set(sources)).sorted { (model.index(of: $0) ?? 0) < (model.index(of: $1) ?? 0) } : []
+        if settings.approximateSearch, settings.restrictTo == nil, let index = session.searchState.index(for: model) {
+            // The HNSW index (`:set search approx`): ask for enough to fill k after the exclusions.
+            let found = try index.nearest(to: v, k: k + excluded.count, ef: max(settings.ef, k + excluded.count))
+            let items = found.filter { !excluded.contains(model.words[$0.index]) }.prefix(k)
+                .map { Neighbour(word: model.words[$0.index], index: $0.index, score: $0.score) }
+            return .neighbours(NeighbourList(query: label + " (HNSW, ef=\(settings.ef))", items: Array(items), excluded: excluded, method: .cosine))
+        }
         let items = try model.nearest(to: v, k: k, excluding: Set(excluded), restrictTo: settings.restrictTo)
         return .neighbours(NeighbourList(query: label, items: items, excluded: excluded, method: .cosine))
     }

@@ -25,6 +25,8 @@ public final class Session: @unchecked Sendable {
     public var language: Language
     /// The BPE tokenizer of the last `bpe train`, so that `tokens` can show a BPE row.
     public var bpe: BPETokenizer?
+    /// Collections encoded so far and the HNSW index of the model (`search`, `index build`).
+    public let searchState = SearchState()
     /// Called while long work runs (set by the REPL to draw a progress bar). Nil: nobody is watching.
     public var onProgress: (@Sendable (WorkProgress) -> Void)?
     /// What files this session may read and write: nil for the learner at the prompt (full access);

@@ -10,6 +10,10 @@ public struct Settings: Equatable, Sendable {
     public var method: AnalogyMethod = .cosAdd
     /// Search only the most frequent N words (`:set restrict 10000`; `:set restrict off`).
     public var restrictTo: Int?
+    /// How `near` and expressions find neighbours: every word (`exact`) or the HNSW index (`:set search approx`).
+    public var approximateSearch = false
+    /// Candidates an approximate search keeps (`:set ef 64`): more is slower and finds more of the true neighbours.
+    public var ef = 64
 
     public init() {}
 
@@ -36,6 +40,13 @@ public struct Settings: Equatable, Sendable {
         case "method":
             method = AnalogyMethod(rawValue: value.text ?? "") ?? method
             return "method = \(method.rawValue)"
+        case "search":
+            approximateSearch = value.text == "approx"
+            return language.pick(en: approximateSearch ? "search = approx: near and expressions use the HNSW index (index build makes one)" : "search = exact: every word is compared",
+                                 zh: approximateSearch ? "search = approx：near 和表达式使用 HNSW 索引（用 index build 构建）" : "search = exact：与每个词比较")
+        case "ef":
+            ef = value.integer ?? ef
+            return "ef = \(ef)"
         default:
             restrictTo = value.integer
             return restrictTo.map { language.text(.settingRestrict, ["n": "\($0)"]) } ?? language.text(.settingRestrictOff)
@@ -43,6 +54,7 @@ public struct Settings: Equatable, Sendable {
     }
 
     public var summary: [(String, String)] {
-        [("k", "\(k)"), ("exclude", excludeInputs ? "on" : "off"), ("method", method.rawValue), ("restrict", restrictTo.map(String.init) ?? "off")]
+        [("k", "\(k)"), ("exclude", excludeInputs ? "on" : "off"), ("method", method.rawValue), ("restrict", restrictTo.map(String.init) ?? "off"),
+         ("search", approximateSearch ? "approx" : "exact"), ("ef", "\(ef)")]
     }
 }

@@ -22,6 +22,8 @@ public struct CommandTable: Sendable {
         .sim, .dist, .dot, .norm,
         // neighbours
         .near, .odd, .rank, .analogy,
+        // what embeddings are for
+        .search, .recommend, .classify, .index,
         // model
         .plot, .vocab, .eval, .models, .use, .load, .set,
         // text

@@ -31,7 +31,7 @@ extension CommandSpec {
         ":load", arguments: .text(.file, keyword: nil, required: true),
         topic: .model,
         summary: Localized(en: "read any vectors file (word2vec text or binary, GloVe text, .embv)", zh: "读取任意向量文件（word2vec 文本或二进制、GloVe 文本、.embv）"),
-        examples: [":load path/to/vectors.txt"],
+        examples: [":load path/to/vectors.txt", ":load collection my-faq.txt"],
         evaluate: { try $0.useModel() })
 
     static let set = CommandSpec(
@@ -60,8 +60,9 @@ extension CommandSpec {
 }
 
 extension Invocation {
-    /// `:use NAME` and `:load FILE`.
+    /// `:use NAME` and `:load FILE`; `:load collection FILE` reads a collection instead.
     func useModel() throws -> Value {
+        if command.names.contains(":load"), text.lowercased().hasPrefix("collection ") { return try loadCollection() }
         let m = try session.use(text)
         return .text(language.text(.nowUsing, ["model": m.name, "words": "\(m.count)", "dims": "\(m.dimensions)"]))
     }

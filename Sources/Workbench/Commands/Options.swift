@@ -16,8 +16,16 @@ extension OptionSpec {
     public static let method = OptionSpec("method", .choice(["3cosadd", "3cosmul"]), default: .text("3cosadd"),
                                           help: Localized(en: "how analogies are scored", zh: "类比的打分方法"),
                                           example: ":set method 3cosmul")
+    /// Exact or approximate (HNSW) neighbours.
+    public static let searchMode = OptionSpec("search", .choice(["exact", "approx"]), default: .text("exact"),
+                                              help: Localized(en: "compare with every word, or use the HNSW index (index build)", zh: "与每个词比较，或使用 HNSW 索引（index build）"),
+                                              example: ":set search approx")
+    /// Candidates kept by an approximate search.
+    public static let ef = OptionSpec("ef", .integer(1...2000), default: .integer(64),
+                                      help: Localized(en: "candidates an approximate search keeps (more: slower, finds more)", zh: "近似查找保留的候选数（越多越慢，找到的越全）"),
+                                      example: ":set ef 64")
     /// What `:set` changes, in the order `:set` lists them.
-    public static let settings: [OptionSpec] = [.k, .exclude, .method, .restrict]
+    public static let settings: [OptionSpec] = [.k, .exclude, .method, .restrict, .searchMode, .ef]
 
     /// `embedlab convert --limit N`: keep the N most frequent words.
     public static let limit = OptionSpec("limit", .integer(1...Int.max),

@@ -1,0 +1,292 @@
+import Foundation
+import Embeddings
+import FileAccess
+import Index
+import Search
+import Tokenizers
+import VectorMath
+
+/// What embeddings are for, at the prompt:
+///
+///     search faq-en "I forgot my password" 3     semantic search over a collection
+///     recommend items-en "guitar"                the items most like one item
+///     classify polarity-en "wonderful"           a class by nearest centroid and by k-NN
+///     classify reviews-zh                        accuracy and confusion on the held-out split
+///     :load collection my-notes.txt              a collection of one's own
+///     index build m=16 ef=200                    an HNSW index over the model in use
+///     index compare                              recall@k and time, approximate vs exact
+extension CommandSpec {
+    static let search = CommandSpec(
+        "search", arguments: .text(.text, keyword: nil, required: true),
+        topic: .neighbours,
+        summary: Localized(en: "semantic search: the documents of a collection nearest to a query sentence",
+                           zh: "语义搜索：集合中与查询句最接近的文档"),
+        examples: [#"search faq-en "I forgot my password""#, #"search faq-en "can I get a refund" 3"#],
+        evaluate: { try $0.searchCollection() })
+
+    static let recommend = CommandSpec(
+        "recommend", arguments: .text(.text, keyword: nil, required: true),
+        topic: .neighbours,
+        summary: Localized(en: "the items of a collection most like one item (by number or by a word in it)",
+                           zh: "集合中与某一项最相似的项（按编号或其中的词）"),
+        examples: [#"recommend items-en "guitar""#, "recommend items-en 3"],
+        evaluate: { try $0.recommendItems() })
+
+    static let classify = CommandSpec(
+        "classify", arguments: .text(.text, keyword: nil, required: true),
+        topic: .neighbours,
+        summary: Localized(en: "a text's class in a labelled collection (nearest centroid, k-NN); alone: accuracy on held-out documents",
+                           zh: "文本在带标签集合中的类别（最近质心、k 近邻）；只给集合：留出文档上的准确率"),
+        examples: [#"classify polarity-en "wonderful""#, "classify polarity-en"],
+        evaluate: { try $0.classifyText() })
+
+    static let index = CommandSpec(
+        "index", arguments: .text(.text, keyword: nil, required: true),
+        options: [OptionSpec("m", .integer(HNSWParameters.mRange), default: .integer(16),
+                             help: Localized(en: "links per point in the HNSW graph", zh: "HNSW 图中每个点的连接数"), example: "index build m=16"),
+                  OptionSpec("ef", .integer(1...2000), default: .integer(200),
+                             help: Localized(en: "candidates kept while building (efConstruction)", zh: "构建时保留的候选数（efConstruction）"),
+                             example: "index build ef=200"),
+                  OptionSpec("queries", .integer(1...2000), default: .integer(200),
+                             help: Localized(en: "how many words to query when comparing", zh: "比较时查询多少个词"), example: "index compare queries=200")],
+        topic: .neighbours,
+        summary: Localized(en: "index build: an HNSW graph over the model for fast approximate neighbours; index compare: recall@k and time vs exact",
+                           zh: "index build：为模型建 HNSW 图以快速近似查找；index compare：与精确查找比较召回率和时间"),
+        examples: ["index build", "index build m=16 ef=200", "index compare"],
+        evaluate: { try $0.indexCommand() })
+}
+
+extension Invocation {
+    // MARK: collections
+
+    /// The first word of the text (the collection), then the query or item, quoted or not, then
+    /// an optional count: `faq-en "how do I pay" 3`.
+    func collectionArguments() throws -> (name: String, rest: String, count: Int?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "", nil) }
+        let name = String(trimmed[..<space])
+        let rest = trimmed[space...].trimmingCharacters(in: .whitespaces)
+        let quotes: [Character: Character] = ["\"": "\"", "“": "”", "'": "'", "「": "」"]
+        if let first = rest.first, let close = quotes[first], let end = rest.dropFirst().firstIndex(of: close) {
+            let inside = String(rest[rest.index(after: rest.startIndex)..<end])
+            let after = rest[rest.index(after: end)...].trimmingCharacters(in: .whitespaces)
+            guard after.isEmpty || Int(after) != nil else {
+                throw WorkbenchError(language.pick(en: "after the quoted text only a count may follow, not '\(after)'",
+                                                   zh: "引号中的文本之后只能跟一个数目，不能是“\(after)”"), at: textSpan, hint: command.examples.last)
+            }
+            return (name, inside, Int(after))
+        }
+        var words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        var count: Int?
+        if words.count > 1, let n = Int(words.last!) { count = n; words.removeLast() }
+        return (name, words.joined(separator: " "), count)
+    }
+
+    /// Where the bundled collections are: `collections/` beside each model folder, and in the working folder.
+    var collectionFolders: [String] {
+        session.catalog.directories.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("collections") } + ["collections"]
+    }
+
+    /// A collection by name (loaded, or bundled as NAME.txt / NAME.tsv) or by path.
+    func collection(named name: String) throws -> DocumentCollection {
+        if let c = session.searchState.documents[name] { return c }
+        var candidates = [name]
+        for folder in collectionFolders { for ext in ["txt", "tsv"] { candidates.append((folder as NSString).appendingPathComponent("\(name).\(ext)")) } }
+        for path in candidates where FileManager.default.fileExists(atPath: path) && (path != name || name.contains("/") || name.contains(".")) {
+            let bytes = try InputFile.open(path, maxBytes: 16 << 20, what: "collection").readAll()
+            let c = try DocumentCollection(data: Data(bytes), name: name)
+            session.searchState.documents[name] = c
+            return c
+        }
+        let known = bundledCollectionNames()
+        throw WorkbenchError(language.pick(en: "no collection named '\(name)'; the bundled ones are \(known.joined(separator: ", ")), or :load collection FILE",
+                                           zh: "没有名为“\(name)”的集合；自带的有 \(known.joined(separator: "、"))，或用 :load collection 文件"),
+                             at: textSpan)
+    }
+
+    func bundledCollectionNames() -> [String] {
+        var names = Set<String>()
+        for folder in collectionFolders {
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where f.hasSuffix(".txt") || f.hasSuffix(".tsv") {
+                names.insert(String(f.dropLast(4)))
+            }
+        }
+        return names.sorted()
+    }
+
+    /// The collection encoded with the model in use (SIF pooling), made once per session.
+    func semanticIndex(_ name: String) throws -> SemanticIndex {
+        let key = "\(model.name)/\(name)"
+        if let s = session.searchState.collections[key] { return s }
+        let c = try collection(named: name)
+        let encoder = SentenceEncoder(model: model, tokenizer: WordTokenizer(segmenter: try? ChineseSegmenter.bundled()), pooling: .sif)
+        let s = SemanticIndex(collection: c, encoder: encoder)
+        guard s.encoded.contains(where: { !$0.isEmpty }) else {
+            throw WorkbenchError(language.pick(en: "the model \(model.name) knows no word of '\(name)'; try :use zh-pd1998 for a Chinese collection, :use glove-50d for an English one",
+                                               zh: "模型 \(model.name) 不认识“\(name)”中的任何词；中文集合请先 :use zh-pd1998，英文集合请 :use glove-50d"),
+                                 at: textSpan)
+        }
+        session.searchState.collections[key] = s
+        return s
+    }
+
+    func missingNote(_ s: SentenceVector) -> String? {
+        s.missing.isEmpty ? nil : language.pick(en: "not in \(model.name): \(s.missing.joined(separator: " "))",
+                                                zh: "\(model.name) 中没有：\(s.missing.joined(separator: " "))")
+    }
+
+    func hitsTable(_ title: String, _ hits: [SearchHit], note: String?) -> Value {
+        let rows = hits.enumerated().map { i, h in ["\(i + 1)", String(format: "%.3f", h.score), "\(h.document + 1)", h.text] }
+        return .table(Table(title: [title, note].compactMap { $0 }.joined(separator: "\n"),
+                            headers: ["#", "cos", language.pick(en: "doc", zh: "文档"), language.pick(en: "text", zh: "文本")],
+                            rows: rows, numericColumns: [0, 1, 2]))
+    }
+
+    /// `search COLLECTION "query" [k]`.
+    func searchCollection() throws -> Value {
+        let (name, query, count) = try collectionArguments()
+        guard !query.isEmpty else {
+            throw WorkbenchError(language.pick(en: "search needs a collection and a query", zh: "search 需要一个集合和一句查询"),
+                                 at: span, hint: command.examples.first)
+        }
+        let s = try semanticIndex(name)
+        let (q, hits) = s.search(query, k: count ?? 5)
+        if q.isEmpty {
+            throw WorkbenchError(language.pick(en: "no word of \"\(query)\" is in \(model.name)", zh: "“\(query)”中没有一个词在 \(model.name) 里"), at: textSpan)
+        }
+        return hitsTable(language.pick(en: "search \(name) \"\(query)\" (SIF sentence vectors, cosine)",
+                                       zh: "在 \(name) 中搜索“\(query)”（SIF 句向量，余弦）"), hits, note: missingNote(q))
+    }
+
+    /// `recommend COLLECTION ITEM`.
+    func recommendItems() throws -> Value {
+        let (name, item, count) = try collectionArguments()
+        let s = try semanticIndex(name)
+        guard !item.isEmpty, let doc = s.collection.document(named: item) else {
+            throw WorkbenchError(language.pick(en: "no item '\(item)' in \(name): give its number (1–\(s.collection.documents.count)) or a word in it",
+                                               zh: "\(name) 中没有“\(item)”：请给出编号（1–\(s.collection.documents.count)）或其中的词"), at: textSpan)
+        }
+        return hitsTable(language.pick(en: "like \(doc + 1): \(s.collection.documents[doc].text)", zh: "与第 \(doc + 1) 项相似：\(s.collection.documents[doc].text)"),
+                         s.recommend(item: doc, k: count ?? 5), note: nil)
+    }
+
+    /// `classify COLLECTION "text"` or `classify COLLECTION`.
+    func classifyText() throws -> Value {
+        let (name, sentence, _) = try collectionArguments()
+        let s = try semanticIndex(name)
+        guard s.collection.isLabelled else {
+            throw WorkbenchError(language.pick(en: "\(name) has no labels: a labelled collection has label<TAB>text lines",
+                                               zh: "\(name) 没有标签：带标签的集合每行是 标签<TAB>文本"), at: textSpan)
+        }
+        let split = LabelledSplit(collection: s.collection, heldOut: 0.2, seed: 1)
+        let classifier = TextClassifier(index: s, training: split.training)
+        let methods: [TextClassifier.Method] = [.nearestCentroid, .kNearest(15)]
+        if sentence.isEmpty {
+            var rows: [[String]] = []
+            for m in methods {
+                let r = classifier.evaluate(split.test, method: m)
+                rows.append([m.name, String(format: "%.3f", r.accuracy), "\(r.correct)/\(r.total)"]
+                            + r.labels.indices.map { i in r.labels.indices.map { "\(r.confusion[i][$0])" }.joined(separator: " ") })
+            }
+            let labels = classifier.labels
+            return .table(Table(title: language.pick(en: "\(name): trained on \(split.training.count), tested on \(split.test.count) held-out documents; confusion rows are the true class, columns the predicted (\(labels.joined(separator: ", ")))",
+                                                     zh: "\(name)：用 \(split.training.count) 条训练，在留出的 \(split.test.count) 条上测试；混淆矩阵的行是真实类别，列是预测类别（\(labels.joined(separator: "、"))）"),
+                                headers: [language.pick(en: "method", zh: "方法"), language.pick(en: "accuracy", zh: "准确率"), language.pick(en: "correct", zh: "正确")] + labels,
+                                rows: rows, numericColumns: [1, 2]))
+        }
+        let v = s.encoder.encode(sentence)
+        guard !v.isEmpty else {
+            throw WorkbenchError(language.pick(en: "no word of \"\(sentence)\" is in \(model.name)", zh: "“\(sentence)”中没有一个词在 \(model.name) 里"), at: textSpan)
+        }
+        let rows = methods.compactMap { m -> [String]? in
+            guard let p = classifier.classify(vector: v.vector, method: m) else { return nil }
+            return [m.name, p.label, p.scores.map { "\($0.label) \(m == .nearestCentroid ? String(format: "%.3f", $0.value) : String(Int($0.value)))" }.joined(separator: ", ")]
+        }
+        return .table(Table(title: [language.pick(en: "classify \"\(sentence)\" in \(name)", zh: "在 \(name) 中给“\(sentence)”分类"), missingNote(v)].compactMap { $0 }.joined(separator: "\n"),
+                            headers: [language.pick(en: "method", zh: "方法"), language.pick(en: "class", zh: "类别"), language.pick(en: "scores", zh: "得分")], rows: rows))
+    }
+
+    // MARK: the HNSW index
+
+    /// `index build [m=16 ef=200]` and `index compare [queries=200]`.
+    func indexCommand() throws -> Value {
+        let verb = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch verb {
+        case "build": return try buildIndex()
+        case "compare": return try compareIndex()
+        default:
+            throw WorkbenchError(language.pick(en: "index build or index compare", zh: "index build 或 index compare"), at: textSpan, hint: command.examples.first)
+        }
+    }
+
+    func buildIndex() throws -> Value {
+        let m = options.integer("m") ?? 16, ef = options.integer("ef") ?? 200
+        let title = language.pick(en: "building an HNSW index", zh: "构建 HNSW 索引")
+        let started = Date()
+        let index: HNSWIndex
+        do {
+            index = try HNSWIndex.build(model.matrix, parameters: HNSWParameters(m: m, efConstruction: ef),
+                                        progress: { [session] done, total in
+                                            session.onProgress?(WorkProgress(title: title, fraction: Double(done) / Double(max(total, 1)), detail: "\(done)/\(total)"))
+                                        },
+                                        shouldStop: { [session] in session.cancellation.isRequested })
+        } catch let e as IndexError {
+            throw WorkbenchError(e.description)
+        }
+        session.searchState.index = (model.name, index)
+        let seconds = Date().timeIntervalSince(started)
+        return .text(language.pick(en: "HNSW index over \(model.count) words of \(model.name): M=\(m), efConstruction=\(ef), \(index.topLayer + 1) layers, built in \(String(format: "%.2f", seconds)) s. :set search approx uses it; index compare measures it.",
+                                   zh: "已为 \(model.name) 的 \(model.count) 个词建 HNSW 索引：M=\(m)，efConstruction=\(ef)，\(index.topLayer + 1) 层，用时 \(String(format: "%.2f", seconds)) 秒。:set search approx 使用它；index compare 测量它。"))
+    }
+
+    func compareIndex() throws -> Value {
+        guard let index = session.searchState.index(for: model) else {
+            throw WorkbenchError(language.pick(en: "no index for \(model.name) yet: type index build", zh: "\(model.name) 还没有索引：请输入 index build"), at: span)
+        }
+        let k = settings.k, ef = settings.ef
+        let n = min(options.integer("queries") ?? 200, model.count)
+        // Every (count / n)-th word as a query: the same queries every time.
+        let step = max(1, model.count / max(n, 1))
+        let rows = (0..<n).map { $0 * step }
+        let unit = model.normalized
+        var queries = Matrix(rows: rows.count, columns: model.dimensions)
+        for (i, r) in rows.enumerated() { queries.setRow(i, unit.row(r)) }
+        // One query at a time on both sides, as a learner's `near` runs.
+        var t0 = Date()
+        var exact: [[ScoredIndex]] = []
+        for i in 0..<rows.count { exact.append(unit.nearest(batch: Matrix(rowVectors: [queries.row(i)]), k: k)[0]) }
+        let exactOneByOne = Date().timeIntervalSince(t0)
+        t0 = Date()
+        var approx: [[ScoredIndex]] = []
+        for i in 0..<rows.count { approx.append(try index.nearest(to: queries.row(i), k: k, ef: ef)) }
+        let approxTime = Date().timeIntervalSince(t0)
+        var found = 0
+        for i in 0..<rows.count { found += Set(approx[i].map(\.index)).intersection(exact[i].map(\.index)).count }
+        let recall = Double(found) / Double(max(rows.count * k, 1))
+        let ms = { (t: Double) in String(format: "%.3f", t * 1000 / Double(max(rows.count, 1))) }
+        return .table(Table(title: language.pick(en: "\(rows.count) words of \(model.name) as queries, k=\(k); :set ef N and compare again",
+                                                 zh: "用 \(model.name) 的 \(rows.count) 个词查询，k=\(k)；:set ef N 后再比较"),
+                            headers: [language.pick(en: "search", zh: "查找"), "recall@\(k)", language.pick(en: "ms per query", zh: "每次查询毫秒")],
+                            rows: [[language.pick(en: "exact (all \(model.count) words)", zh: "精确（全部 \(model.count) 个词）"), "1.000", ms(exactOneByOne)],
+                                   ["HNSW ef=\(ef)", String(format: "%.3f", recall), ms(approxTime)]],
+                            numericColumns: [1, 2]))
+    }
+}
+
+extension Invocation {
+    /// `:load collection FILE`: one document a line, or label<TAB>text; afterwards its name (the
+    /// file name without extension) works in search, recommend and classify.
+    func loadCollection() throws -> Value {
+        let path = String(text.dropFirst("collection ".count)).trimmingCharacters(in: .whitespaces)
+        let bytes = try InputFile.open(path, maxBytes: 16 << 20, what: "collection").readAll()
+        let base = (path as NSString).lastPathComponent
+        let name = base.split(separator: ".").first.map(String.init) ?? base
+        let c: DocumentCollection
+        do { c = try DocumentCollection(data: Data(bytes), name: path) } catch let e as CollectionError { throw WorkbenchError(e.description) }
+        session.searchState.documents[name] = c
+        for key in session.searchState.collections.keys where key.hasSuffix("/\(name)") { session.searchState.collections[key] = nil }
+        let labels = c.isLabelled ? language.pick(en: ", labels \(c.labels.joined(separator: ", "))", zh: "，标签 \(c.labels.joined(separator: "、"))") : ""
+        return .text(language.pick(en: "collection \(name): \(c.documents.count) documents\(labels); try search \(name) \"…\"",
+                                   zh: "集合 \(name)：\(c.documents.count) 篇文档\(labels)；试试 search \(name) \"…\""))
+    }
+}
