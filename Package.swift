@@ -34,8 +34,7 @@ let package = Package(
         // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
         .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers"], exclude: ["README.md"]),
         // The command language: parse -> evaluate -> typed Value; the session.
-        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess"]),
-        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "FileAccess", "Search", "Index"]),
+        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess", "Search", "Index"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
         .target(name: "Rendering", dependencies: ["Workbench", "Embeddings", "FileAccess", "VectorMath"]),
         // Lesson and notebook documents, the lesson runner, checks and grading, progress.
