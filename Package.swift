@@ -34,7 +34,7 @@ let package = Package(
         // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
         .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers"], exclude: ["README.md"]),
         // The command language: parse -> evaluate -> typed Value; the session.
-        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess", "Search", "Index"]),
+        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess", "Search", "Index", "Encoders"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
         .target(name: "Rendering", dependencies: ["Workbench", "Embeddings", "FileAccess", "VectorMath"]),
         // Lesson and notebook documents, the lesson runner, checks and grading, progress.
@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "embedlab",
             dependencies: [
-                "VectorMath", "Embeddings", "Workbench", "Rendering", "Lessons", "REPL", "CTerminal", "GloVe", "Tokenizers", "FileAccess",
+                "VectorMath", "Embeddings", "Workbench", "Rendering", "Lessons", "REPL", "CTerminal", "GloVe", "Tokenizers", "FileAccess", "Encoders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.
@@ -56,6 +56,7 @@ let package = Package(
         .executableTarget(name: "ann-bench", dependencies: ["Index", "VectorMath"], path: "Benchmarks/ann-bench"),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .executableTarget(name: "word2vec-bench", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/word2vec-bench"),
+        .executableTarget(name: "encoder-bench", dependencies: ["Encoders", "VectorMath"], path: "Benchmarks/encoder-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings"]),

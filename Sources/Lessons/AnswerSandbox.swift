@@ -21,7 +21,10 @@ public struct AnswerSandbox: Sendable {
 
     public init(roots: [String], catalog: ModelCatalog) {
         policy = ReadPolicy(readable: roots + catalog.directories)
-        modelNames = Set(catalog.entries().map(\.name))
+        // The bundled static models (NAME.embv) and transformer encoders (NAME.embt).
+        let encoders = catalog.directories.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
+            .filter { $0.hasSuffix(".embt") }.map { String($0.dropLast(5)) }
+        modelNames = Set(catalog.entries().map(\.name) + encoders)
     }
 
     /// Throws a message for the learner when the statement would read outside the roots or write.

@@ -1,4 +1,6 @@
 import Embeddings
+import Foundation
+import Encoders
 import VectorMath
 
 /// Evaluates parsed statements against a session: the one evaluator behind the REPL, piped
@@ -59,10 +61,19 @@ struct Evaluator {
     func evaluateExpression(_ e: Expr) throws -> Value {
         if case .word(let w, let span) = e {
             if let v = session.variables[w] { return .vector(v) }
+            if let encoder = session.encoder {
+                return .vector(VectorValue(values: try sentenceVector(w, encoder, span), label: l(.sentenceVectorLabel, ["text": w, "model": encoder.name])))
+            }
             let word = try resolveWord(w, span)
             return .vector(VectorValue(values: model.vector(word)!, label: word, sources: [word], dimensionNames: model.dimensionNames))
         }
-        if let w = e.analogyWords, session.variables[w.a.0] == nil, session.variables[w.b.0] == nil, session.variables[w.c.0] == nil {
+        if case .contextual(let word, let sentence, let span) = e {
+            guard case .vector(let v, _) = try operand(e) else { return .none }
+            let label = session.encoder.map { l(.contextualLabel, ["word": word, "sentence": sentence, "model": $0.name]) }
+                ?? l(.staticWordLabel, ["word": (try? resolveWord(word, span)) ?? word, "model": model.name])
+            return .vector(VectorValue(values: v, label: label, dimensionNames: session.encoder == nil ? model.dimensionNames : nil))
+        }
+        if let w = e.analogyWords, session.encoder == nil, session.variables[w.a.0] == nil, session.variables[w.b.0] == nil, session.variables[w.c.0] == nil {
             return try analogy(a: try resolveWord(w.a.0, w.a.1), b: try resolveWord(w.b.0, w.b.1), c: try resolveWord(w.c.0, w.c.1), span: e.span, label: render(e))
         }
         switch try operand(e) {
@@ -99,6 +110,32 @@ struct Evaluator {
                                          excluded: settings.excludeInputs ? [wb, wa, wc] : [], method: method))
     }
 
+    /// Threads for one sentence through an encoder (more would wait on each other for short texts).
+    static let encoderThreads = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+
+    func l(_ phrase: Phrase, _ values: [String: String] = [:]) -> String { session.language.text(phrase, values) }
+
+    /// A text's sentence vector from the encoder in use.
+    func sentenceVector(_ text: String, _ encoder: SentenceEncoder, _ span: Span) throws -> [Float] {
+        encoder.encode(text, threads: Self.encoderThreads)
+    }
+
+    /// `WORD in "SENTENCE"` on an encoder: the mean of the word's pieces' last hidden states.
+    func contextualVector(_ word: String, in sentence: String, _ encoder: SentenceEncoder, _ span: Span) throws -> [Float] {
+        do {
+            return try encoder.contextualVector(of: word, in: sentence, threads: Self.encoderThreads).vector
+        } catch let error as EncoderError {
+            switch error {
+            case .emptyWord:
+                throw WorkbenchError(l(.contextualEmptyWord), at: span, hint: "bank in \"the river bank\"")
+            case .wordNotInSentence(_, _, let words):
+                throw WorkbenchError(l(.contextualWordMissing, ["word": word, "words": words.prefix(12).joined(separator: " ")]), at: span)
+            case .wordTruncated(_, let maxTokens):
+                throw WorkbenchError(l(.contextualWordTruncated, ["word": word, "n": "\(maxTokens)"]), at: span)
+            }
+        }
+    }
+
     /// Evaluates an expression to a vector or a number.
     func operand(_ e: Expr) throws -> Operand {
         switch e {
@@ -106,8 +143,16 @@ struct Evaluator {
             return .scalar(x)
         case .word(let w, let span):
             if let v = session.variables[w] { return .vector(v.values, sources: v.sources) }
+            if let encoder = session.encoder { return .vector(try sentenceVector(w, encoder, span), sources: []) }
             let word = try resolveWord(w, span)
             return .vector(model.vector(word)!, sources: [word])
+        case .contextual(let w, let sentence, let span):
+            guard let encoder = session.encoder else {
+                // A static model has one vector per word, whatever the sentence.
+                let word = try resolveWord(w, span)
+                return .vector(model.vector(word)!, sources: [word])
+            }
+            return .vector(try contextualVector(w, in: sentence, encoder, span), sources: [])
         case .vector(let items, let span):
             let values = try items.map { item -> Float in
                 guard case .scalar(let x) = try operand(item) else {
@@ -201,6 +246,7 @@ struct Evaluator {
             }
             return "\(wrap(a)) \(op.rawValue) \(wrap(b))"
         case .call(let name, let args, _): return "\(name)(" + args.map(render).joined(separator: ", ") + ")"
+        case .contextual(let word, let sentence, _): return "\(word) in \"\(sentence)\""
         }
     }
 }

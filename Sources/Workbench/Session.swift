@@ -1,4 +1,6 @@
 import Embeddings
+import Foundation
+import Encoders
 import FileAccess
 import Tokenizers
 import VectorMath
@@ -33,6 +35,10 @@ public final class Session: @unchecked Sendable {
     /// `ReadPolicy.sandbox(document:bundled:)` for a lesson, a notebook being run, or graded answers.
     public var readPolicy: ReadPolicy?
     private var loaded: [String: WordVectors] = [:]
+    /// The transformer encoder in use after `:use minilm`, else nil. Word commands keep `model`
+    /// (the last static model); texts, `embed` and `WORD in "SENTENCE"` go through the encoder.
+    public private(set) var encoder: SentenceEncoder?
+    private var loadedEncoders: [String: SentenceEncoder] = [:]
 
     /// One evaluated line.
     public struct Cell: Equatable, Sendable {
@@ -113,17 +119,48 @@ public final class Session: @unchecked Sendable {
 
     /// Switches to another model by name or path, keeping already loaded ones in memory.
     public func use(_ nameOrPath: String) throws -> WordVectors {
-        if let m = loaded[nameOrPath] { model = m; return m }
+        if let m = loaded[nameOrPath] { model = m; encoder = nil; return m }
         let m = try catalog.load(nameOrPath)
         loaded[nameOrPath] = m
         model = m
+        encoder = nil
         return m
+    }
+
+    /// The file of the encoder called `name` (`NAME.embt` in the model folders), or `name` itself when it is
+    /// a path to an `.embt` file; nil when there is none (then `name` is a static model).
+    public func encoderPath(_ name: String) -> String? {
+        if name.hasSuffix(".embt") { return name }
+        guard !name.contains("/") else { return nil }
+        return catalog.directories.map { ($0 as NSString).appendingPathComponent(name + ".embt") }
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Switches to an encoder, loading it on first use (start-up never pays for it); nil when `name`
+    /// is not an encoder. A bad file is a `ModelFileError`.
+    public func useEncoder(_ name: String) throws -> SentenceEncoder? {
+        if let e = loadedEncoders[name] { encoder = e; return e }
+        guard let path = encoderPath(name) else { return nil }
+        let e = try SentenceEncoder(path: path, name: name.hasSuffix(".embt") ? nil : name)
+        loadedEncoders[name] = e
+        encoder = e
+        return e
+    }
+
+    /// The encoder called `name`, loaded on first use, without switching to it (`embedlab embed MODEL`).
+    public func loadEncoder(_ name: String) throws -> SentenceEncoder? {
+        if let e = loadedEncoders[name] { return e }
+        guard let path = encoderPath(name) else { return nil }
+        let e = try SentenceEncoder(path: path, name: name.hasSuffix(".embt") ? nil : name)
+        loadedEncoders[name] = e
+        return e
     }
 
     /// Makes an in-memory model current (one just trained, for example).
     public func adopt(_ newModel: WordVectors) {
         loaded[newModel.name] = newModel
         model = newModel
+        encoder = nil
     }
 
     public func setVariable(_ name: String, _ value: VectorValue) { variables[name] = value }

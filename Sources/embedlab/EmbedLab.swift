@@ -11,6 +11,6 @@ struct EmbedLab: ParsableCommand {
         Models are named (glove-50d, toy, library: see `embedlab models`) or given as a path
         to a word2vec/GloVe text or binary file or an EmbedLab .embv file.
         """,
-        subcommands: [Repl.self, Query.self, Eval.self, Convert.self, Train.self, Models.self, Run.self, Check.self, Demo.self, LessonCommand.self, Export.self, Projector.self],
+        subcommands: [Repl.self, Query.self, Eval.self, Convert.self, Train.self, Models.self, Embed.self, Run.self, Check.self, Demo.self, LessonCommand.self, Export.self, Projector.self],
         defaultSubcommand: Repl.self)
 }

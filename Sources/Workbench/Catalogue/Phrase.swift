@@ -25,6 +25,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case unreadable, modelsTitle, headerModel, headerShape, headerSize, headerSetting, headerMeasure, headerSection, headerCorrect, headerAccuracy, nowUsing, cannotReadFile, evaluationOn, evaluationStopped, evaluationAnalogies
     // Training.
     case trainingTooFewWords, trainingTooFewWordsHint, trainingStopped, trainingDone, trainingStoppedBeforeStart, corpusHint, cannotWriteFile, cannotWriteFileHint
+    // Encoders.
+    case nowUsingEncoder, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, embedNeedsEncoder
     // Language.
     case languageUnknown, languageNow
     // Help.

@@ -63,6 +63,10 @@ extension Invocation {
     /// `:use NAME` and `:load FILE`; `:load collection FILE` reads a collection instead.
     func useModel() throws -> Value {
         if command.names.contains(":load"), text.lowercased().hasPrefix("collection ") { return try loadCollection() }
+        if typedName == ":use", let e = try session.useEncoder(text) {
+            return .text(language.text(.nowUsingEncoder, ["model": e.name, "dims": "\(e.dimensions)", "layers": "\(e.config.layers)",
+                                                          "tokens": "\(e.config.maxTokens)", "static": session.model.name]))
+        }
         let m = try session.use(text)
         return .text(language.text(.nowUsing, ["model": m.name, "words": "\(m.count)", "dims": "\(m.dimensions)"]))
     }

@@ -7,7 +7,8 @@ extension CommandSpec {
         "sim", aliases: ["cos"], arguments: .expressions(.vector, count: 2...2, wholeLine: false), isFunction: true,
         topic: .similarity,
         summary: Localized(en: "cosine similarity: u·v / (‖u‖‖v‖), from -1 to 1", zh: "余弦相似度：u·v / (‖u‖‖v‖)，取值 -1 到 1"),
-        examples: ["sim 猫 狗", "cos(king - man, queen - woman)", "sim king - man, queen - woman"],
+        examples: ["sim 猫 狗", "cos(king - man, queen - woman)", "sim king - man, queen - woman",
+                   "sim (bank in \"the river bank\"), (bank in \"the bank raised its rates\")"],
         evaluate: { try $0.similarity(.cosine) })
 
     static let dist = CommandSpec(

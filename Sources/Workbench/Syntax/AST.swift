@@ -9,10 +9,14 @@ public indirect enum Expr: Equatable, Sendable {
     case negate(Expr, Span)
     /// `cos(猫, 狗)`, `norm(king)`: a command written as a function.
     case call(String, [Expr], Span)
+    /// `bank in "the river bank"`: the word's vector in that sentence (an encoder's contextual vector;
+    /// on a static model, the word's one vector).
+    case contextual(word: String, sentence: String, Span)
 
     public var span: Span {
         switch self {
-        case .word(_, let s), .number(_, let s), .vector(_, let s), .binary(_, _, _, let s), .negate(_, let s), .call(_, _, let s): return s
+        case .word(_, let s), .number(_, let s), .vector(_, let s), .binary(_, _, _, let s), .negate(_, let s), .call(_, _, let s),
+             .contextual(_, _, let s): return s
         }
     }
 
@@ -25,6 +29,7 @@ public indirect enum Expr: Equatable, Sendable {
         case .binary(_, let a, let b, _): return a.words + b.words
         case .negate(let e, _): return e.words
         case .call(_, let args, _): return args.flatMap(\.words)
+        case .contextual(let word, _, _): return [word]
         }
     }
 

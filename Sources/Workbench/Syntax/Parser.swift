@@ -5,7 +5,8 @@
 ///     expr       := term (('+' | '-') term)*
 ///     term       := unary (('*' | '/') unary)*
 ///     unary      := '-' unary | primary
-///     primary    := NUMBER | WORD | "quoted" | '[' expr (',' expr)* ']' | '(' expr ')' | FUNCTION '(' expr (',' expr)* ')'
+///     primary    := NUMBER | WORD | "quoted" | (WORD | "quoted") 'in' "quoted" | '[' expr (',' expr)* ']' | '(' expr ')'
+///                 | FUNCTION '(' expr (',' expr)* ')'
 ///
 /// Which words start a command, which take text and which may be written as functions comes
 /// from the command table (`CommandTable`); the parser knows no command by name.
@@ -73,13 +74,26 @@ public struct Parser {
         if case .word(let w) = current.kind {
             if w == "let" { return try assignment() }
             if let analogy = try analogyForm() { return analogy }
-            if table.isLineCommand(w), !(table.isFunction(w) && isSymbol("(", peek())) {
+            if table.isLineCommand(w), !(table.isFunction(w) && isSymbol("(", peek()) && !commaAfterFirstGroup()) {
                 return try command(w)
             }
         }
         let e = try expression()
         try expectEnd()
         return .expression(e)
+    }
+
+    /// `sim (a), (b)`: the brackets after a function's name close before a comma, so the line is the
+    /// command with two arguments, not the call `sim(a)` followed by stray text.
+    private func commaAfterFirstGroup() -> Bool {
+        var depth = 0
+        var i = position + 1
+        while i < tokens.count {
+            if isSymbol("(", tokens[i]) { depth += 1 }
+            if isSymbol(")", tokens[i]) { depth -= 1; if depth == 0 { return isSymbol(",", tokens[min(i + 1, tokens.count - 1)]) } }
+            i += 1
+        }
+        return false
     }
 
     private func meta() -> Statement {
@@ -205,6 +219,14 @@ public struct Parser {
         return try primary()
     }
 
+    /// `bank in "the river bank"`: a word, the word `in`, then a quoted sentence.
+    private mutating func contextual(_ word: String, _ token: Token) -> Expr? {
+        guard case .word(let w) = current.kind, w == "in", case .quoted(let sentence) = peek().kind else { return nil }
+        _ = advance()
+        let close = advance()
+        return .contextual(word: word, sentence: sentence, token.span + close.span)
+    }
+
     private mutating func primary() throws -> Expr {
         let token = current
         depth += 1
@@ -218,9 +240,10 @@ public struct Parser {
             return .number(n, token.span)
         case .quoted(let w):
             _ = advance()
-            return .word(w, token.span)
+            return contextual(w, token) ?? .word(w, token.span)
         case .word(let w):
             _ = advance()
+            if let c = contextual(w, token) { return c }
             if isSymbol("(") {
                 guard table.isFunction(w) else {
                     throw WorkbenchError(language.text(.notAFunction, ["name": w]), at: token.span,

