@@ -9,12 +9,30 @@
 #   4. start-up to the first prompt with the default model (hyperfine), and the in-process model load
 #
 #   scripts/bench.sh                      BENCH_QUERIES=200 BENCH_SEED=1 BENCH_RUNS=30 by default
+#   scripts/bench.sh --json               the same, then as the LAST line one JSON object: this benchmark's keys
+#                                         (nearest_400k_ms, numpy_400k_ms, floor_400k_ms, eval_30k_s, startup_ms, …)
+#                                         merged with the last-line object of every part script scripts/bench-*.sh --json
+#                                         (a part that fails adds {"<part>_error": "..."}; the others still run)
+#   scripts/bench.sh --json --glove CORPUS.txt.gz   also runs scripts/bench-glove.sh on that corpus (skipped otherwise)
+#   BENCH_WORK=DIR scripts/bench.sh       keeps the data in DIR and reuses its 400k matrix on the next run
 #
 # Needs swift, python3 with pip, and PyPI (the 400k matrix; numpy, gensim, pyarrow, threadpoolctl are
 # installed when missing). hyperfine is installed with apt-get when missing; without it a shell loop times
 # the start-up. Builds in .build-bench (its own scratch folder); temporary files are removed at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+json=0
+glove_corpus=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --json) json=1 ;;
+    --glove) [ $# -ge 2 ] || { echo "bench.sh: --glove needs a corpus path" >&2; exit 64; }; glove_corpus=$2; shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option '$1' (options: --json, --glove CORPUS)" >&2; exit 64 ;;
+  esac
+  shift
+done
 
 queries=${BENCH_QUERIES:-200}
 seed=${BENCH_SEED:-1}
@@ -119,4 +137,49 @@ print(json.dumps({"tool": "shell loop, date +%s%N (no hyperfine)", "results": [{
 fi
 
 # --- EmbedLab's timings and the table ------------------------------------------------------------------
-"$bin/embedlab-bench" run --model "$model" --data "$work" --questions "$questions" --restrict 30000 --warmup 20
+if [ "$json" -eq 0 ]; then
+  "$bin/embedlab-bench" run --model "$model" --data "$work" --questions "$questions" --restrict 30000 --warmup 20
+  exit 0
+fi
+"$bin/embedlab-bench" run --model "$model" --data "$work" --questions "$questions" --restrict 30000 --warmup 20 --json 1 \
+  >"$work/main.out"
+sed '$d' "$work/main.out"   # the table; its last line is this benchmark's JSON object
+tail -n 1 "$work/main.out" >"$work/part-main.json"
+
+# --- the parts other helpers own: scripts/bench-<part>.sh --json, each ending with one JSON object ------
+for script in scripts/bench-*.sh; do
+  [ -e "$script" ] || continue
+  part=$(basename "$script" .sh); part=${part#bench-}
+  args=(--json)
+  if [ "$part" = glove ]; then
+    [ -n "$glove_corpus" ] || { say "skipping $script (give --glove CORPUS to run it)"; continue; }
+    args=("$glove_corpus" --json)
+  fi
+  say "part: $script ${args[*]}"
+  if "$script" "${args[@]}" >"$work/part-$part.out" 2>"$work/part-$part.err"; then
+    sed '$d' "$work/part-$part.out"
+    tail -n 1 "$work/part-$part.out" >"$work/part-$part.json"
+  else
+    status=$?
+    printf '%s\n' "$(tail -n 3 "$work/part-$part.err" | tr '\n' ' ')" >"$work/part-$part.failed"
+    echo "exit $status" >>"$work/part-$part.failed"
+  fi
+done
+python3 - "$work" <<'PY'
+import glob, json, os, sys
+work = sys.argv[1]
+merged = json.loads(open(os.path.join(work, "part-main.json")).read())
+for path in sorted(glob.glob(os.path.join(work, "part-*.out"))):
+    part = os.path.basename(path)[len("part-"):-len(".out")]
+    failed = os.path.join(work, f"part-{part}.failed")
+    try:
+        if os.path.exists(failed):
+            raise ValueError("failed: " + " ".join(open(failed).read().split())[:300])
+        obj = json.loads(open(os.path.join(work, f"part-{part}.json")).read())
+        if not isinstance(obj, dict):
+            raise ValueError("its last line is not a JSON object")
+        merged.update(obj)
+    except Exception as e:  # a broken part is reported, the rest still count
+        merged[f"{part}_error"] = str(e)
+print(json.dumps(merged, ensure_ascii=False, sort_keys=True))
+PY

@@ -20,6 +20,10 @@ struct NearestBenchmark {
     let columns: Int
     let k: Int
     let latency: Samples
+    /// One summing pass over the same float32 rows on the same threads (`MemoryFloor`).
+    let floor: Samples
+    /// Threads the scan may use.
+    let threads: Int
     let batchCount: Int
     /// Seconds per query when all queries go through `nearest(batch:)` together (median of 5 runs).
     let batchPerQuery: Double
@@ -44,6 +48,8 @@ struct NearestBenchmark {
         var batchAnswers: [[ScoredIndex]] = []
         let batchTimes = Samples.measure(repeats: 5, warmup: 1) { batchAnswers = unit.nearest(batch: batch, k: k) }
 
+        self.floor = MemoryFloor.measure(unit)
+        self.threads = WorkerPool.shared.threadCount
         self.size = size
         self.rows = matrix.rows
         self.columns = matrix.columns

@@ -41,6 +41,9 @@ enum Run {
 
         let report = Report(machine: .current(loadAtStart: loadAtStart), nearest: nearest, load: load, analogy: analogy, startup: startup, peerText: peerText)
         print(report.render())
+        if (try? arguments.string("json")) != nil {
+            print(Summary(report: report, loadAtStart: loadAtStart).line())
+        }
     }
 
     static func progress(_ message: String) {
