@@ -13,4 +13,16 @@ struct EmbedLab: ParsableCommand {
         """,
         subcommands: [Repl.self, Query.self, Eval.self, Convert.self, Train.self, Models.self, Embed.self, Run.self, Check.self, Demo.self, LessonCommand.self, Export.self, Projector.self],
         defaultSubcommand: Repl.self)
+
+    /// `embedlab` alone, the learner's way in, starts the REPL without building the parser for
+    /// every subcommand (its reflection costs milliseconds before the first prompt); any argument
+    /// goes through the full parser.
+    static func main() {
+        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        do {
+            try Repl.start(model: Environment.defaultModel, lang: nil, lesson: nil)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

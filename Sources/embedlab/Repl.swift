@@ -21,6 +21,11 @@ struct Repl: ParsableCommand {
     var lesson: String?
 
     func run() throws {
+        try Self.start(model: model, lang: lang, lesson: lesson)
+    }
+
+    /// The REPL with these options (`run()` after parsing, or `embedlab` with no arguments).
+    static func start(model: String, lang: Language?, lesson: String?) throws {
         let interactive = Environment.isTerminal(STDIN_FILENO)
         let catalog = Environment.catalog
         let cancellation = Cancellation(signalFlag: { embedlab_interrupt_pending() != 0 })
