@@ -25,7 +25,16 @@ final class KillTests: XCTestCase {
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(UInt32.random(in: 50_000...400_000, using: &rng))
+            // Kill only once the run is saving (a loaded machine may take longer than any fixed delay to
+            // start and open the lesson), then at a random moment of its saving loop.
+            // Every save renames a new file into place, so a new inode means this run has saved.
+            func inode() -> Int? { (try? FileManager.default.attributesOfItem(atPath: progress))?[.systemFileNumber] as? Int }
+            let before = inode()
+            let started = Date()
+            while p.isRunning, inode() == before, Date().timeIntervalSince(started) < 30 {
+                usleep(5_000)
+            }
+            usleep(UInt32.random(in: 0...200_000, using: &rng))
             if p.isRunning { kill(p.processIdentifier, SIGKILL); kills += 1 }
             p.waitUntilExit()
             if let data = FileManager.default.contents(atPath: progress) {
