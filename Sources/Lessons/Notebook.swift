@@ -24,11 +24,14 @@ public struct Notebook: Equatable, Sendable {
     public var model: String?
     public var title: String?
     public var cells: [Cell]
+    /// The language its outputs were recorded in (`lang: zh`); nil: English.
+    public var language: Language?
 
-    public init(model: String? = nil, title: String? = nil, cells: [Cell]) {
+    public init(model: String? = nil, title: String? = nil, cells: [Cell], language: Language? = nil) {
         self.model = model
         self.title = title
         self.cells = cells
+        self.language = language
     }
 
     /// The cells of a document's `embedlab` blocks, in order.
@@ -56,7 +59,8 @@ public struct Notebook: Equatable, Sendable {
                 }
             }
         }
-        self.init(model: document.frontMatter["model"]?.text, title: document.frontMatter["title"]?.text, cells: cells)
+        self.init(model: document.frontMatter["model"]?.text, title: document.frontMatter["title"]?.text, cells: cells,
+                  language: document.frontMatter["lang"]?.text.flatMap(Language.init(rawValue:)))
     }
 
     public static func load(path: String) throws -> Notebook {
@@ -75,6 +79,7 @@ public struct Notebook: Equatable, Sendable {
         var out = "---\n"
         if let title { out += "title: \(title)\n" }
         if let model { out += "model: \(model)\n" }
+        if let language, language != .en { out += "lang: \(language.rawValue)\n" }
         out += "---\n\n"
         if let title { out += "# \(title)\n\n" }
         for cell in cells {
@@ -85,11 +90,13 @@ public struct Notebook: Equatable, Sendable {
         return out
     }
 
-    /// What a cell prints in a notebook: the rendered value, or the error with its caret, in plain text.
-    public static func output(of outcome: Session.Cell.Outcome, input: String) -> String {
+    /// What a cell prints in a notebook: the rendered value, or the error with its caret, in plain
+    /// text, labelled in `language`.
+    public static func output(of outcome: Session.Cell.Outcome, input: String, language: Language = .en) -> String {
+        let style = Style.plain.withLanguage(language)
         switch outcome {
-        case .value(let v): return ValueRenderer.render(v, style: .plain)
-        case .error(let error): return ErrorRenderer.render(error, input: input, style: .plain)
+        case .value(let v): return ValueRenderer.render(v, style: style)
+        case .error(let error): return ErrorRenderer.render(error, input: input, style: style)
         }
     }
 
@@ -100,7 +107,7 @@ public struct Notebook: Equatable, Sendable {
             do { outcome = .value(try session.evaluate(cell.input).value) } catch {
                 outcome = .error(error as? WorkbenchError ?? WorkbenchError("\(error)"))
             }
-            return (cell, Notebook.output(of: outcome, input: cell.input))
+            return (cell, Notebook.output(of: outcome, input: cell.input, language: session.language))
         }
     }
 

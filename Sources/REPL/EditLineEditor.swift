@@ -39,6 +39,8 @@ public final class EditLineEditor: LineEditor {
             let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
             let candidates = EditLineEditor.completer?(typed, before) ?? []
             guard !candidates.isEmpty else { return nil }
+            // After `dim=` the value follows at once; after a whole word, a space.
+            rl_completion_append_character = candidates.count == 1 && candidates[0].hasSuffix("=") ? 0 : 32
             // matches[0] replaces what was typed: the one candidate, or the prefix all candidates share.
             // libedit reads matches[2] to spot a single match, so one candidate is given twice.
             let shown = candidates.count == 1 ? candidates + candidates : [Completion.commonPrefix(candidates)] + candidates.prefix(100)

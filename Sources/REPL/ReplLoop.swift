@@ -11,7 +11,9 @@ import Workbench
 public final class ReplLoop {
     public let session: Session
     let editor: LineEditor
-    let style: Style
+    /// The terminal's width and colour; labels follow the session's language (`style`).
+    let baseStyle: Style
+    var style: Style { baseStyle.withLanguage(session.language) }
     let output: (String) -> Void
     let errorOutput: (String) -> Void
     /// Numbered cells, as in a notebook: `[3]>`.
@@ -40,7 +42,7 @@ public final class ReplLoop {
                 errorOutput: @escaping (String) -> Void = { ReplLoop.write($0 + "\n", to: 2) }) {
         self.session = session
         self.editor = editor
-        self.style = style
+        self.baseStyle = style
         self.output = output
         self.errorOutput = errorOutput
         self.startModel = session.model.name
@@ -70,7 +72,7 @@ public final class ReplLoop {
     /// Runs until `:quit` or the end of input; returns the number of lines that failed.
     @discardableResult
     public func run() -> Int {
-        if let warning = progressStore?.warning { output(style.paint("note: " + warning, .yellow)) }
+        if let warning = progressStore?.warning { output(style.paint(language.text(.notePrefix) + warning, .yellow)) }
         if editor.isInteractive {
             output(language.text(.banner, ["model": session.model.name, "words": "\(session.model.count)", "dims": "\(session.model.dimensions)"]))
         }
@@ -125,7 +127,7 @@ public final class ReplLoop {
             if editor.isInteractive {
                 output(ErrorRenderer.render(error, input: line, style: style))
             } else {
-                errorOutput("line \(lineNumber): " + ErrorRenderer.line(error))
+                errorOutput(language.text(.lineNumber, ["n": "\(lineNumber)"]) + ErrorRenderer.line(error))
             }
         }
     }
@@ -147,14 +149,14 @@ public final class ReplLoop {
         let ext = (path as NSString).pathExtension.lowercased()
         guard ["md", "markdown", "html", "htm"].contains(ext) else { return refuseSave(path) }
         if ext == "html" || ext == "htm" { return savePage(path) }
-        let cells = session.cells.map { Notebook.Cell(input: $0.input, expected: Notebook.output(of: $0.outcome, input: $0.input), line: 0) }
-        let notebook = Notebook(model: startModel, title: "EmbedLab session", cells: cells)
+        let cells = session.cells.map { Notebook.Cell(input: $0.input, expected: Notebook.output(of: $0.outcome, input: $0.input, language: language), line: 0) }
+        let notebook = Notebook(model: startModel, title: "EmbedLab session", cells: cells, language: language)
         do {
             // The user's own command: no read policy; a pipe, device or link at `path` is refused.
             try SafeWrite.replace(path, with: Array(notebook.markdown().utf8), policy: nil)
-            output("saved \(cells.count) cells to \(path); replay with: embedlab run \(path)")
+            output(language.text(.savedNotebook, ["n": "\(cells.count)", "file": path]))
         } catch {
-            output(ErrorRenderer.render(WorkbenchError("\(error)", hint: "choose a folder you can write to"), input: nil, style: style))
+            output(ErrorRenderer.render(WorkbenchError("\(error)", hint: language.text(.cannotWriteFileHint)), input: nil, style: style))
         }
     }
 }

@@ -1,12 +1,19 @@
-/// How output should look: the terminal's width, and whether to use colour.
-/// Colour only on a terminal, and never when `NO_COLOR` is set (the executable decides).
+import Workbench
+
+/// How output should look: the terminal's width, whether to use colour, and the language of
+/// labels. Colour only on a terminal, and never when `NO_COLOR` is set (the executable decides).
 public struct Style: Sendable {
     public var width: Int
     public var color: Bool
-    public init(width: Int = 80, color: Bool = false) {
+    public var language: Language
+    public init(width: Int = 80, color: Bool = false, language: Language = .en) {
         self.width = max(30, width)
         self.color = color
+        self.language = language
     }
+
+    /// The same style with labels in `language`.
+    public func withLanguage(_ language: Language) -> Style { var s = self; s.language = language; return s }
 
     /// Plain text for files, pipes and tests.
     public static let plain = Style(width: 80, color: false)

@@ -30,7 +30,8 @@ public enum TokensRenderer {
         }
         var rows = merges.enumerated().map { row($0.offset, $0.element) }
         if rows.count > 30 { rows = Array(rows.prefix(24)) + [["…", "", "", "", ""]] + Array(rows.suffix(3)) }
-        let table = Table(headers: ["#", "merge", "new token", "id", "count"], rows: rows, numericColumns: [0, 3, 4])
+        let l = style.language
+        let table = Table(headers: ["#", l.text(.headerMerge), l.text(.headerNewToken), "id", l.text(.headerCount)], rows: rows, numericColumns: [0, 3, 4])
         return TableRenderer.render(table, style: style).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
@@ -53,6 +54,16 @@ public enum TokensRenderer {
         return out
     }
 
+    /// A view's name as the learner reads it ("words" is 词 in Chinese); the data keeps the English key.
+    static func viewName(_ name: String, _ l: Language) -> String {
+        switch name {
+        case "words": return l.text(.viewWords)
+        case "characters": return l.text(.viewCharacters)
+        case "bytes": return l.text(.headerBytes)
+        default: return name
+        }
+    }
+
     /// A view's label row and (for all but bytes) its number row.
     private struct Row {
         var name: String
@@ -65,11 +76,11 @@ public enum TokensRenderer {
         var rows: [Row] = []
         for view in b.views {
             let label = view.name == "bytes" ? { (p: TokenBreakdown.Piece) in p.hex } : { (p: TokenBreakdown.Piece) in visible(p.text) }
-            rows.append(Row(name: "\(view.name)", cells: view.pieces.map { ($0.byteRange, label($0)) }, colored: true))
+            rows.append(Row(name: viewName(view.name, style.language), cells: view.pieces.map { ($0.byteRange, label($0)) }, colored: true))
             switch view.name {
             case "bytes": break
             case "BPE": rows.append(Row(name: "  id", cells: view.pieces.map { ($0.byteRange, $0.id.map(String.init) ?? "") }, colored: false))
-            default: rows.append(Row(name: "  bytes", cells: view.pieces.map { ($0.byteRange, String($0.byteCount)) }, colored: false))
+            default: rows.append(Row(name: "  " + style.language.text(.headerBytes), cells: view.pieces.map { ($0.byteRange, String($0.byteCount)) }, colored: false))
             }
         }
         // The segments: between every two neighbouring boundaries of any view.

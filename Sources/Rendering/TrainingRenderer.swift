@@ -14,18 +14,19 @@ public enum TrainingRenderer {
     public static func render(_ s: TrainingSummary, title: String?, style: Style) -> String {
         var lines: [String] = []
         if let title { lines.append(style.paint(title, s.cancelled ? .yellow : .bold)) }
-        let epochs = "\(s.epochCosts.count) of \(s.epochs) epochs in " + String(format: "%.2f s", s.seconds)
-        lines.append("  \(s.words) words × \(s.dimensions) dimensions · \(s.tokens) tokens · \(s.records) records · " + epochs)
+        let l = style.language
+        lines.append("  " + l.text(.trainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)", "records": "\(s.records)",
+                                                   "done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)", "seconds": String(format: "%.2f", s.seconds)]))
         if let first = s.epochCosts.first, let last = s.epochCosts.last {
             // On a log scale: the cost falls fast at first, and the later epochs would all be ▁.
             let room = max(8, min(60, style.width - 40))
             let logs = sampled(s.epochCosts, room).map { $0 > 0 ? Foundation.log($0) : 0 }
-            lines.append("  cost      " + String(format: "%.4f ", first) + style.paint(Bars.sparkline(logs), .green)
-                         + String(format: " %.4f", last) + style.paint("  (per epoch, log scale)", .dim))
+            lines.append("  " + DisplayWidth.pad(l.text(.trainingCost), to: 8) + "  " + String(format: "%.4f ", first) + style.paint(Bars.sparkline(logs), .green)
+                         + String(format: " %.4f", last) + style.paint("  " + l.text(.trainingCostNote), .dim))
         }
-        lines += wrapped(s.settings.map { "\($0.name) \($0.value)" }, label: "settings", style: style)
+        lines += wrapped(s.settings.map { "\($0.name) \($0.value)" }, label: l.text(.trainingSettings), style: style)
         if !s.suggestions.isEmpty {
-            lines.append("  " + style.paint("try", .dim) + "       " + s.suggestions.joined(separator: "  ·  "))
+            lines.append("  " + style.paint(DisplayWidth.pad(l.text(.trainingTry), to: 8), .dim) + "  " + s.suggestions.joined(separator: "  ·  "))
         }
         return lines.joined(separator: "\n")
     }

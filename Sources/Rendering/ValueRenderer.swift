@@ -45,7 +45,8 @@ public enum ValueRenderer {
             // One scale for every vector (not this vector's largest component), so bars compare across vectors.
             let limit = Bars.fixedLimit(values.map(Double.init))
             let nameWidth = (v.dimensionNames ?? []).map { DisplayWidth.of($0) }.max() ?? 3
-            var lines = ["\(v.label)  (\(values.count) dimensions" + (limit == 1 ? ")" : "; bars ±\(number(limit)) full width)")]
+            let l = style.language
+            var lines = ["\(v.label)  (" + l.text(.labelDimensions, ["n": "\(values.count)"]) + (limit == 1 ? ")" : l.text(.labelBarsFullWidth, ["limit": number(limit)]) + ")")]
             for (i, x) in values.enumerated() {
                 let name = i < (v.dimensionNames?.count ?? 0) ? v.dimensionNames![i] : "d\(i + 1)"
                 lines.append("  " + DisplayWidth.pad(name, to: nameWidth) + "  " + DisplayWidth.pad(String(format: "%.4f", x), to: 8, right: true)
@@ -56,7 +57,7 @@ public enum ValueRenderer {
         let formatted = values.map { String(format: "%.4f", $0) }
         if values.count <= 12 { return "\(v.label) = [" + formatted.joined(separator: ", ") + "]" }
         // Many dimensions: wrapped rows of numbers, then a hint.
-        var lines = ["\(v.label)  (\(values.count) dimensions)"]
+        var lines = ["\(v.label)  (" + style.language.text(.labelDimensions, ["n": "\(values.count)"]) + ")"]
         let perLine = max(1, (style.width - 4) / 9)
         for start in stride(from: 0, to: values.count, by: perLine) {
             lines.append("  " + formatted[start..<min(start + perLine, values.count)].map { DisplayWidth.pad($0, to: 8, right: true) }.joined(separator: " "))
@@ -64,11 +65,21 @@ public enum ValueRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// The name of a scoring method for a neighbour list's header.
+    static func methodName(_ m: NeighbourList.Method, _ l: Language) -> String {
+        switch m {
+        case .cosine: return l.text(.methodCosine)
+        case .cosAdd, .cosMul: return m.rawValue
+        case .cosineToMean: return l.text(.methodCosineToMean)
+        }
+    }
+
     static func neighbours(_ n: NeighbourList, style: Style) -> String {
         var header = n.query
-        var notes = [n.method.rawValue]
-        if !n.excluded.isEmpty { notes.append("input words left out: " + n.excluded.joined(separator: ", ")) }
-        let note = "(" + notes.joined(separator: "; ") + ")"
+        let l = style.language
+        var notes = [methodName(n.method, l)]
+        if !n.excluded.isEmpty { notes.append(l.text(.labelInputsLeftOut, ["words": n.excluded.joined(separator: ", ")])) }
+        let note = l.pick(en: "(", zh: "（") + notes.joined(separator: l.pick(en: "; ", zh: "；")) + l.pick(en: ")", zh: "）")
         let room = style.width - DisplayWidth.of(header) - 3
         if room >= 10 { header += "   " + style.paint(DisplayWidth.truncate(note, to: room), .dim) } else { header = DisplayWidth.truncate(header, to: style.width) }
         let wordWidth = min(24, n.items.map { DisplayWidth.of($0.word) }.max() ?? 4)
@@ -107,10 +118,10 @@ public enum ErrorRenderer {
                 lines.append("  " + input)
                 lines.append("  " + String(repeating: " ", count: before) + style.paint(String(repeating: "^", count: length), .red))
             }
-            lines.append(style.paint("error: ", .red) + e.message + (e.hint.map { style.paint(" — \($0)", .dim) } ?? ""))
+            lines.append(style.paint(style.language.text(.errorPrefix), .red) + e.message + (e.hint.map { style.paint(" — \($0)", .dim) } ?? ""))
             return lines.joined(separator: "\n")
         }
-        return style.paint("error: ", .red) + String(describing: error)
+        return style.paint(style.language.text(.errorPrefix), .red) + String(describing: error)
     }
 
     /// The one-line form, for piped output and JSON.

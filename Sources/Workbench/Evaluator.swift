@@ -28,7 +28,7 @@ struct Evaluator {
                 session.setVariable(name, VectorValue(values: v, label: render(e), sources: sources, dimensionNames: model.dimensionNames))
                 return .text("\(name) = \(render(e))  (a vector of \(v.count) dimensions)")
             case .scalar:
-                throw WorkbenchError("variables hold vectors; \(render(e)) is a number", at: e.span, hint: "let v = king - man")
+                throw WorkbenchError(session.language.text(.variableNotNumber, ["expression": render(e)]), at: e.span, hint: "let v = king - man")
             }
         case .analogy(let a, let b, let c, let span):
             return try analogy(a: a, b: b, c: c, span: span)
@@ -156,11 +156,11 @@ struct Evaluator {
         case .vector(let items, let span):
             let values = try items.map { item -> Float in
                 guard case .scalar(let x) = try operand(item) else {
-                    throw WorkbenchError("a literal vector holds numbers only", at: item.span, hint: "[0.3, 0.8, -0.2]")
+                    throw WorkbenchError(session.language.text(.literalNumbersOnly), at: item.span, hint: "[0.3, 0.8, -0.2]")
                 }
                 return Float(x)
             }
-            guard !values.isEmpty else { throw WorkbenchError("an empty vector", at: span, hint: "[0.3, 0.8, -0.2]") }
+            guard !values.isEmpty else { throw WorkbenchError(session.language.text(.emptyVector), at: span, hint: "[0.3, 0.8, -0.2]") }
             return .vector(values, sources: [])
         case .negate(let inner, _):
             switch try operand(inner) {
@@ -171,7 +171,7 @@ struct Evaluator {
             return try binary(op, try operand(lhs), try operand(rhs), lhs: lhs, rhs: rhs, span: span)
         case .call(let name, let args, let span):
             let value = try invoke(name, args.map { .expr($0) }, span)
-            guard let x = value.number else { throw WorkbenchError("\(name)(…) is not a number", at: span) }
+            guard let x = value.number else { throw WorkbenchError(session.language.text(.functionNotNumber, ["name": name]), at: span) }
             return .scalar(x)
         }
     }
@@ -184,27 +184,27 @@ struct Evaluator {
             case .subtract: return .scalar(x - y)
             case .multiply: return .scalar(x * y)
             case .divide:
-                guard y != 0 else { throw WorkbenchError("division by zero", at: rhs.span) }
+                guard y != 0 else { throw WorkbenchError(session.language.text(.divisionByZero), at: rhs.span) }
                 return .scalar(x / y)
             }
         case (.add, .vector(let u, let s), .vector(let v, let t)), (.subtract, .vector(let u, let s), .vector(let v, let t)):
             guard u.count == v.count else {
-                throw WorkbenchError("cannot \(op == .add ? "add" : "subtract") vectors of \(u.count) and \(v.count) dimensions", at: span,
-                                     hint: "both sides need the same number of dimensions (this model has \(model.dimensions))")
+                throw WorkbenchError(session.language.text(op == .add ? .cannotAddVectors : .cannotSubtractVectors, ["a": "\(u.count)", "b": "\(v.count)"]), at: span,
+                                     hint: session.language.text(.sameDimensionsHint, ["n": "\(model.dimensions)"]))
             }
             return .vector(u.adding(v, times: op == .add ? 1 : -1), sources: s + t)
         case (.multiply, .scalar(let x), .vector(let v, let s)), (.multiply, .vector(let v, let s), .scalar(let x)):
             return .vector(v.map { $0 * Float(x) }, sources: s)
         case (.divide, .vector(let v, let s), .scalar(let x)):
-            guard x != 0 else { throw WorkbenchError("division by zero", at: rhs.span) }
+            guard x != 0 else { throw WorkbenchError(session.language.text(.divisionByZero), at: rhs.span) }
             return .vector(v.map { $0 / Float(x) }, sources: s)
         case (.multiply, .vector, .vector):
-            throw WorkbenchError("two vectors cannot be multiplied with *", at: span, hint: "for the dot product type: dot \(render(lhs)), \(render(rhs))")
+            throw WorkbenchError(session.language.text(.cannotMultiplyVectors), at: span, hint: session.language.text(.cannotMultiplyVectorsHint, ["example": "dot \(render(lhs)), \(render(rhs))"]))
         case (.divide, _, .vector):
-            throw WorkbenchError("cannot divide by a vector", at: rhs.span, hint: "divide a vector by a number, e.g. king / 2")
+            throw WorkbenchError(session.language.text(.cannotDivideByVector), at: rhs.span, hint: session.language.text(.cannotDivideByVectorHint))
         default:
-            throw WorkbenchError("cannot \(op == .add ? "add a number to" : "subtract a number from") a vector", at: span,
-                                 hint: "numbers scale vectors: 2 * king; vectors add to vectors: king + queen")
+            throw WorkbenchError(session.language.text(op == .add ? .cannotAddNumber : .cannotSubtractNumber), at: span,
+                                 hint: session.language.text(.numbersScaleHint))
         }
     }
 

@@ -6,12 +6,15 @@ public struct WorkProgress: Equatable, Sendable {
     public var title: String
     /// How much is done, 0…1.
     public var fraction: Double
-    /// A short status: "epoch 3/15, cost 0.0543".
+    /// A short status in the learner's language: "epoch 3/15, cost 0.0543".
     public var detail: String
     /// Numbers so far to draw as a sparkline (the loss per epoch).
     public var series: [Double]
+    /// Which stage of the work this is, as a stable name ("counting words", "training"), for
+    /// watchers that print a line per stage whatever the language.
+    public var stage: String
 
-    public init(title: String, fraction: Double, detail: String, series: [Double] = []) {
-        self.title = title; self.fraction = fraction; self.detail = detail; self.series = series
+    public init(title: String, fraction: Double, detail: String, series: [Double] = [], stage: String = "") {
+        self.title = title; self.fraction = fraction; self.detail = detail; self.series = series; self.stage = stage
     }
 }

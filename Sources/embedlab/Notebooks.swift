@@ -25,6 +25,8 @@ struct NotebookOptions: ParsableArguments {
         let session = try model.map { try Environment.session($0) }
             ?? policy.apply { try Environment.session(notebook.model ?? Environment.defaultModel) }
         session.readPolicy = policy
+        // Outputs are compared in the language they were recorded in.
+        if let language = notebook.language { session.language = language }
         return (notebook, session)
     }
 }
@@ -42,10 +44,10 @@ struct Run: ParsableCommand {
             do {
                 let value = try session.evaluate(cell.input).value
                 print(json ? JSONRenderer.string(CellReport(input: cell.input, line: cell.line, value: value))
-                           : "> \(TerminalText.printable(cell.input))\n" + ValueRenderer.render(value, style: .plain))
+                           : "> \(TerminalText.printable(cell.input))\n" + ValueRenderer.render(value, style: Style.plain.withLanguage(session.language)))
             } catch {
                 failed += 1
-                print(json ? JSONRenderer.error(error, input: cell.input) : "> \(TerminalText.printable(cell.input))\n" + ErrorRenderer.render(error, input: cell.input, style: .plain))
+                print(json ? JSONRenderer.error(error, input: cell.input) : "> \(TerminalText.printable(cell.input))\n" + ErrorRenderer.render(error, input: cell.input, style: Style.plain.withLanguage(session.language)))
             }
         }
         if failed > 0 { throw ExitCode(1) }

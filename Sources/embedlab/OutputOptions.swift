@@ -30,7 +30,7 @@ struct OutputOptions: ParsableArguments {
     func print(input: String, caret: Bool = false, _ produce: () throws -> Value) throws {
         do {
             let value = try produce()
-            Swift.print(json ? JSONRenderer.render(value) : ValueRenderer.render(value, style: Environment.style(forTerminal: Environment.isTerminal(STDOUT_FILENO))))
+            Swift.print(json ? JSONRenderer.render(value) : ValueRenderer.render(value, style: Environment.style(forTerminal: Environment.isTerminal(STDOUT_FILENO)).withLanguage(language)))
         } catch {
             fail(error, input: input, caret: caret)
             throw ExitCode(1)
@@ -54,7 +54,7 @@ struct OutputOptions: ParsableArguments {
         if json {
             Swift.print(JSONRenderer.error(error, input: input ?? ""))
         } else if caret, let input {
-            Environment.warn(ErrorRenderer.render(error, input: input, style: .plain))
+            Environment.warn(ErrorRenderer.render(error, input: input, style: Style.plain.withLanguage(language)))
         } else {
             Environment.warn(language.text(.errorPrefix) + ErrorRenderer.line(error))
         }

@@ -86,12 +86,11 @@ private final class StageLog: @unchecked Sendable {
         guard !quiet else { return }
         lock.lock()
         defer { lock.unlock(); fflush(nil) }
-        // The detail names the stage: "counting words", "shuffling …", or "epoch 3/15, cost …" while training.
-        let stage = p.detail.hasPrefix("epoch") ? "epoch" : p.detail
+        let stage = p.stage
         if p.series.count > epochs {
             epochs = p.series.count
             print(String(format: "iter: %03d, cost: %.6f", epochs, p.series.last ?? 0))
-        } else if stage != lastStage, stage != "epoch" {
+        } else if stage != lastStage, stage != "training" {
             print(p.detail + "…")
         }
         lastStage = stage

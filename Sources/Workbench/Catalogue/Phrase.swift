@@ -43,6 +43,18 @@ public enum Phrase: String, CaseIterable, Sendable {
     case trainingSaved
     // Word2Vec at the prompt: `train word2vec …`.
     case word2vecTrainingDone, trainingOptionOfOtherMethod
+    // The command language's syntax.
+    case quoteNotClosed, quoteNotClosedHint, notANumber, notANumberHint, notInLanguage, notInLanguageHint, lineTooLong, lineTooLongHint, expectedFound, expectedEquals, expectedClose, expectedVectorEnd, letNeedsName, analogyForm, tooManyMinus, tooManyMinusHint, nestedTooDeep, nestedTooDeepHint, lineEndsEarly, lineEndsEarlyHint, expectedOperand, unexpectedToken, unexpectedTokenHint, variableNotNumber, literalNumbersOnly, emptyVector, functionNotNumber, divisionByZero, cannotAddVectors, cannotSubtractVectors, sameDimensionsHint, cannotMultiplyVectors, cannotMultiplyVectorsHint, cannotDivideByVector, cannotDivideByVectorHint, cannotAddNumber, cannotSubtractNumber, numbersScaleHint, textHasNoWords, textNotClosed, textNotClosedHint
+    // Tokens, BPE, co-occurrence. {s} and {t} are English plural endings.
+    case countWords, countCharacters, countBytes, countBPETokens, tokensNoteNoBPE, tokensNoteBPE, headerBytes, headerToken, headerMergedFrom, headerCount, bpeNote, bpeStoppedByCtrlC, bpeStoppedEarly, bpeTitle, cooccurTitle, cooccurShown
+    // Labels in rendered values.
+    case labelDimensions, labelBarsFullWidth, labelInputsLeftOut, methodCosine, methodCosineToMean, vocabularyMatchesOne
+    // Training and tokens, drawn.
+    case trainingLine, trainingCost, trainingCostNote, trainingSettings, trainingTry, viewWords, viewCharacters, headerMerge, headerNewToken
+    // The prompt's lines.
+    case notePrefix, lineNumber, savedNotebook
+    // Long work's progress.
+    case stageCountingWords, stageCountingCooccurrences, stageShuffling, stageTraining
 }
 
 extension Language {

@@ -55,15 +55,14 @@ extension Invocation {
                     TokenBreakdown.View(name: "bytes", tokens: views.bytes)]
         let bpe = session.bpe
         if let bpe { cuts.append(TokenBreakdown.View(name: "BPE", tokens: bpe.tokenize(text))) }
-        let note = bpe == nil ? "no BPE row yet: train one with  bpe train TEXT vocab N" : "BPE: the \(bpe!.merges.count) merges of your last bpe train"
+        let note = bpe.map { language.text(.tokensNoteBPE, ["n": "\($0.merges.count)"]) } ?? language.text(.tokensNoteNoBPE)
         let breakdown = TokenBreakdown(text: text, views: cuts, note: note)
-        let counts = cuts.map { view -> String in
-            let name = view.name == "BPE" ? "BPE tokens" : view.name
-            // "1 word", "2 words": the view names are plural.
-            return "\(view.pieces.count) \(view.pieces.count == 1 && name.hasSuffix("s") ? String(name.dropLast()) : name)"
+        let phrases: [String: Phrase] = ["words": .countWords, "characters": .countCharacters, "bytes": .countBytes, "BPE": .countBPETokens]
+        let counts = cuts.map { view in
+            language.text(phrases[view.name] ?? .countBPETokens, ["n": "\(view.pieces.count)", "s": view.pieces.count == 1 ? "" : "s"])
         }
-        return .table(Table(title: "\(text): " + counts.joined(separator: ", "),
-                            headers: ["word", "bytes", "UTF-8"],
+        return .table(Table(title: "\(text): " + counts.joined(separator: language.pick(en: ", ", zh: "，")),
+                            headers: [language.text(.headerWord), language.text(.headerBytes), "UTF-8"],
                             rows: cuts[0].pieces.map { [$0.text, String($0.byteCount), $0.hex] },
                             numericColumns: [1], detail: .tokens(breakdown)))
     }
@@ -83,13 +82,14 @@ extension Invocation {
             TokenBreakdown.Merge(left: Tokenizers.Token.readableText(m.leftBytes), right: Tokenizers.Token.readableText(m.rightBytes),
                                  token: m.readableText, id: m.newID, count: m.count)
         }
-        var note = "vocabulary \(tokenizer.vocabularySize) = 256 bytes + \(merges.count) merges"
+        var note = language.text(.bpeNote, ["size": "\(tokenizer.vocabularySize)", "n": "\(merges.count)"])
         if merges.count < vocabulary - 256 {
-            note += cancellation.isRequested ? "; stopped by Ctrl-C" : "; stopped early: the text is one token"
+            note += language.text(cancellation.isRequested ? .bpeStoppedByCtrlC : .bpeStoppedEarly)
         }
         let breakdown = TokenBreakdown(text: text, views: [bytes, cut], merges: merges, note: note)
-        return .table(Table(title: "BPE on \(text.utf8.count) bytes: \(merges.count) merge\(merges.count == 1 ? "" : "s"); the text is now \(cut.pieces.count) token\(cut.pieces.count == 1 ? "" : "s")",
-                            headers: ["token", "merged from", "id", "count"],
+        return .table(Table(title: language.text(.bpeTitle, ["bytes": "\(text.utf8.count)", "merges": "\(merges.count)", "s": merges.count == 1 ? "" : "s",
+                                                             "tokens": "\(cut.pieces.count)", "t": cut.pieces.count == 1 ? "" : "s"]),
+                            headers: [language.text(.headerToken), language.text(.headerMergedFrom), "id", language.text(.headerCount)],
                             rows: merges.map { [$0.token, "\($0.left) + \($0.right)", String($0.id), String($0.count)] },
                             numericColumns: [2, 3], detail: .tokens(breakdown)))
     }
@@ -104,14 +104,14 @@ extension Invocation {
         let lines = text.split(whereSeparator: { ".!?。！？;；\n".contains($0) }).map { sentence in
             words.tokenize(String(sentence)).map(\.text).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.joined(separator: " ")
         }.filter { !$0.isEmpty }
-        guard !lines.isEmpty else { throw WorkbenchError("the text has no words", at: textSpan, hint: usage) }
+        guard !lines.isEmpty else { throw WorkbenchError(language.text(.textHasNoWords), at: textSpan, hint: usage) }
         let X = CooccurrenceMatrix(counting: lines.joined(separator: "\n"), window: window)
         let shown = min(X.vocabulary.count, 12)
         let dense = X.table(limit: shown)
         let names = Array(X.vocabulary.words.prefix(shown))
         let rows = (0..<shown).map { i in [names[i]] + (0..<shown).map { j in Self.count(dense[i, j]) } }
-        var title = "X for \(X.vocabulary.count) words, window \(window): a word at distance d counts 1/d"
-        if shown < X.vocabulary.count { title += "; the \(shown) most frequent shown" }
+        var title = language.text(.cooccurTitle, ["n": "\(X.vocabulary.count)", "window": "\(window)"])
+        if shown < X.vocabulary.count { title += language.text(.cooccurShown, ["n": "\(shown)"]) }
         return .table(Table(title: title, headers: ["X"] + names, rows: rows, numericColumns: Set(1...max(1, shown))))
     }
 

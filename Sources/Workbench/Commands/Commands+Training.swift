@@ -69,7 +69,7 @@ extension Invocation {
         let request = TrainingRequest(options)
         let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, language: language)
         let h = request.hyperparameters
-        let relay = ProgressRelay(title: "GloVe on \(request.corpusName)", epochs: h.epochs, onProgress: session.onProgress)
+        let relay = ProgressRelay(title: "GloVe · \(request.corpusName)", epochs: h.epochs, language: language, onProgress: session.onProgress)
         let cancellation = session.cancellation
         let clock = ContinuousClock()
         let start = clock.now
@@ -205,7 +205,10 @@ final class ProgressRelay: @unchecked Sendable {
     private var _records = 0
     private var _reachedTraining = false
 
-    init(title: String, epochs: Int, onProgress: (@Sendable (WorkProgress) -> Void)?) {
+    private let language: Language
+
+    init(title: String, epochs: Int, language: Language, onProgress: (@Sendable (WorkProgress) -> Void)?) {
+        self.language = language
         self.title = title
         self.epochs = epochs
         self.onProgress = onProgress
@@ -225,11 +228,12 @@ final class ProgressRelay: @unchecked Sendable {
         guard let onProgress else { return }
         let detail: String
         switch p.stage {
-        case .countingWords: detail = "counting words"
-        case .countingCooccurrences: detail = "counting co-occurrences"
-        case .shuffling: detail = "shuffling \(p.records) records"
-        case .training: detail = "epoch \(p.epoch)/\(epochs), cost " + String(format: "%.4f", p.isEpochEnd || p.recordsDone > 0 ? p.cost : series.last ?? 0)
+        case .countingWords: detail = language.text(.stageCountingWords)
+        case .countingCooccurrences: detail = language.text(.stageCountingCooccurrences)
+        case .shuffling: detail = language.text(.stageShuffling, ["n": "\(p.records)"])
+        case .training: detail = language.text(.stageTraining, ["epoch": "\(p.epoch)", "epochs": "\(epochs)",
+                                                               "cost": String(format: "%.4f", p.isEpochEnd || p.recordsDone > 0 ? p.cost : series.last ?? 0)])
         }
-        onProgress(WorkProgress(title: title, fraction: p.fractionDone, detail: detail, series: series))
+        onProgress(WorkProgress(title: title, fraction: p.fractionDone, detail: detail, series: series, stage: "\(p.stage)"))
     }
 }

@@ -100,8 +100,8 @@ extension Invocation {
             matches = model.words.indices.filter { model.words[$0].hasPrefix(pattern) }
         }
         let shown = matches.prefix(50)
-        let title = matches.count > shown.count ? language.text(.vocabularyMatchesMany, ["n": "\(matches.count)", "pattern": pattern])
-                                                : language.text(.vocabularyMatches, ["n": "\(matches.count)", "pattern": pattern])
+        let phrase: Phrase = matches.count > shown.count ? .vocabularyMatchesMany : matches.count == 1 ? .vocabularyMatchesOne : .vocabularyMatches
+        let title = language.text(phrase, ["n": "\(matches.count)", "pattern": pattern])
         return .table(Table(title: title, headers: headers, rows: shown.map { [String($0 + 1), model.words[$0]] }, numericColumns: [0]))
     }
 }

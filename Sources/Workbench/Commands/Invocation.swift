@@ -108,6 +108,7 @@ extension Invocation {
                 // Something that is not an option: name the first word (its key, if it has one).
                 let first = split.text.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? split.text
                 let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
+                if spec.options.contains(where: { $0.isNamed(name) }) { throw fail(.optionNeedsValue, ["name": name], at: split.textSpan) }
                 throw fail(.optionUnknown, ["name": name, "options": spec.options.map(\.name).joined(separator: ", ")], at: split.textSpan)
             }
         case .text(let kind, let keyword, let required):

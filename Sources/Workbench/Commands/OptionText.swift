@@ -28,7 +28,7 @@ enum OptionText {
 
     /// Words of `raw` (which starts at offset `base` in the line); a quote opening a word, or right
     /// after `=`, runs to its closing quote, spaces included.
-    static func words(_ raw: String, base: Int) throws -> [Word] {
+    static func words(_ raw: String, base: Int, language: Language) throws -> [Word] {
         let chars = Array(raw)
         var out: [Word] = []
         var i = 0
@@ -42,8 +42,8 @@ enum OptionText {
                     text.append(chars[i]); i += 1
                     while i < chars.count, chars[i] != close { text.append(chars[i]); i += 1 }
                     guard i < chars.count else {
-                        throw WorkbenchError("the text has no closing \(close)", at: Span(base + open, base + chars.count),
-                                             hint: "put the text between \(chars[open]) and \(close)")
+                        throw WorkbenchError(language.text(.textNotClosed, ["close": String(close)]), at: Span(base + open, base + chars.count),
+                                             hint: language.text(.textNotClosedHint, ["open": String(chars[open]), "close": String(close)]))
                     }
                 }
                 text.append(chars[i]); i += 1
@@ -67,7 +67,7 @@ enum OptionText {
     /// `Split.keyword` is the one given.
     static func split(_ raw: String, at span: Span, keywords: [String], options: [OptionSpec], language: Language,
                       command: String, hint: String?) throws -> Split {
-        var words = try words(raw, base: span.start)
+        var words = try words(raw, base: span.start, language: language)
         var keyword: String?
         if !keywords.isEmpty {
             guard let first = words.first, keywords.contains(first.text.lowercased()) else {

@@ -35,7 +35,7 @@ public enum Lexer {
         return out
     }
 
-    public static func tokenize(_ line: String) throws -> [Token] {
+    public static func tokenize(_ line: String, language: Language = .en) throws -> [Token] {
         let chars = Array(normalize(line))
         var tokens: [Token] = []
         var i = 0
@@ -54,7 +54,7 @@ public enum Lexer {
                     i += 1
                 }
                 guard i < chars.count else {
-                    throw WorkbenchError("this quote is never closed", at: Span(start, chars.count), hint: "end the text with another \"")
+                    throw WorkbenchError(language.text(.quoteNotClosed), at: Span(start, chars.count), hint: language.text(.quoteNotClosedHint))
                 }
                 i += 1
                 tokens.append(Token(kind: .quoted(text), span: Span(start, i)))
@@ -73,7 +73,7 @@ public enum Lexer {
                 }
                 let text = String(chars[start..<i])
                 guard let value = Double(text) else {
-                    throw WorkbenchError("'\(text)' is not a number", at: Span(start, i), hint: "write numbers like 0.5 or -2")
+                    throw WorkbenchError(language.text(.notANumber, ["text": text]), at: Span(start, i), hint: language.text(.notANumberHint))
                 }
                 tokens.append(Token(kind: .number(value), span: Span(start, i)))
             } else if c == ":" && i + 1 < chars.count && chars[i + 1] == ":" {
@@ -87,8 +87,8 @@ public enum Lexer {
                 while i < chars.count, isWordCharacter(chars[i]) { i += 1 }
                 tokens.append(Token(kind: .word(String(chars[start..<i])), span: Span(start, i)))
             } else {
-                throw WorkbenchError("'\(c)' is not part of the command language", at: Span(i, i + 1),
-                                     hint: "put unusual words in quotes, like \"\(c)\"")
+                throw WorkbenchError(language.text(.notInLanguage, ["character": String(c)]), at: Span(i, i + 1),
+                                     hint: language.text(.notInLanguageHint, ["character": String(c)]))
             }
         }
         tokens.append(Token(kind: .end, span: Span(chars.count, chars.count)))

@@ -33,8 +33,8 @@ public struct Parser {
         self.table = table
         self.language = language
         guard line.count <= Parser.maximumLineLength else {
-            throw WorkbenchError("this line is \(line.count) characters long; a line may have at most \(Parser.maximumLineLength)",
-                                 hint: "split the work over several lines with let, e.g. let a = king - man")
+            throw WorkbenchError(language.text(.lineTooLong, ["length": "\(line.count)", "limit": "\(Parser.maximumLineLength)"]),
+                                 hint: language.text(.lineTooLongHint))
         }
         self.line = line
         let trimmed = line.drop { $0.isWhitespace }
@@ -49,7 +49,7 @@ public struct Parser {
             tokens = [Token(kind: .word(String(first)), span: Span(start, start + first.count)), Token(kind: .end, span: Span(line.count, line.count))]
             return
         }
-        tokens = try Lexer.tokenize(line)
+        tokens = try Lexer.tokenize(line, language: language)
     }
 
     private var current: Token { tokens[position] }
@@ -63,7 +63,7 @@ public struct Parser {
 
     private mutating func expect(_ symbol: String, _ what: String) throws -> Token {
         guard isSymbol(symbol) else {
-            throw WorkbenchError("expected \(what), found \(current.text)", at: current.span, hint: nil)
+            throw WorkbenchError(language.text(.expectedFound, ["expected": what, "found": current.text]), at: current.span, hint: nil)
         }
         return advance()
     }
@@ -114,13 +114,13 @@ public struct Parser {
     private mutating func assignment() throws -> Statement {
         let letToken = advance()
         guard case .word(let name) = current.kind else {
-            throw WorkbenchError("expected a name after let", at: current.span, hint: "let royal = king - man")
+            throw WorkbenchError(language.text(.letNeedsName), at: current.span, hint: "let royal = king - man")
         }
         let nameToken = advance()
         if table.isLineCommand(name) || name == "let" {
             throw WorkbenchError(language.text(.commandCannotBeVariable, ["name": name]), at: nameToken.span, hint: "let v = …")
         }
-        _ = try expect("=", "'=' after the name")
+        _ = try expect("=", language.text(.expectedEquals))
         let e = try expression()
         try expectEnd()
         return .assignment(name, e, letToken.span + e.span)
@@ -135,7 +135,7 @@ public struct Parser {
         }
         guard let a = word(peek(0)), let b = word(peek(2)), isSymbol("::", peek(3)), let c = word(peek(4)),
               isSymbol(":", peek(5)), isSymbol("?", peek(6)) else {
-            throw WorkbenchError("an analogy is written a : b :: c : ?", at: start + peek(6).span, hint: "man : king :: woman : ?")
+            throw WorkbenchError(language.text(.analogyForm), at: start + peek(6).span, hint: "man : king :: woman : ?")
         }
         position += 7
         try expectEnd()
@@ -178,8 +178,8 @@ public struct Parser {
 
     private func expectEnd() throws {
         if case .end = current.kind { return }
-        throw WorkbenchError("unexpected \(current.text)", at: current.span,
-                             hint: "put + or - between words, e.g. king - man + woman")
+        throw WorkbenchError(language.text(.unexpectedToken, ["found": current.text]), at: current.span,
+                             hint: language.text(.unexpectedTokenHint))
     }
 
     mutating func expression() throws -> Expr {
@@ -210,7 +210,7 @@ public struct Parser {
             depth += 1
             defer { depth -= 1 }
             guard depth <= Parser.maximumNesting else {
-                throw WorkbenchError("too many minus signs in a row", at: minus.span, hint: "write one - (two cancel out)")
+                throw WorkbenchError(language.text(.tooManyMinus), at: minus.span, hint: language.text(.tooManyMinusHint))
             }
             let e = try unary()
             return .negate(e, minus.span + e.span)
@@ -232,7 +232,7 @@ public struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maximumNesting else {
-            throw WorkbenchError("brackets nested more than \(Parser.maximumNesting) deep", at: token.span, hint: "use let to name the inner parts")
+            throw WorkbenchError(language.text(.nestedTooDeep, ["limit": "\(Parser.maximumNesting)"]), at: token.span, hint: language.text(.nestedTooDeepHint))
         }
         switch token.kind {
         case .number(let n):
@@ -255,7 +255,7 @@ public struct Parser {
                     args.append(try expression())
                     while isSymbol(",") { _ = advance(); args.append(try expression()) }
                 }
-                let close = try expect(")", "')' to close \(w)(")
+                let close = try expect(")", language.text(.expectedClose, ["what": "\(w)("]))
                 return .call(w, args, token.span + close.span)
             }
             return .word(w, token.span)
@@ -266,7 +266,7 @@ public struct Parser {
                 items.append(try expression())
                 while isSymbol(",") { _ = advance(); items.append(try expression()) }
             }
-            let close = try expect("]", "',' or ']' in the vector")
+            let close = try expect("]", language.text(.expectedVectorEnd))
             return .vector(items, token.span + close.span)
         case .symbol("("):
             _ = advance()
@@ -274,9 +274,9 @@ public struct Parser {
             _ = try expect(")", "')'")
             return e
         case .end:
-            throw WorkbenchError("the line ends where a word or number was expected", at: token.span, hint: "finish the expression, e.g. king - man + woman")
+            throw WorkbenchError(language.text(.lineEndsEarly), at: token.span, hint: language.text(.lineEndsEarlyHint))
         default:
-            throw WorkbenchError("expected a word, a number or a vector, found \(token.text)", at: token.span, hint: nil)
+            throw WorkbenchError(language.text(.expectedOperand, ["found": token.text]), at: token.span, hint: nil)
         }
     }
 }
