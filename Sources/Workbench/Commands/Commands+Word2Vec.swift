@@ -46,7 +46,7 @@ extension Invocation {
         let request = TrainingRequest(options)
         let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, language: language)
         let h = Self.word2vecSettings(options, smallWorld: request.isSmallWorld)
-        let relay = ProgressRelay(title: "Word2Vec (\(h.architecture.rawValue)) on \(request.corpusName)", epochs: h.epochs,
+        let relay = ProgressRelay(title: "Word2Vec (\(h.architecture.rawValue)) on \(request.corpusName)", epochs: h.epochs, language: language,
                                   onProgress: session.onProgress)
         let cancellation = session.cancellation
         let clock = ContinuousClock()
