@@ -73,6 +73,16 @@ let package = Package(
 )
 
 
+// Fuzzing: libFuzzer targets (Fuzz/), which have no main of their own (libFuzzer's drives them),
+// so they exist only in the build scripts/fuzz.sh makes: EMBEDLAB_FUZZ=1 and --sanitize fuzzer.
+if Context.environment["EMBEDLAB_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(name: "fuzz-models", dependencies: ["Embeddings"], path: "Fuzz/fuzz-models"),
+        .executableTarget(name: "fuzz-documents", dependencies: ["Lessons"], path: "Fuzz/fuzz-documents"),
+        .executableTarget(name: "fuzz-commands", dependencies: ["Workbench", "Rendering", "Embeddings", "FileAccess"], path: "Fuzz/fuzz-commands"),
+    ]
+}
+
 // x86-64: VectorMath's SIMD kernels are written for AVX2 with fused multiply-add (and F16C for float16 rows);
 // without these flags SIMD8<Float>.addProduct compiles to one fmaf call per lane. Every Swift target gets the
 // same flags so that SIMD values cross module boundaries (and @inlinable kernels) with one instruction set.

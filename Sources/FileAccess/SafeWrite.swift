@@ -91,9 +91,10 @@ public enum SafeWrite {
         defer { closedir(dir) }
         let prefix = ".\(name).tmp-"
         while let entry = readdir(dir) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            // readdir's entry may be shorter than `dirent` (the name is as long as it needs), so the
+            // name is read in place, never copied as the whole 256-byte field (found by fuzzing).
+            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let entryName = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             guard entryName.hasPrefix(prefix) else { continue }
             let rest = entryName.dropFirst(prefix.count)
             guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText) else { continue }

@@ -66,3 +66,17 @@ final class SafeWriteTests: FolderTestCase {
         XCTAssertEqual(try String(contentsOfFile: folder + "/plain.txt", encoding: .utf8), "x")
     }
 }
+
+final class SafeWriteRegressionTests: FolderTestCase {
+    /// Found by fuzz-models under AddressSanitizer: the stale-file scan copied each directory
+    /// entry's whole 256-byte name field, reading past entries with short names. Names of every
+    /// length must be read in place (run `swift test --sanitize address` to see an overread).
+    func testTheStaleFileScanReadsEachNameInPlace() throws {
+        for length in 1...40 { try file(String(repeating: "n", count: length), "") }
+        try file(".m.tmp-4194305-1", "stale")
+        try SafeWrite.replace(folder + "/m", with: [1])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        XCTAssertFalse(names.contains(".m.tmp-4194305-1"))
+        XCTAssertEqual(names.count, 41)
+    }
+}

@@ -1,0 +1,16 @@
+import Lessons
+
+/// libFuzzer target: the document parser on arbitrary text, read as a lesson (steps, checks,
+/// hints, front matter) and as a notebook (cells and recorded outputs), then written back.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzDocuments(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let document = Document.parse(text)
+    let lesson = Lesson(document: document, path: "fuzz.md")
+    _ = lesson.steps.count
+    let notebook = Notebook(document: document)
+    _ = Notebook(document: Document.parse(notebook.markdown()))
+    for line in text.split(separator: "\n").prefix(64) { _ = try? Check.parse(String(line)) }
+    return 0
+}
