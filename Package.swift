@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML front matter of lessons and notebooks.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Files: the one opener, line reader, read policy and safe writer every layer uses.
@@ -38,7 +40,7 @@ let package = Package(
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
         .target(name: "Rendering", dependencies: ["Workbench", "Embeddings", "FileAccess", "VectorMath"]),
         // Lesson and notebook documents, the lesson runner, checks and grading, progress.
-        .target(name: "Lessons", dependencies: ["Workbench", "Rendering", "Embeddings", "FileAccess"]),
+        .target(name: "Lessons", dependencies: ["Workbench", "Rendering", "Embeddings", "FileAccess", .product(name: "Yams", package: "Yams")]),
         // The line editor: libedit through a system-library target; CTerminal: Ctrl-C and UTF-8 input.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CTerminal"),

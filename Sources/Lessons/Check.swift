@@ -17,6 +17,8 @@ public struct Check: Equatable, Sendable, CustomStringConvertible {
     public var source: String
     /// The author's own feedback for a failure, by language.
     public var message: [Language: String]
+    /// Its line in the lesson file (0 when not read from a file).
+    public var line = 0
 
     public var description: String { source }
 

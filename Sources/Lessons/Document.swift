@@ -21,7 +21,27 @@
 public struct Document: Equatable, Sendable {
     /// `key: value` pairs of the front matter; `{ en: …, zh: … }` values become nested maps.
     public var frontMatter: [String: FrontMatterValue]
+    /// Where each front-matter key was written.
+    public var frontMatterPositions: [String: Position] = [:]
     public var blocks: [Block]
+    /// What could not be read: front matter that is not YAML, a fence never closed.
+    public var problems: [Problem] = []
+
+    /// A place in the file: line and column, 1-based.
+    public struct Position: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+        public init(line: Int, column: Int) { self.line = line; self.column = column }
+    }
+
+    /// A mistake in the file, with where it is.
+    public struct Problem: Equatable, Sendable, CustomStringConvertible {
+        public var position: Position
+        public var message: String
+        public init(at position: Position, _ message: String) { self.position = position; self.message = message }
+        /// `12:5: what is wrong`; prefix the file's path for a full `file:line:column:` message.
+        public var description: String { "\(position.line):\(position.column): \(message)" }
+    }
 
     public enum FrontMatterValue: Equatable, Sendable {
         case text(String)
@@ -44,19 +64,30 @@ public struct Document: Equatable, Sendable {
         self.blocks = blocks
     }
 
-    /// Parses Markdown text; never fails: a fence left open runs to the end, which the linter reports.
+    /// Parses Markdown text; never fails: what cannot be read is kept in `problems` (the linter
+    /// reports them). Lines end at "\n", "\r\n" or "\r\n" alike, and a byte-order mark is skipped.
     public static func parse(_ text: String) -> Document {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+        var scalars = Substring(text).unicodeScalars
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        // Split on the scalar "\n": Swift's Character treats "\r\n" as one, so Character splitting would miss it.
+        var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var l = line
+            if l.last == "\r" { l.removeLast() }
+            return String(Substring(l))
+        }
         var doc = Document()
         var index = 0
-        if lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") {
-            for line in lines[1..<close] {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                let key = line[..<colon].trimmingWhitespace
-                let value = line[line.index(after: colon)...].trimmingWhitespace
-                doc.frontMatter[key] = parseValue(value)
+        if lines.first?.trimmingWhitespace == "---" {
+            if let close = lines.dropFirst().firstIndex(where: { $0.trimmingWhitespace == "---" }) {
+                let fm = FrontMatter.parse(lines[1..<close].joined(separator: "\n"), firstLine: 2)
+                doc.frontMatter = fm.values
+                doc.frontMatterPositions = fm.positions
+                doc.problems += fm.problems
+                index = close + 1
+            } else {
+                doc.problems.append(Problem(at: Position(line: 1, column: 1), "the front matter opened here is never closed: end it with a line '---'"))
+                index = 1
             }
-            index = close + 1
         }
         if lines.last == "" { lines.removeLast() }
         var prose: [String] = []
@@ -77,9 +108,22 @@ public struct Document: Equatable, Sendable {
                 let start = index + 1
                 var body: [String] = []
                 index += 1
-                while index < lines.count, !lines[index].trimmingWhitespace.hasPrefix(fence) {
+                // A fence closes at a line of only its characters. A new fence with an info string
+                // (```check) or a step heading inside means this one was never closed.
+                var closed = false
+                while index < lines.count {
+                    let t = lines[index].trimmingWhitespace
+                    if t.hasPrefix(fence), t.allSatisfy({ $0 == fence.first }) { closed = true; break }
+                    if (t.hasPrefix(fence) && t.count > fence.count) || lines[index].hasPrefix("## ") { break }
                     body.append(lines[index])
                     index += 1
+                }
+                guard closed else {
+                    // One problem, and parsing goes on at the line that showed the fence was open,
+                    // so that the rest of the file is not swallowed into this block.
+                    doc.problems.append(Problem(at: Position(line: start, column: 1), "this \(fence)\(info) block is never closed: end it with a line \(fence)"))
+                    proseStart = index + 1
+                    continue
                 }
                 doc.blocks.append(.code(info: info, body: body.joined(separator: "\n"), line: start))
                 index += 1
@@ -116,16 +160,6 @@ public struct Document: Equatable, Sendable {
         }
         flushProse()
         return doc
-    }
-
-    static func parseValue(_ value: String) -> FrontMatterValue {
-        guard value.hasPrefix("{"), value.hasSuffix("}") else { return .text(value.unquoted) }
-        var map: [String: String] = [:]
-        for part in value.dropFirst().dropLast().split(separator: ",") {
-            guard let colon = part.firstIndex(of: ":") else { continue }
-            map[part[..<colon].trimmingWhitespace] = part[part.index(after: colon)...].trimmingWhitespace.unquoted
-        }
-        return .map(map)
     }
 }
 

@@ -16,6 +16,9 @@ public struct Lesson: Equatable, Sendable {
 
     public func title(in language: Language) -> String { title[language] ?? title[.en] ?? id }
 
+    /// The keys a lesson's front matter may have.
+    public static let frontMatterKeys = ["id", "title", "model"]
+
     public func stepIndex(id: String) -> Int? { steps.firstIndex { $0.id == id } }
 
     /// The folder the lesson file is in: its relative paths start there.
@@ -42,6 +45,8 @@ public struct LessonStep: Equatable, Sendable {
     public var prose: [Language: String]
     /// Commands shown and run, one at a time (steps without an exercise).
     public var demo: [String]
+    /// The line of each demo command in the file.
+    public var demoLines: [Int] = []
     public var exercise: Exercise?
     /// The line of the step's heading, for messages.
     public var line: Int
@@ -59,6 +64,10 @@ public struct Exercise: Equatable, Sendable {
     public var hints: [Hint]
     /// What the exercise is worth in a grade report (`{#id points=2}`; default 1).
     public var points: Int
+    /// Where the solution, each reject and the hint block are in the file (for the linter).
+    public var solutionLine = 0
+    public var rejectLines: [Int] = []
+    public var hintLine = 0
 
     public init(solution: String = "", checks: [Check] = [], answers: [PlainAnswer] = [], choices: [String] = [],
                 rejects: [String] = [], hints: [Hint] = [], points: Int = 1) {
@@ -83,14 +92,30 @@ public struct Exercise: Equatable, Sendable {
 extension Lesson {
     /// Builds a lesson from a parsed document; what is wrong is collected in `problems`.
     public init(document: Document, path: String) {
-        var problems: [String] = []
+        var problems = document.problems.map { "\(path):\($0)" }
         let fm = document.frontMatter
+        func at(_ key: String) -> String {
+            document.frontMatterPositions[key].map { "\(path):\($0.line):\($0.column)" } ?? "\(path):1:1"
+        }
+        for key in fm.keys.sorted() where !Lesson.frontMatterKeys.contains(key) {
+            let why = key == "seed" ? "training is seeded by train's own seed= option, so a lesson needs no seed"
+                : "a lesson's front matter has \(Lesson.frontMatterKeys.joined(separator: ", "))"
+            problems.append("\(at(key)): unknown key '\(key)' (\(why))")
+        }
         let id = fm["id"]?.text ?? NSStringPath(path: path).lastComponentWithoutExtension
+        if let given = fm["id"], given.text.map({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }) != true {
+            problems.append("\(at("id")): the id must be one word of letters, digits and - (id: arithmetic)")
+        }
         var title: [Language: String] = [:]
         if let map = fm["title"]?.map {
-            for (k, v) in map { if let l = Language(rawValue: k) { title[l] = v } }
+            for (k, v) in map.sorted(by: { $0.key < $1.key }) {
+                if let l = Language(rawValue: k) { title[l] = v } else {
+                    problems.append("\(at("title")): the title has a '\(k)' version; the languages are en and zh")
+                }
+            }
         } else if let t = fm["title"]?.text { title[.en] = t }
-        if fm["id"] == nil { problems.append("\(path): the front matter has no id: (progress needs a stable one)") }
+        if fm["id"] == nil, document.problems.isEmpty { problems.append("\(path):1:1: the front matter has no id: (progress needs a stable one)") }
+        if let m = fm["model"], m.text?.isEmpty != false { problems.append("\(at("model")): model takes a bundled model's name or a file beside the lesson") }
         let model = fm["model"]?.text ?? "glove-50d"
 
         var steps: [LessonStep] = []
@@ -108,7 +133,8 @@ extension Lesson {
             }
             if var ex = step.exercise, !step.demo.isEmpty {
                 ex.solution = step.demo[0]
-                if step.demo.count > 1 { problems.append("\(path):\(step.line): step '\(step.id)' is an exercise with \(step.demo.count) solution lines; give one") }
+                ex.solutionLine = step.demoLines.first ?? step.line
+                if step.demo.count > 1 { problems.append("\(path):\(step.demoLines.dropFirst().first ?? step.line): step '\(step.id)' is an exercise with \(step.demo.count) solution lines; give one") }
                 step.exercise = ex
                 step.demo = []
             }
@@ -158,10 +184,15 @@ extension Lesson {
                     problems.append("\(path):\(line): a ```\(info) block before the first step")
                     continue
                 }
-                let lines = body.split(separator: "\n").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+                // Each meaningful line with its line number in the file.
+                let numbered = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .map { (line: line + 1 + $0.offset, text: String($0.element).trimmingWhitespace) }
+                    .filter { !$0.text.isEmpty && !$0.text.hasPrefix("#") }
+                let lines = numbered.map(\.text)
                 switch info.split(separator: " ").first.map(String.init) ?? "" {
                 case "embedlab":
                     current!.demo += lines.map { $0.hasPrefix("> ") ? String($0.dropFirst(2)) : $0 }
+                    current!.demoLines += numbered.map(\.line)
                 case "check":
                     var ex = current!.exercise ?? Exercise()
                     var lastCheck: Int?
@@ -181,7 +212,9 @@ extension Lesson {
                             } else if l.hasPrefix("choices ") {
                                 ex.choices += l.dropFirst("choices ".count).split(whereSeparator: \.isWhitespace).map(String.init); lastCheck = nil
                             } else {
-                                ex.checks.append(try Check.parse(l)); lastCheck = ex.checks.count - 1
+                                var check = try Check.parse(l)
+                            check.line = line + 1 + i
+                            ex.checks.append(check); lastCheck = ex.checks.count - 1
                             }
                         } catch {
                             problems.append("\(at): \(error)")
@@ -192,9 +225,11 @@ extension Lesson {
                 case "reject":
                     var ex = current!.exercise ?? Exercise()
                     ex.rejects += lines
+                    ex.rejectLines += numbered.map(\.line)
                     current!.exercise = ex
                 case "hint":
                     var ex = current!.exercise ?? Exercise()
+                    ex.hintLine = line + 1
                     for l in lines {
                         if let colon = l.firstIndex(of: ":"), let lang = Language(rawValue: l[..<colon].trimmingWhitespace) {
                             ex.hints.append(.init(lang, l[l.index(after: colon)...].trimmingWhitespace))

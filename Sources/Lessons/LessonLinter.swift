@@ -15,7 +15,8 @@ public struct LessonLinter {
     public func lint(_ lesson: Lesson) -> [String] {
         var problems = lesson.problems
         let where_ = { (step: LessonStep) in "\(lesson.path):\(step.line): step '\(step.id)'" }
-        for l in Language.allCases where lesson.title[l] == nil {
+        // (A front matter that is not YAML has already been reported; its title would only be missing again.)
+        for l in Language.allCases where lesson.title[l] == nil && !lesson.problems.contains(where: { $0.contains("front matter") }) {
             problems.append("\(lesson.path):1: the title has no \(l.rawValue) version (title: { en: …, zh: … })")
         }
         let replay = LessonReplay(lesson: lesson, catalog: catalog)
@@ -30,25 +31,31 @@ public struct LessonLinter {
                 problems.append("\(where_(step)) has no \(l == .en ? "English (::: en)" : "Chinese (::: zh)") prose")
             }
             if !step.demo.isEmpty, let session = try? replay.session(before: index) {
-                for line in step.demo {
+                for (i, line) in step.demo.enumerated() {
                     do { _ = try session.evaluate(line, record: false) } catch {
-                        problems.append("\(where_(step)): the demo cell '\(line)' fails: \(error)")
+                        let at = i < step.demoLines.count ? step.demoLines[i] : step.line
+                        problems.append("\(lesson.path):\(at): step '\(step.id)': the demo cell '\(line)' fails: \(error)")
                     }
                 }
             }
             guard let exercise = step.exercise else { continue }
-            problems += translationProblems(exercise, where_(step))
+            problems += translationProblems(exercise, lesson.path, step)
             if exercise.rejects.isEmpty { problems.append("\(where_(step)) has no reject lines (wrong answers that must fail)") }
             func grade(_ answer: String) -> ExerciseGrade? { try? replay.grade(step: index, answer: answer, language: .en).grade }
             if !exercise.solution.isEmpty, let g = grade(exercise.solution), !g.passed {
-                let failed = g.checks.filter { !$0.passed }.map { "'\($0.check)'" + ($0.message.map { ": \($0)" } ?? "") }
-                problems.append("\(where_(step)): the solution '\(exercise.solution)' fails " + (g.error.map { "to run: \($0)" } ?? failed.joined(separator: "; ")))
+                if let error = g.error {
+                    problems.append("\(lesson.path):\(exercise.solutionLine): step '\(step.id)': the solution '\(exercise.solution)' fails to run: \(error)")
+                }
+                for (check, outcome) in zip(exercise.checks, g.checks) where !outcome.passed && g.error == nil {
+                    problems.append("\(lesson.path):\(check.line): step '\(step.id)': the solution '\(exercise.solution)' fails '\(check.source)'" + (outcome.message.map { ": \($0)" } ?? ""))
+                }
             }
-            for reject in exercise.rejects where grade(reject)?.passed == true {
-                problems.append("\(where_(step)): the reject '\(reject)' passes; a wrong answer must fail (add a check that tells them apart)")
+            for (i, reject) in exercise.rejects.enumerated() where grade(reject)?.passed == true {
+                let at = i < exercise.rejectLines.count ? exercise.rejectLines[i] : step.line
+                problems.append("\(lesson.path):\(at): step '\(step.id)': the reject '\(reject)' passes; a wrong answer must fail (add a check that tells them apart)")
             }
             for form in plainForms(exercise) where grade(form)?.passed != true {
-                problems.append("\(where_(step)): the plain answer '\(form)' does not pass")
+                problems.append("\(lesson.path):\(exercise.checks.first.map { $0.line - 1 } ?? step.line): step '\(step.id)': the plain answer '\(form)' does not pass")
             }
             if asksQuestion(step), plainForms(exercise).isEmpty {
                 problems.append("\(where_(step)) asks a question but accepts only commands; add an 'answer' line to its check block (answer WORD, answer number X, answer yes)")
@@ -58,15 +65,15 @@ public struct LessonLinter {
     }
 
     /// Both languages for every hint rung and every check message.
-    func translationProblems(_ exercise: Exercise, _ at: String) -> [String] {
+    func translationProblems(_ exercise: Exercise, _ path: String, _ step: LessonStep) -> [String] {
         var problems: [String] = []
         let en = exercise.hints.filter { $0.language == .en }.count, zh = exercise.hints.filter { $0.language == .zh }.count
         if en != zh {
-            problems.append("\(at) has \(en) English and \(zh) Chinese hint rungs; every rung needs both (en: … then zh: …)")
+            problems.append("\(path):\(exercise.hintLine): step '\(step.id)' has \(en) English and \(zh) Chinese hint rungs; every rung needs both (en: … then zh: …)")
         }
         for check in exercise.checks where !check.message.isEmpty {
             for l in Language.allCases where check.message[l] == nil {
-                problems.append("\(at): the feedback of '\(check.source)' has no \(l.rawValue): line")
+                problems.append("\(path):\(check.line): step '\(step.id)': the feedback of '\(check.source)' has no \(l.rawValue): line")
             }
         }
         return problems
@@ -88,6 +95,20 @@ public struct LessonLinter {
         }
         guard onlyNumbers, let first = targets.first else { return [] }
         return [Check.format(first.example)]
+    }
+
+    /// Lessons in one folder that share an id (progress would mix them up).
+    public static func duplicateIds(_ lessons: [Lesson]) -> [String] {
+        var first: [String: String] = [:]
+        var problems: [String] = []
+        for lesson in lessons {
+            if let other = first[lesson.id] {
+                problems.append("\(lesson.path):1: the lesson id '\(lesson.id)' is also the id of \(other); progress would mix them up")
+            } else {
+                first[lesson.id] = lesson.path
+            }
+        }
+        return problems
     }
 
     /// A step asks a question when its English prose has a sentence ending in "?".

@@ -46,7 +46,7 @@ public struct Notebook: Equatable, Sendable {
                 for (i, l) in lines.enumerated() {
                     if l.hasPrefix("> ") || l == ">" {
                         if var c = current { c.expected = output.joined(separator: "\n"); cells.append(c) }
-                        current = Cell(input: String(l.dropFirst(2)), expected: nil, line: line + i)
+                        current = Cell(input: String(l.dropFirst(2)), expected: nil, line: line + 1 + i)
                         output = []
                     } else {
                         output.append(l)
@@ -55,7 +55,7 @@ public struct Notebook: Equatable, Sendable {
                 if var c = current { c.expected = output.joined(separator: "\n"); cells.append(c) }
             } else {
                 for (i, l) in lines.enumerated() where !l.trimmingWhitespace.isEmpty {
-                    cells.append(Cell(input: l, expected: nil, line: line + i))
+                    cells.append(Cell(input: l, expected: nil, line: line + 1 + i))
                 }
             }
         }
@@ -71,14 +71,33 @@ public struct Notebook: Equatable, Sendable {
         } catch let error as FileAccessError {
             throw WorkbenchError(error.description)
         }
-        return Notebook(document: Document.parse(text))
+        let document = Document.parse(text)
+        // A notebook's front matter: what :save writes, and a lesson's keys (a lesson runs as a notebook too).
+        var problems = document.problems.map { "\(path):\($0)" }
+        let keys = Lesson.frontMatterKeys + ["lang"]
+        for key in document.frontMatter.keys.sorted() where !keys.contains(key) {
+            let at = document.frontMatterPositions[key].map { "\($0.line):\($0.column)" } ?? "1:1"
+            problems.append("\(path):\(at): unknown front-matter key '\(key)' (a notebook has \(keys.joined(separator: ", ")))")
+        }
+        if let first = problems.first {
+            throw WorkbenchError(first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), hint: "see lessons/FORMAT.md")
+        }
+        return Notebook(document: document)
     }
 
     /// The notebook as Markdown in the document format: front matter, then one block per cell.
     public func markdown() -> String {
+        // Double-quoted YAML, so that a title with ':' or '{' reads back as the same text.
+        func quoted(_ s: String) -> String {
+            let plain = !s.isEmpty && s.first != " " && s.last != " " && s.first.map { !"-?'\"!&*%@`|>[]{}#".contains($0) } == true
+                && !s.contains(": ") && !s.contains(" #") && !s.contains(where: { "{}[],\n\"\\".contains($0) }) && !s.hasSuffix(":")
+            if plain { return s }
+            return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        }
         var out = "---\n"
-        if let title { out += "title: \(title)\n" }
-        if let model { out += "model: \(model)\n" }
+        if let title { out += "title: \(quoted(title))\n" }
+        if let model { out += "model: \(quoted(model))\n" }
         if let language, language != .en { out += "lang: \(language.rawValue)\n" }
         out += "---\n\n"
         if let title { out += "# \(title)\n\n" }
@@ -100,14 +119,16 @@ public struct Notebook: Equatable, Sendable {
         }
     }
 
-    /// Runs every cell in `session`; returns each cell with what it printed now.
-    public func run(in session: Session) -> [(cell: Cell, actual: String)] {
+    /// Runs every cell in `session`; returns each cell with what it printed now and whether it failed.
+    public func run(in session: Session) -> [(cell: Cell, actual: String, failed: Bool)] {
         cells.map { cell in
             let outcome: Session.Cell.Outcome
             do { outcome = .value(try session.evaluate(cell.input).value) } catch {
                 outcome = .error(error as? WorkbenchError ?? WorkbenchError("\(error)"))
             }
-            return (cell, Notebook.output(of: outcome, input: cell.input, language: session.language))
+            let output = Notebook.output(of: outcome, input: cell.input, language: session.language)
+            if case .error = outcome { return (cell, output, true) }
+            return (cell, output, false)
         }
     }
 

@@ -33,7 +33,9 @@ struct LessonCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let linter = LessonLinter(catalog: Environment.catalog)
-            var total = 0
+            let duplicates = LessonLinter.duplicateIds(lessons)
+            for p in duplicates { print(p) }
+            var total = duplicates.count
             for lesson in lessons {
                 let problems = linter.lint(lesson)
                 total += problems.count

@@ -58,16 +58,24 @@ struct Run: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-run a notebook and compare every cell's output with the recorded one.",
-        discussion: "Exits with 1 if any cell's output differs (trailing spaces aside).")
+        discussion: "Exits with 1 if any cell's output differs (trailing spaces aside), if a cell fails, or if the notebook has no cells.")
     @OptionGroup var options: NotebookOptions
     @Flag(help: "A JSON report.") var json = false
 
     func run() throws {
         let (notebook, session) = try options.load()
+        guard !notebook.cells.isEmpty else {
+            Environment.warn("error: \(options.file) has no cells: nothing to check (a cell is a line in an ```embedlab block)")
+            throw ExitCode(1)
+        }
         let results = notebook.run(in: session)
         var differing: [CheckReport.Difference] = []
         var checked = 0
-        for (cell, actual) in results {
+        // A cell that fails is a failure, unless its recorded output is that very error (a saved
+        // session keeps the learner's mistakes, and an instructor may show an error on purpose).
+        let failing = results.filter { r in r.failed && !(r.cell.expected.map { Notebook.same($0, r.actual) } ?? false) }
+        for (cell, actual, failed) in results {
+            if failed, !(cell.expected.map { Notebook.same($0, actual) } ?? false), !json { print("\(options.file):\(cell.line): '\(TerminalText.printable(cell.input))' fails: \(TerminalText.printable(actual.split(separator: "\n").first { $0.hasPrefix("error:") }.map { String($0.dropFirst(7)) } ?? actual))") }
             guard let expected = cell.expected else { continue }
             checked += 1
             if !Notebook.same(expected, actual) {
@@ -79,11 +87,13 @@ struct Check: ParsableCommand {
             }
         }
         if json {
-            print(JSONRenderer.string(CheckReport(file: options.file, cells: results.count, checked: checked, differ: differing)))
+            print(JSONRenderer.string(CheckReport(file: options.file, cells: results.count, checked: checked, differ: differing,
+                                                  failed: failing.map { .init(line: $0.cell.line, input: $0.cell.input) })))
         } else {
-            print("\(options.file): \(checked) cells checked, \(differing.count) differ" + (results.count > checked ? ", \(results.count - checked) without recorded output" : ""))
+            print("\(options.file): \(checked) cells checked, \(differing.count) differ" + (results.count > checked ? ", \(results.count - checked) without recorded output" : "")
+                  + (failing.isEmpty ? "" : ", \(failing.count) failed"))
         }
-        if !differing.isEmpty { throw ExitCode(1) }
+        if !differing.isEmpty || !failing.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -102,10 +112,16 @@ struct CheckReport: Encodable {
         var expected: String
         var actual: String
     }
+    /// A cell that failed (and whose recorded output is not that error).
+    struct Failure: Encodable {
+        var line: Int
+        var input: String
+    }
     var file: String
     var cells: Int
     var checked: Int
     var differ: [Difference]
+    var failed: [Failure]
 }
 
 /// Line differences for people: `-` expected, `+` got.

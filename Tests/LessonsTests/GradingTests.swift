@@ -213,4 +213,16 @@ final class GradeCommandTests: XCTestCase {
         XCTAssertEqual(results.max_score, 5)
         XCTAssertEqual(results.tests.map(\.status), ["passed", "failed", "failed", "failed", "failed"])
     }
+
+    func testCheckFailsANotebookWithNoCellsAndOneWhoseCellFails() throws {
+        let dir = temporaryDirectory()
+        try "---\ntitle: Nothing\n---\n\n# Just prose\n".write(toFile: dir + "/empty.md", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(["check", dir + "/empty.md"]).status, 1)
+        try "```embedlab\n> sim cat dogz\n```\n".write(toFile: dir + "/fails.md", atomically: true, encoding: .utf8)
+        let fails = try run(["check", dir + "/fails.md"])
+        XCTAssertEqual(fails.status, 1)
+        XCTAssertTrue(fails.out.contains("fails.md:2: 'sim cat dogz' fails: 'dogz' is not in the vocabulary"), fails.out)
+        try "---\nid: x\nmodle: toy\n---\n```embedlab\n> sim cat dog\n```\n".write(toFile: dir + "/typo.md", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(["check", dir + "/typo.md"]).status, 1, "an unknown front-matter key is an error")
+    }
 }
