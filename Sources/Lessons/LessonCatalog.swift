@@ -14,6 +14,21 @@ public struct LessonCatalog: Sendable {
         lessons = files.compactMap { LessonCatalog.load(path: (directory as NSString).appendingPathComponent($0)) }
     }
 
+    /// The lessons of several folders, in order: the bundled ones first, then a course's own
+    /// (`embedlab --lessons DIR`).
+    public init(directories: [String]) {
+        lessons = directories.flatMap { LessonCatalog(directory: $0).lessons }
+    }
+
+    /// The first lesson started and not finished, with the step to resume at.
+    public func unfinished(in store: ProgressStore) -> (lesson: Lesson, step: Int)? {
+        for lesson in lessons {
+            let p = store.progress(of: lesson.id)
+            if !p.finished, let current = p.current, let step = lesson.stepIndex(id: current) { return (lesson, step) }
+        }
+        return nil
+    }
+
     public static func load(path: String) -> Lesson? {
         try? read(path: path)
     }

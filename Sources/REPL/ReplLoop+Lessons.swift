@@ -17,10 +17,25 @@ extension ReplLoop {
             case ":export":
                 export(argument)
             case ":lesson":
-                if argument.isEmpty { output(ValueRenderer.render(.table(lessonTable()), style: style)); return }
+                if argument.isEmpty {
+                    // Resume the unfinished lesson; with none, list them all.
+                    guard let store = progressStore, let (lesson, _) = lessons?.unfinished(in: store) else {
+                        output(ValueRenderer.render(.table(lessonTable()), style: style))
+                        return
+                    }
+                    try start(lesson, store: store)
+                    return
+                }
                 if argument == "off" || argument == "stop" {
                     runner = nil
                     output(language.pick(en: "Left the lesson; your place is saved. :lesson resumes.", zh: "已离开课程，进度已保存。:lesson 可继续。"))
+                    return
+                }
+                // A path: a lesson from anywhere (`:lesson ~/course/intro.md`).
+                if argument.hasSuffix(".md") || argument.contains("/") {
+                    guard let store = progressStore else { return }
+                    let path = (argument as NSString).expandingTildeInPath
+                    try start(try LessonCatalog.read(path: path), store: store)
                     return
                 }
                 guard let lesson = lessons?.lesson(id: argument) else {
@@ -29,9 +44,7 @@ extension ReplLoop {
                     return
                 }
                 guard let store = progressStore else { return }
-                runner = try LessonRunner(lesson: lesson, session: session, store: store, language: language)
-                output(style.paint("── " + lesson.title(in: language) + " ──", .bold))
-                show(runner!.present())
+                try start(lesson, store: store)
             case ":progress":
                 output(ValueRenderer.render(.table(lessonTable()), style: style))
             case ":hint", ":skip", ":back":
@@ -52,6 +65,19 @@ extension ReplLoop {
 
     /// Starts or resumes a lesson (`embedlab --lesson 3`).
     public func startLesson(_ id: String) { hostCommand(":lesson", id) }
+
+    func start(_ lesson: Lesson, store: ProgressStore) throws {
+        runner = try LessonRunner(lesson: lesson, session: session, store: store, language: language)
+        output(style.paint("── " + lesson.title(in: language) + " ──", .bold))
+        show(runner!.present())
+    }
+
+    /// For the banner: "Unfinished: Vector arithmetic, step 3 of 11. :lesson resumes it."
+    func unfinishedLessonNote() -> String? {
+        guard let store = progressStore, let (lesson, step) = lessons?.unfinished(in: store) else { return nil }
+        return language.pick(en: "Unfinished lesson: \(lesson.title(in: .en)), step \(step + 1) of \(lesson.steps.count). :lesson resumes it.",
+                             zh: "未完成的课程：\(lesson.title(in: .zh))，第 \(step + 1)/\(lesson.steps.count) 步。输入 :lesson 继续。")
+    }
 
     /// While a lesson runs, a line that is not a `:` command is an answer, and an empty line moves on.
     /// Returns false when no lesson runs.

@@ -25,7 +25,9 @@ public final class ReplLoop {
     /// The folder of bundled lessons; they are read the first time a lesson command needs them,
     /// so that start-up does not parse every lesson.
     public var lessonsDirectory: String?
-    lazy var lessons: LessonCatalog? = lessonsDirectory.map { LessonCatalog(directory: $0) }
+    /// A course's own lesson folders (`--lessons DIR`), added after the bundled lessons.
+    public var extraLessonDirectories: [String] = []
+    lazy var lessons: LessonCatalog? = LessonCatalog(directories: [lessonsDirectory].compactMap { $0 } + extraLessonDirectories)
     public var progressStore: ProgressStore?
     /// The language of help, messages and lessons: the session's (`:lang` changes it).
     public var language: Language {
@@ -75,6 +77,7 @@ public final class ReplLoop {
         if let warning = progressStore?.warning { output(style.paint(language.text(.notePrefix) + warning, .yellow)) }
         if editor.isInteractive {
             output(language.text(.banner, ["model": session.model.name, "words": "\(session.model.count)", "dims": "\(session.model.dimensions)"]))
+            if runner == nil, let note = unfinishedLessonNote() { output(style.paint(note, .dim)) }
         }
         var lineNumber = 0
         while true {

@@ -17,15 +17,18 @@ struct Repl: ParsableCommand {
     @Option(help: "The language of help, messages and lessons: en or zh (default: your last :lang, else from LANG).")
     var lang: Language?
 
-    @Option(help: "Start or resume this lesson at once (an id or a number, e.g. 3).")
+    @Option(help: "Start or resume this lesson at once: an id, a number (3) or a lesson file's path (course/intro.md).")
     var lesson: String?
 
+    @Option(help: "A folder of your own lessons, added after the bundled ones (:lesson lists both).")
+    var lessons: String?
+
     func run() throws {
-        try Self.start(model: model, lang: lang, lesson: lesson)
+        try Self.start(model: model, lang: lang, lesson: lesson, lessons: lessons)
     }
 
     /// The REPL with these options (`run()` after parsing, or `embedlab` with no arguments).
-    static func start(model: String, lang: Language?, lesson: String?) throws {
+    static func start(model: String, lang: Language?, lesson: String?, lessons extra: String? = nil) throws {
         let interactive = Environment.isTerminal(STDIN_FILENO)
         let catalog = Environment.catalog
         let cancellation = Cancellation(signalFlag: { embedlab_interrupt_pending() != 0 })
@@ -39,7 +42,7 @@ struct Repl: ParsableCommand {
         let editor: LineEditor
         if interactive {
             let lessons = Environment.lessonsDirectory
-            let completer = Completer(session: session, lessonIDs: { LessonCatalog(directory: lessons).lessons.map(\.id) })
+            let completer = Completer(session: session, lessonIDs: { LessonCatalog(directories: [lessons] + (extra.map { [$0] } ?? [])).lessons.map(\.id) })
             editor = EditLineEditor(historyPath: EditLineEditor.defaultHistoryPath()) { text, before in
                 completer.candidates(for: text, lineBefore: before)
             }
@@ -49,6 +52,7 @@ struct Repl: ParsableCommand {
         let loop = ReplLoop(session: session, editor: editor, style: Environment.style(forTerminal: interactive && Environment.isTerminal(STDOUT_FILENO)))
         let store = ProgressStore(path: ProgressStore.defaultPath())
         loop.lessonsDirectory = Environment.lessonsDirectory
+        if let extra { loop.extraLessonDirectories = [extra] }
         loop.progressStore = store
         loop.language = lang ?? store.language ?? Language.fromEnvironment()
         if let lesson { loop.startLesson(lesson) }

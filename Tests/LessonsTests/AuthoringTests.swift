@@ -107,3 +107,19 @@ final class AuthoringTests: XCTestCase {
         XCTAssertEqual(back.cells.map(\.input), ["near 猫"])
     }
 }
+
+/// Courses from anywhere, and resuming.
+final class CourseTests: XCTestCase {
+    func testACoursesFolderIsAddedAfterTheBundledLessonsAndTheUnfinishedOneIsFound() throws {
+        let dir = temporaryDirectory()
+        try "---\nid: mine\ntitle: { en: Mine, zh: 我的 }\nmodel: toy\n---\n## One | 一 {#one}\n::: en\nx\n:::\n::: zh\n一\n:::\n## Two | 二 {#two}\n::: en\ny\n:::\n::: zh\n二\n:::\n"
+            .write(toFile: dir + "/10-mine.md", atomically: true, encoding: .utf8)
+        let catalog = LessonCatalog(directories: [Repo.path("lessons"), dir])
+        XCTAssertEqual(catalog.lessons.last?.id, "mine")
+        XCTAssertEqual(catalog.lessons.first?.id, "using-embedlab", "the bundled lessons stay")
+        let store = ProgressStore(path: dir + "/p.json")
+        XCTAssertNil(catalog.unfinished(in: store))
+        try store.update("mine") { $0.current = "two" }
+        XCTAssertEqual(catalog.unfinished(in: store).map { "\($0.lesson.id) \($0.step)" }, "mine 1")
+    }
+}
