@@ -12,14 +12,21 @@ public enum ProseRenderer {
         var out: [String] = []
         for paragraph in markdown.components(separatedBy: "\n\n") {
             let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.allSatisfy({ $0.trimmingSpaces.hasPrefix("- ") || $0.trimmingSpaces.hasPrefix("* ") || $0.hasPrefix("  ") }) && lines.first.map({ $0.trimmingSpaces.hasPrefix("- ") || $0.trimmingSpaces.hasPrefix("* ") }) == true {
-                // A list: one bullet per item, continuation lines joined to their item.
-                var items: [String] = []
+            if let firstLine = lines.first, listMarker(firstLine) != nil,
+               lines.allSatisfy({ listMarker($0) != nil || $0.hasPrefix("  ") }) {
+                // A list (`- `, `* ` or `1. `): one item per marker, continuation lines joined to their item.
+                var items: [(marker: String, text: String)] = []
                 for l in lines {
                     let t = l.trimmingSpaces
-                    if t.hasPrefix("- ") || t.hasPrefix("* ") { items.append(String(t.dropFirst(2))) } else if !items.isEmpty { items[items.count - 1] += " " + t }
+                    if let marker = listMarker(l) {
+                        items.append((marker == "-" || marker == "*" ? "•" : marker, String(t.dropFirst(marker.count + 1))))
+                    } else if !items.isEmpty { items[items.count - 1].text += " " + t }
                 }
-                for item in items { out += wrap(spans(item), width: style.width - 2, style: style).enumerated().map { ($0 == 0 ? "• " : "  ") + $1 } }
+                for item in items {
+                    let indent = DisplayWidth.of(item.marker) + 1
+                    out += wrap(spans(item.text), width: style.width - indent, style: style).enumerated()
+                        .map { ($0 == 0 ? item.marker + " " : String(repeating: " ", count: indent)) + $1 }
+                }
             } else if let first = lines.first, first.hasPrefix("#") {
                 let title = first.drop { $0 == "#" }.trimmingSpaces
                 out.append(style.paint(title, .bold))
@@ -32,6 +39,15 @@ public enum ProseRenderer {
         }
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n")
+    }
+
+    /// "-", "*" or "12." when the line starts a list item.
+    static func listMarker(_ line: String) -> String? {
+        let t = line.trimmingSpaces
+        if t.hasPrefix("- ") || t.hasPrefix("* ") { return String(t.prefix(1)) }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, t.dropFirst(digits.count).hasPrefix(". ") else { return nil }
+        return digits + "."
     }
 
     enum Mark { case plain, emphasis, strong, code }
@@ -94,27 +110,47 @@ public enum ProseRenderer {
             }
         }
         if !word.isEmpty { units.append(word) }
-        var lines: [String] = []
-        var line = "", lineWidth = 0
-        for unit in units {
-            let plain = unit.map(\.text).joined()
-            let w = DisplayWidth.of(plain.trimmingSpaces)
-            // Closing punctuation never starts a line (the kinsoku rule): it hangs past the margin.
-            let hangs = plain.count == 1 && "，。；：！？、）》」』”’,.;:!?)".contains(plain)
-            if lineWidth + w > width, lineWidth > 0, !hangs {
-                lines.append(line.trailingSpacesTrimmed)
-                line = ""; lineWidth = 0
-                if plain.trimmingSpaces.isEmpty { continue }
-            }
-            for (i, segment) in unit.enumerated() {
-                let text = lineWidth == 0 && i == 0 ? String(segment.text.drop { $0 == " " }) : segment.text
-                line += paint(text, segment.mark, style)
-                lineWidth += DisplayWidth.of(text)
-            }
+        // Lines as lists of units, so that units can move down to the next line.
+        var lines: [[Unit]] = [[]]
+        func lineWidth(_ line: [Unit]) -> Int {
+            var text = line.map { $0.map(\.text).joined() }.joined()
+            while text.last == " " { text.removeLast() }
+            while text.first == " " { text.removeFirst() }
+            return DisplayWidth.of(text)
         }
-        if !line.isEmpty { lines.append(line.trailingSpacesTrimmed) }
-        return lines
+        func text(_ unit: Unit) -> String { unit.map(\.text).joined().trimmingSpaces }
+        for unit in units {
+            let candidate = lines[lines.count - 1] + [unit]
+            if lineWidth(candidate) <= width || lines[lines.count - 1].isEmpty {
+                lines[lines.count - 1] = candidate
+                continue
+            }
+            if text(unit).isEmpty { continue }   // a space at the margin: the break itself
+            // Break. Closing punctuation never starts a line (kinsoku): the character before it
+            // moves down with it, rather than letting it hang past the margin. An opening bracket
+            // never ends a line: it moves down with what it opens.
+            var previous = lines[lines.count - 1]
+            var moved: [Unit] = []
+            if closing.contains(text(unit)), previous.count > 1 { moved.insert(previous.removeLast(), at: 0) }
+            while previous.count > 1, let last = previous.last, opening.contains(text(last)) { moved.insert(previous.removeLast(), at: 0) }
+            lines[lines.count - 1] = previous
+            lines.append(moved + [unit])
+        }
+        return lines.filter { !$0.isEmpty }.map { line in
+            var out = ""
+            for (u, unit) in line.enumerated() {
+                for (i, segment) in unit.enumerated() {
+                    let t = u == 0 && i == 0 ? String(segment.text.drop { $0 == " " }) : segment.text
+                    out += paint(t, segment.mark, style)
+                }
+            }
+            return out.trailingSpacesTrimmed
+        }
     }
+
+    /// Punctuation that may not start a line, and brackets that may not end one.
+    static let closing: Set<String> = ["，", "。", "；", "：", "！", "？", "、", "）", "》", "」", "』", "”", "’", ",", ".", ";", ":", "!", "?", ")", "…", "……"]
+    static let opening: Set<String> = ["（", "《", "「", "『", "“", "‘", "(", "["]
 
     static func paint(_ s: String, _ mark: Mark, _ style: Style) -> String {
         switch mark {
