@@ -44,6 +44,17 @@ final class SVGTests: XCTestCase {
         XCTAssertNil(SVGRenderer.svg(try s.evaluate(":set k 5").value), "a confirmation has no picture")
     }
 
+    func testAnEvaluationIsDrawnAsAccuracyBySection() throws {
+        let s = try Models.session("glove-50d")
+        let value = try s.evaluate("eval small-world").value
+        guard let svg = SVGRenderer.file(value) else { return XCTFail("eval has a picture") }
+        assertValidSVG(svg)
+        let summary = XMLSummary.parse(svg)
+        XCTAssertTrue(summary.texts.contains("capitals-en"))
+        XCTAssertTrue(summary.texts.contains { $0.hasPrefix("82.2%") && $0.hasSuffix("74/90") }, "\(summary.texts)")
+        XCTAssertTrue(summary.texts.contains("no questions"), "a section whose words are all missing says so, not 0%")
+    }
+
     func testLabelsAreTextInTheDocumentWithACJKFontStack() throws {
         let svg = ScatterSVG.render(Self.plot)
         let summary = XMLSummary.parse(svg)

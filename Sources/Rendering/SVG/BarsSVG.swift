@@ -17,7 +17,7 @@ public enum BarsSVG {
         let nameWidth = min(200, (names.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 20) + 12)
         let title = "\(v.label)  (\(v.values.count) dimensions" + (values.count < v.values.count ? "; the first \(values.count) shown)" : ")")
         let centre = 12 + nameWidth + 56 + barLength / 2
-        let width = max(centre + barLength / 2 + 24, SVGCanvas.textWidth(title, size: 14) + 24)
+        let width = max(centre + barLength / 2 + 24, SVGCanvas.textWidth(title, size: 14, bold: true) + 24)
         var c = SVGCanvas(width: width.rounded(.up), height: top + rowHeight * Double(values.count) + 30, title: title)
         c.text(title, x: 12, y: 22, size: 14, weight: "bold")
         for (i, x) in values.enumerated() {
@@ -47,7 +47,7 @@ public enum BarsSVG {
         let title = n.query, subtitle = "(" + notes.joined(separator: "; ") + ")"
         let wordWidth = min(220, (n.items.map { SVGCanvas.textWidth($0.word, size: 12) }.max() ?? 20) + 12)
         let left = 36 + wordWidth
-        let width = max(left + barLength + 64, SVGCanvas.textWidth(title, size: 14) + 24, SVGCanvas.textWidth(subtitle, size: 11) + 24)
+        let width = max(left + barLength + 64, SVGCanvas.textWidth(title, size: 14, bold: true) + 24, SVGCanvas.textWidth(subtitle, size: 11) + 24)
         let top = 52.0
         var c = SVGCanvas(width: width.rounded(.up), height: top + rowHeight * Double(n.items.count) + 12, title: "\(title) \(subtitle)")
         c.text(title, x: 12, y: 22, size: 14, weight: "bold")
@@ -67,7 +67,7 @@ public enum BarsSVG {
     /// A cosine (or any number in [−1, 1]) as one bar about 0.
     public static func scalar(_ s: ScalarValue) -> String {
         let text = "\(s.label) = \(String(format: "%.4f", s.value.isFinite ? s.value : 0))"
-        let width = max(340, SVGCanvas.textWidth(text, size: 14) + 24)
+        let width = max(340, SVGCanvas.textWidth(text, size: 14, bold: true) + 24)
         var c = SVGCanvas(width: width.rounded(.up), height: 86, title: text)
         c.text(text, x: 12, y: 22, size: 14, weight: "bold")
         let centre = 12 + barLength / 2 + 20

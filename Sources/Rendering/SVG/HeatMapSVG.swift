@@ -46,7 +46,7 @@ public enum HeatMapSVG {
         let labelWidth = min(160, (m.rowLabels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 20) + 16)
         let columnHeight = min(160, (m.columnLabels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 20) + 16)
         let left = 12 + labelWidth, top = 36 + columnHeight
-        let width = max(left + cell * Double(m.columnLabels.count) + 16, SVGCanvas.textWidth(m.title, size: 14) + 24)
+        let width = max(left + cell * Double(m.columnLabels.count) + 16, SVGCanvas.textWidth(m.title, size: 14, bold: true) + 24)
         var c = SVGCanvas(width: width.rounded(.up), height: top + cell * Double(m.rowLabels.count) + 16, title: m.title)
         c.text(m.title, x: 12, y: 22, size: 14, weight: "bold")
         let largest = m.values.flatMap { $0.compactMap { $0 } }.map(abs).max() ?? 0

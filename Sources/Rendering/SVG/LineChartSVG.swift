@@ -10,7 +10,7 @@ public enum LineChartSVG {
 
     public static func render(_ chart: LineChart) -> String {
         let legendRoom = chart.series.count > 1 ? min(180, (chart.series.map { SVGCanvas.textWidth($0.name, size: 11) }.max() ?? 0) + 36) : 16
-        let width = max(left + plotWidth + legendRoom, SVGCanvas.textWidth(chart.title, size: 14) + 24)
+        let width = max(left + plotWidth + legendRoom, SVGCanvas.textWidth(chart.title, size: 14, bold: true) + 24)
         var c = SVGCanvas(width: width.rounded(.up), height: top + plotHeight + bottom, title: chart.title)
         c.text(chart.title, x: 12, y: 22, size: 14, weight: "bold")
         let all = chart.series.flatMap(\.points).filter { usable($0.x, log: chart.logX) && usable($0.y, log: chart.logY) }

@@ -38,9 +38,10 @@ public struct SVGCanvas: Sendable {
         self.title = title
     }
 
-    /// How wide `text` is at `size` pixels, roughly: wide (CJK) characters one em, others 0.6 em.
-    public static func textWidth(_ text: String, size: Double) -> Double {
-        Double(DisplayWidth.of(text)) * 0.55 * size
+    /// How wide `text` is at `size` pixels, roughly: a wide (CJK) character about one em, others
+    /// about 0.55 em (0.62 in bold).
+    public static func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
+        Double(DisplayWidth.of(text)) * (bold ? 0.62 : 0.55) * size
     }
 
     public enum Anchor: String, Sendable { case start, middle, end }

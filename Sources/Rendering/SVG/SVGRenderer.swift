@@ -11,6 +11,7 @@ import Workbench
 /// | `sim 猫 狗` (a cosine) | one bar on [−1, 1] |
 /// | `cooccur "…"` (a labelled square matrix) | a heat map |
 /// | `train glove …` | the cost per epoch |
+/// | `eval questions-words.txt`, `eval small-world` | accuracy by section |
 ///
 ///     SVGRenderer.svg(try session.evaluate("plot king queen man woman").value)   // "<svg …"
 public enum SVGRenderer {
@@ -25,6 +26,7 @@ public enum SVGRenderer {
             if case .training(let summary) = t.detail, !summary.epochCosts.isEmpty {
                 return LineChartSVG.render(LineChart(training: summary, title: t.title))
             }
+            if case .evaluation(let e) = t.detail { return AccuracySVG.render(e, title: t.title) }
             if let m = HeatMap(table: t) { return HeatMapSVG.render(m) }
             return nil
         case .text, .none: return nil
@@ -41,5 +43,5 @@ public enum SVGRenderer {
     }
 
     /// Which values have pictures, for an error message: "this value has no picture; …".
-    public static let whatHasPictures = "plot, a vector, near or an analogy, sim, cooccur, train glove"
+    public static let whatHasPictures = "plot, a vector, near or an analogy, sim, cooccur, train glove, eval"
 }

@@ -38,7 +38,7 @@ public enum ScatterSVG {
         }
         let labelRoom = min(160, (plot.points.map { SVGCanvas.textWidth($0.label, size: 12) }.max() ?? 0) + 10)
         let plotWidth = xr * scale + 2 * pad, plotHeight = yr * scale + 2 * pad
-        let width = max(marginLeft + plotWidth + labelRoom, SVGCanvas.textWidth(plot.title, size: 14) + 24, 240)
+        let width = max(marginLeft + plotWidth + labelRoom, SVGCanvas.textWidth(plot.title, size: 14, bold: true) + 24, 240)
         return Layout(width: width.rounded(.up), height: (marginTop + plotHeight + marginBottom).rounded(.up),
                       plotLeft: marginLeft, plotTop: marginTop, plotWidth: plotWidth, plotHeight: plotHeight,
                       scale: scale, x0: x0 - pad / scale, y1: y1 + pad / scale)
