@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The layers of DESIGN.md, bottom to top. A target only depends on the ones below it.
+// The layers of ARCHITECTURE.md, bottom to top. A target only depends on the ones below it.
 let package = Package(
     name: "EmbedLab",
     platforms: [.macOS(.v14)],

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The printed result: a few lines about the machine and the peer, then one table with ratios
-/// (peer time ÷ EmbedLab time: above 1, EmbedLab is faster) and DESIGN.md's budgets.
+/// (peer time ÷ EmbedLab time: above 1, EmbedLab is faster) and the project's budgets.
 struct Report {
     var machine: Machine
     var nearest: [NearestBenchmark]
@@ -31,7 +31,7 @@ struct Report {
         lines.append("  ratio = peer time / EmbedLab time (above 1: EmbedLab is faster); nearest-neighbour ratios use the faster numpy run")
         lines.append("")
 
-        var table = Table("measurement", "EmbedLab", "peer", "ratio", "budget (DESIGN.md)")
+        var table = Table("measurement", "EmbedLab", "peer", "ratio", "budget")
         for result in nearest { addNearest(result, to: &table) }
         addLoad(to: &table)
         addAnalogy(to: &table)

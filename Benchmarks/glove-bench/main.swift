@@ -1,7 +1,7 @@
 // The GloVe training benchmark (run by scripts/bench-glove.sh, never by the tests): the whole
 // pipeline on a corpus file with the Stanford reference demo's settings, stage by stage, then the
-// analogy accuracy of the vectors it made, printed beside the Stanford C figures measured on the
-// same corpus (shared/data/README.md).
+// analogy accuracy of the vectors it made, printed beside figures of the Stanford C programs on
+// the same corpus (copied figures, measured elsewhere on the same kind of machine: labelled so).
 //
 //     glove-bench CORPUS.txt QUESTIONS-WORDS.txt [--threads 2] [--epochs 15] [--restrict 30000]
 //
@@ -48,7 +48,7 @@ struct Arguments {
 }
 
 /// The Stanford C implementation on corpus-en-10m, 2 threads, min count 5, window 15, 50 dims,
-/// x_max 10, 15 iterations (shared/data/README.md).
+/// x_max 10, 15 iterations: copied figures, not measured by this program.
 enum Reference {
     static let vocabulary = 59_762
     static let records = 28_335_306
@@ -147,7 +147,7 @@ func run() throws {
         ["peak memory after training", mb(afterTraining), "—", ""],
     ]
     print("")
-    print("GloVe on \(args.corpus), \(h.threads) threads (reference: Stanford C, shared/data/README.md, same machine kind)")
+    print("GloVe on \(args.corpus), \(h.threads) threads (reference: Stanford C, copied figures from the same machine kind)")
     let headers = ["measure", "EmbedLab", "Stanford C", "ratio"]
     let widths = (0..<4).map { c in ([headers] + rows).map { $0[c].count }.max()! }
     func line(_ r: [String]) -> String {

@@ -8,8 +8,8 @@ import Darwin
 /// Every setting of a GloVe run, from counting to training, as one value.
 ///
 /// The defaults are those of the Stanford programs (`vocab_count`, `cooccur`, `glove`);
-/// `referenceDemo` is the reference's `demo.sh`, the settings of the figures in
-/// `shared/data/README.md`; `paper` is Pennington, Socher & Manning (2014).
+/// `referenceDemo` is the reference's `demo.sh` (stanfordnlp/GloVe), the settings its benchmark
+/// figures are measured with; `paper` is Pennington, Socher & Manning (2014).
 ///
 /// ```swift
 /// var settings = GloVeHyperparameters.referenceDemo   // 50 dims, window 15, x_max 10, 15 epochs

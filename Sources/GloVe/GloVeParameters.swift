@@ -1,6 +1,6 @@
 import VectorMath
 
-/// Everything GloVe learns, in the layout `Kernels.gloveStep` works on: for each word i a word
+/// Everything GloVe learns, in the layout `GloVeStep.simd` works on: for each word i a word
 /// vector wᵢ and a context vector w̃ᵢ, each followed by its AdaGrad sums of squared gradients,
 /// and the two biases bᵢ, b̃ᵢ with theirs.
 ///

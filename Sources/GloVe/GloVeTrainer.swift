@@ -28,7 +28,7 @@ import VectorMath
 /// (each parameter's step shrinks with the squares of its past gradients), several threads at
 /// once on disjoint slices of the records, without locks: two threads rarely touch the same
 /// word at the same instant, and when they do, a lost update does no harm (Hogwild). One record
-/// is one `Kernels.gloveStep`.
+/// is one `GloVeStep.simd`.
 ///
 /// **Why W + W̃.** Every word gets two vectors: wᵢ when it is the centre word, w̃ᵢ when it is
 /// the context. X is symmetric, so the two sets differ only by their random start and the
@@ -140,7 +140,7 @@ public struct GloVeTrainer: Sendable {
     }
 
     /// Stochastic gradient descent over `records[range]`, one record after another: for each
-    /// co-occurrence, one AdaGrad step on wᵢ, w̃ⱼ, bᵢ and b̃ⱼ (`Kernels.gloveStep`). Asks
+    /// co-occurrence, one AdaGrad step on wᵢ, w̃ⱼ, bᵢ and b̃ⱼ (`GloVeStep.simd`). Asks
     /// `isCancelled` every 4096 records (about a millisecond) and reports every 64 times that.
     private func trainSlice(_ range: Range<Int>, of records: TrainingRecords, _ parameters: GloVeParameters,
                             report: ((Int, Double) -> Void)?, isCancelled: CancellationCheck?) -> SliceResult {
@@ -167,7 +167,7 @@ public struct GloVeTrainer: Sendable {
                 while r < batchEnd {
                     let record = records.base[r]
                     let i = Int(record.i), j = Int(record.j)
-                    let cost = Kernels.gloveStep(word: parameters.word(i), context: parameters.context(j), count: stride,
+                    let cost = GloVeStep.simd(word: parameters.word(i), context: parameters.context(j), count: stride,
                                                  wordBias: parameters.wordBias(i), contextBias: parameters.contextBias(j),
                                                  logX: record.logX, weight: record.weight,
                                                  learningRate: eta, gradientClip: clip)

@@ -1,10 +1,12 @@
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
+import VectorMath
 
-extension Kernels {
+/// GloVe's update rule for one co-occurrence record, twice: `reference`, the inner loop of
+/// Stanford's `glove.c` one component at a time, to read and to test against; and `simd`, the
+/// same arithmetic eight components at a time, which the trainer runs. The tests hold the two to
+/// the same results.
+public enum GloVeStep {
     /// One stochastic step of GloVe on one co-occurrence record (i, j, Xᵢⱼ): the inner loop of
-    /// the Stanford `glove.c`, with SIMD8.
+    /// the Stanford `glove.c`, eight components at a time (SIMD8). Tested against `reference`.
     ///
     /// The record's error is diff = wᵢ·w̃ⱼ + bᵢ + b̃ⱼ − log Xᵢⱼ, its cost ½·f(Xᵢⱼ)·diff². With
     /// fdiff = f(Xᵢⱼ)·diff the gradients are fdiff·w̃ⱼ for wᵢ, fdiff·wᵢ for w̃ⱼ, and fdiff for
@@ -28,11 +30,11 @@ extension Kernels {
     ///
     /// - Returns: the record's cost ½·f·diff², or NaN when the record was skipped.
     @inlinable
-    public static func gloveStep(word: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, count n: Int,
+    public static func simd(word: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, count n: Int,
                                  wordBias: UnsafeMutablePointer<Float>, contextBias: UnsafeMutablePointer<Float>,
                                  logX: Float, weight: Float, learningRate: Float, gradientClip: Float) -> Float {
         // How far the model is from log Xᵢⱼ, and the same weighted by f(Xᵢⱼ).
-        let diff = dot(word, context, count: n) + wordBias[0] + contextBias[0] - logX
+        let diff = Kernels.dot(word, context, count: n) + wordBias[0] + contextBias[0] - logX
         let fdiff = weight * diff
         guard diff.isFinite && fdiff.isFinite else { return .nan }
 
@@ -49,10 +51,10 @@ extension Kernels {
             let gw = w.loadUnaligned(fromByteOffset: gradSqOffset + o, as: SIMD8<Float>.self)
             let gc = c.loadUnaligned(fromByteOffset: gradSqOffset + o, as: SIMD8<Float>.self)
             // η × the clipped gradient, for wᵢ (which is fdiff·w̃ⱼ) and for w̃ⱼ (fdiff·wᵢ)
-            let stepW = simdClamp(f8 * ck, lo8, hi8) * eta8
-            let stepC = simdClamp(f8 * wk, lo8, hi8) * eta8
-            w.storeBytes(of: wk - stepW / simdSquareRoot(gw), toByteOffset: o, as: SIMD8<Float>.self)
-            c.storeBytes(of: ck - stepC / simdSquareRoot(gc), toByteOffset: o, as: SIMD8<Float>.self)
+            let stepW = Kernels.simdClamp(f8 * ck, lo8, hi8) * eta8
+            let stepC = Kernels.simdClamp(f8 * wk, lo8, hi8) * eta8
+            w.storeBytes(of: wk - stepW / Kernels.simdSquareRoot(gw), toByteOffset: o, as: SIMD8<Float>.self)
+            c.storeBytes(of: ck - stepC / Kernels.simdSquareRoot(gc), toByteOffset: o, as: SIMD8<Float>.self)
             w.storeBytes(of: gw + stepW * stepW, toByteOffset: gradSqOffset + o, as: SIMD8<Float>.self)
             c.storeBytes(of: gc + stepC * stepC, toByteOffset: gradSqOffset + o, as: SIMD8<Float>.self)
             k += 8
@@ -76,43 +78,31 @@ extension Kernels {
         return 0.5 * fdiff * diff
     }
 
-    /// Reads one word of every 64-byte cache line of `byteCount` bytes at `p` and returns them
-    /// combined, so that the caller can keep the result and the reads happen. A software
-    /// prefetch: touching the memory of the next few items first lets their cache misses
-    /// overlap, instead of each item waiting for its own.
-    @inlinable
-    public static func touch(_ p: UnsafeRawPointer, byteCount: Int) -> UInt32 {
-        var a: UInt32 = 0, b: UInt32 = 0
-        var offset = 0
-        while offset + 64 < byteCount {
-            a ^= p.load(fromByteOffset: offset, as: UInt32.self)
-            b ^= p.load(fromByteOffset: offset + 64, as: UInt32.self)
-            offset += 128
+    /// The same step as `simd`, one component at a time, as `glove.c` writes it: the gradient of
+    /// ½·f(Xᵢⱼ)·(wᵢ·w̃ⱼ + bᵢ + b̃ⱼ − log Xᵢⱼ)² clipped, scaled by η, and divided by the root of the
+    /// parameter's AdaGrad sum; both vectors stepped from their old values; the biases by
+    /// fdiff / √sum. Same memory layout and result as `simd`.
+    public static func reference(word: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, count n: Int,
+                                 wordBias: UnsafeMutablePointer<Float>, contextBias: UnsafeMutablePointer<Float>,
+                                 logX: Float, weight: Float, learningRate: Float, gradientClip: Float) -> Float {
+        var diff: Float = 0
+        for k in 0..<n { diff += word[k] * context[k] }
+        diff += wordBias[0] + contextBias[0] - logX
+        let fdiff = weight * diff
+        guard diff.isFinite && fdiff.isFinite else { return .nan }
+        for k in 0..<n {
+            let wk = word[k], ck = context[k]
+            let stepW = min(max(fdiff * ck, -gradientClip), gradientClip) * learningRate
+            let stepC = min(max(fdiff * wk, -gradientClip), gradientClip) * learningRate
+            word[k] = wk - stepW / word[n + k].squareRoot()
+            context[k] = ck - stepC / context[n + k].squareRoot()
+            word[n + k] += stepW * stepW
+            context[n + k] += stepC * stepC
         }
-        if offset < byteCount { a ^= p.load(fromByteOffset: offset, as: UInt32.self) }
-        return a ^ b
-    }
-
-    /// √x, lane by lane. The standard library's `SIMD8.squareRoot()` takes the root of one lane
-    /// at a time (a scalar `sqrtf` with an errno check for each); on x86-64 this is `sqrtps`.
-    @inlinable @inline(__always)
-    static func simdSquareRoot(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        #if arch(x86_64)
-        return SIMD8(lowHalf: _mm_sqrt_ps(x.lowHalf), highHalf: _mm_sqrt_ps(x.highHalf))
-        #else
-        return x.squareRoot()
-        #endif
-    }
-
-    /// x limited to lo ... hi, lane by lane (`minps`/`maxps` on x86-64; elsewhere compares and
-    /// masks: the standard library's `pointwiseMin`/`pointwiseMax` are not inlined).
-    @inlinable @inline(__always)
-    static func simdClamp(_ x: SIMD8<Float>, _ lo: SIMD8<Float>, _ hi: SIMD8<Float>) -> SIMD8<Float> {
-        #if arch(x86_64)
-        return SIMD8(lowHalf: _mm_min_ps(_mm_max_ps(x.lowHalf, lo.lowHalf), hi.lowHalf),
-                     highHalf: _mm_min_ps(_mm_max_ps(x.highHalf, lo.highHalf), hi.highHalf))
-        #else
-        return x.replacing(with: lo, where: x .< lo).replacing(with: hi, where: x .> hi)
-        #endif
+        wordBias[0] -= fdiff / wordBias[1].squareRoot()
+        contextBias[0] -= fdiff / contextBias[1].squareRoot()
+        wordBias[1] += fdiff * fdiff
+        contextBias[1] += fdiff * fdiff
+        return 0.5 * fdiff * diff
     }
 }
