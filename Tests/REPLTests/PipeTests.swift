@@ -26,9 +26,12 @@ final class PipeTests: XCTestCase {
         var input = Data("sim cat ".utf8)
         input.append(contentsOf: [0xC3, 0x28])
         input.append(Data("\n".utf8))
-        let long = String(repeating: "king + ", count: 20_000) + "king\nsim cat dog\n"
-        let r = try Binary.run([], input: String(decoding: input, as: UTF8.self) + long)
+        // The bytes go as they are: C3 28 is not UTF-8 (a lead byte followed by '(').
+        input.append(Data((String(repeating: "king + ", count: 20_000) + "king\nsim cat dog\n").utf8))
+        XCTAssertNil(String(data: input.prefix(12), encoding: .utf8), "the input really is not UTF-8")
+        let r = try Binary.run([], bytes: input)
         XCTAssertTrue(r.out.contains("cos(cat, dog)"), "the session goes on: \(r.err)")
+        XCTAssertEqual(r.status, 1, "the bad lines are errors")
     }
 
     func testQueryPrintsQueenFirstAndSaysInputsWereExcluded() throws {

@@ -14,6 +14,11 @@ enum Binary {
     /// Runs embedlab with `arguments`, `input` on standard input; returns (status, stdout, stderr).
     @discardableResult
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        try run(arguments, bytes: Data(input.utf8), environment: environment)
+    }
+
+    /// The same with raw bytes on standard input (to send what is not valid UTF-8).
+    static func run(_ arguments: [String], bytes input: Data, environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = arguments
@@ -31,7 +36,7 @@ enum Binary {
         p.standardOutput = stdout
         p.standardError = stderr
         try p.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
