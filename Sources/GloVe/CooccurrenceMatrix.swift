@@ -120,9 +120,4 @@ public struct CooccurrenceMatrix: Sendable, RandomAccessCollection {
         }
         return dense
     }
-
-    /// The number of nonzero entries per row.
-    public var nonzerosPerRow: [Int] {
-        (0..<vocabulary.count).map { rowStarts[$0 + 1] - rowStarts[$0] }
-    }
 }
