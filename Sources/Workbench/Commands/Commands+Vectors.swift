@@ -57,6 +57,15 @@ extension Invocation {
     /// `plot 猫 狗 汽车 飞机`: the words' vectors projected onto their first two principal components.
     func plot() throws -> Value {
         let vectors = try self.vectors()
+        // Checked before any matrix is built: one length, finite values (`plot king [1, 2]`, `plot (king*1e39) queen`).
+        if let first = vectors.first, let other = vectors.first(where: { $0.values.count != first.values.count }) {
+            throw WorkbenchError(language.text(.plotLengthsDiffer, ["first": first.label, "a": "\(first.values.count)", "other": other.label, "b": "\(other.values.count)"]), at: span)
+        }
+        for v in vectors {
+            if let i = v.values.firstIndex(where: { !$0.isFinite }) {
+                throw WorkbenchError(language.text(.plotNotFinite, ["index": "\(i + 1)", "label": v.label]), at: span)
+            }
+        }
         let matrix = Matrix(rowVectors: vectors.map(\.values))
         let points: Matrix
         var axes = ("x", "y")
@@ -66,7 +75,12 @@ extension Invocation {
         } else if matrix.columns == 1 {
             throw WorkbenchError(language.text(.plotOneDimension), at: span)
         } else {
-            let pca = PCA(fitting: matrix, components: 2)
+            let pca: PCA
+            do {
+                pca = try PCA(fitting: matrix, components: 2, shouldStop: { [session] in session.cancellation.isRequested })
+            } catch PCA.Failure.cancelled {
+                throw WorkbenchError(language.text(.plotStopped), at: span)
+            }
             points = pca.project(matrix)
             let share = pca.explainedVarianceRatio.map { String(format: "%.0f%%", $0 * 100) }
             axes = ("PC1 (\(share[0]))", "PC2 (\(share[1]))")
