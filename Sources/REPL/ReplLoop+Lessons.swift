@@ -114,6 +114,8 @@ extension ReplLoop {
     }
 
     func show(_ outputs: [LessonRunner.Output]) {
+        // Long work (a training answer, a replayed lesson) may have drawn a progress bar: clear it first.
+        endProgress()
         for o in outputs {
             switch o {
             case .step(let n, let total, let title, let prose, let isExercise):

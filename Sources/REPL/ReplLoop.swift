@@ -136,7 +136,7 @@ public final class ReplLoop {
     }
 
     /// Clears the progress bar's line; after Ctrl-C (echoed as ^C) starts a fresh line too.
-    private func endProgress() {
+    func endProgress() {
         progressBar?.finish()
         if editor.isInteractive && embedlab_interrupt_pending() != 0 { output("") }
     }
