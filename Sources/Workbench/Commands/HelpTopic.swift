@@ -11,7 +11,7 @@ public enum HelpTopic: String, CaseIterable, Sendable {
         case .arithmetic: return Localized(en: "king - man + woman, analogies", zh: "king - man + woman、类比")
         case .model: return Localized(en: "models, settings, evaluation", zh: "模型、设置、评测")
         case .text: return Localized(en: "tokens, BPE merges, co-occurrence counts", zh: "分词、BPE 合并、共现计数")
-        case .training: return Localized(en: "train GloVe vectors at the prompt", zh: "在提示符下训练 GloVe 向量")
+        case .training: return Localized(en: "train GloVe or Word2Vec vectors at the prompt", zh: "在提示符下训练 GloVe 或 Word2Vec 向量")
         case .session: return Localized(en: "help, history, saving, language, leaving", zh: "帮助、历史、保存、语言、退出")
         case .lessons: return Localized(en: "lessons, hints, progress", zh: "课程、提示、进度")
         }
