@@ -156,7 +156,7 @@ public enum ProseRenderer {
         switch mark {
         case .plain: return s
         case .strong: return style.paint(s, .bold)
-        case .emphasis: return style.color ? "\u{1B}[3m\(s)\u{1B}[0m" : s
+        case .emphasis: return style.paint(s, .italic)
         case .code: return style.paint(s, .cyan)
         }
     }

@@ -18,7 +18,7 @@ public struct Style: Sendable {
     /// Plain text for files, pipes and tests.
     public static let plain = Style(width: 80, color: false)
 
-    public enum Tone: String, Sendable { case dim = "2", bold = "1", green = "32", red = "31", yellow = "33", cyan = "36", magenta = "35" }
+    public enum Tone: String, Sendable { case dim = "2", bold = "1", italic = "3", green = "32", red = "31", yellow = "33", cyan = "36", magenta = "35" }
 
     public func paint(_ s: String, _ tone: Tone) -> String {
         color ? "\u{1B}[\(tone.rawValue)m\(s)\u{1B}[0m" : s

@@ -15,7 +15,7 @@ import FileAccess
 /// ```
 public enum TerminalText {
     /// The escape sequences `Style.paint` emits: reset and each tone.
-    static let colourSequences: Set<String> = Set(["0"] + [Style.Tone.dim, .bold, .green, .red, .yellow, .cyan, .magenta].map(\.rawValue))
+    static let colourSequences: Set<String> = Set(["0"] + [Style.Tone.dim, .bold, .italic, .green, .red, .yellow, .cyan, .magenta].map(\.rawValue))
 
     public static func printable(_ text: String) -> String {
         guard !PrintableText.isPrintable(text) else { return text }

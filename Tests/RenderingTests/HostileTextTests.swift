@@ -22,6 +22,12 @@ final class HostileTextTests: XCTestCase {
         XCTAssertEqual(TerminalText.printable("tail\u{1B}"), "tail\\e")
     }
 
+    func testEmphasisInProseIsItalicNotAnEscapedSequence() {
+        let prose = ProseRenderer.render("take *king*, subtract *man*", style: Style(width: 80, color: true))
+        XCTAssertEqual(prose, "take \u{1B}[3mking\u{1B}[0m, subtract \u{1B}[3mman\u{1B}[0m")
+        XCTAssertFalse(prose.contains("\\e"), prose)
+    }
+
     func testErrorsAndProseAreEscapedToo() {
         let error = WorkbenchError("'\u{1B}[2Jcat' is not in the vocabulary")
         XCTAssertFalse(ErrorRenderer.render(error, input: "sim \u{1B}[2Jcat dog", style: .plain).contains("\u{1B}"))
