@@ -51,4 +51,11 @@ final class HostileTextTests: XCTestCase {
                               .init(label: String(repeating: "猫", count: 200), x: 2, y: 0)])
         XCTAssertTrue(text.contains("no room for the labels of"), text)
     }
+
+    func testThePlotsNotesSpeakChinese() {
+        let plot = ScatterPlot(title: "t", points: [.init(label: "猫", x: 0, y: 0), .init(label: "狗", x: 1, y: 1)], xLabel: "PC1", yLabel: "PC2")
+        let zh = ScatterRenderer.render(plot, style: Style(width: 80, color: false, language: .zh))
+        XCTAssertTrue(zh.contains("横纵同一比例"), zh)
+        XCTAssertFalse(zh.contains("same scale"), zh)
+    }
 }
