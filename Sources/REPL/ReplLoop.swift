@@ -21,6 +21,9 @@ public final class ReplLoop {
     private(set) var errors = 0
     /// The model the session started on, written into saved notebooks.
     let startModel: String
+    /// The language each recorded cell ran in: a saved notebook renders each cell's output in its
+    /// own language and starts in the first one's (`lang: zh`), so `check` replays a `:lang` as it was.
+    private var cellLanguages: [Language] = []
     /// The bundled lessons, where learner progress is kept, and the language of prose.
     /// The folder of bundled lessons; they are read the first time a lesson command needs them,
     /// so that start-up does not parse every lesson.
@@ -116,7 +119,7 @@ public final class ReplLoop {
 
     /// Evaluates one line and prints its result or error.
     func handle(_ line: String, lineNumber: Int) {
-        defer { embedlab_clear_interrupt() }
+        defer { embedlab_clear_interrupt(); noteCellLanguages() }
         do {
             let result = try session.evaluate(line)
             if case .meta("lang", _, _) = result.statement { followLanguage(remember: true) }
@@ -141,6 +144,11 @@ public final class ReplLoop {
         if editor.isInteractive && embedlab_interrupt_pending() != 0 { output("") }
     }
 
+    /// Gives every cell recorded since the last call the language now in effect.
+    private func noteCellLanguages() {
+        while cellLanguages.count < session.cells.count { cellLanguages.append(language) }
+    }
+
     /// `:save FILE.md`: the session so far as a notebook that `embedlab run` and `check` replay.
     func save(_ path: String) {
         guard !path.isEmpty else {
@@ -152,8 +160,11 @@ public final class ReplLoop {
         let ext = (path as NSString).pathExtension.lowercased()
         guard ["md", "markdown", "html", "htm"].contains(ext) else { return refuseSave(path) }
         if ext == "html" || ext == "htm" { return savePage(path) }
-        let cells = session.cells.map { Notebook.Cell(input: $0.input, expected: Notebook.output(of: $0.outcome, input: $0.input, language: language), line: 0) }
-        let notebook = Notebook(model: startModel, title: "EmbedLab session", cells: cells, language: language)
+        noteCellLanguages()
+        let cells = zip(session.cells, cellLanguages).map { cell, language in
+            Notebook.Cell(input: cell.input, expected: Notebook.output(of: cell.outcome, input: cell.input, language: language), line: 0)
+        }
+        let notebook = Notebook(model: startModel, title: "EmbedLab session", cells: cells, language: cellLanguages.first ?? language)
         do {
             // The user's own command: no read policy; a pipe, device or link at `path` is refused.
             try SafeWrite.replace(path, with: Array(notebook.markdown().utf8), policy: nil)

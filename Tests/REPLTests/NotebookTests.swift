@@ -25,6 +25,16 @@ final class NotebookTests: XCTestCase {
         XCTAssertTrue(failed.out.contains("+ cos(猫, 狗) = 0.9819"), failed.out)
     }
 
+    func testASessionThatSwitchedLanguageSavesTheLanguageItStartedIn() throws {
+        let file = temporaryDirectory() + "/switched.md"
+        let r = try Binary.run(["--lang", "zh"], input: "sim cat dog\nnear 2 paris\n:lang en\nnear 2 paris\n:save \(file)\n")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(text.contains("lang: zh\n"), text + r.err)
+        let check = try Binary.run(["check", file])
+        XCTAssertEqual(check.status, 0, check.out)
+        XCTAssertTrue(check.out.contains("0 differ"), check.out)
+    }
+
     func testRunPrintsEveryCellAndJSON() throws {
         let dir = temporaryDirectory()
         let file = dir + "/demo.md"
