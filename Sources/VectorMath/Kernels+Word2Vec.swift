@@ -47,7 +47,7 @@ public final class LogisticTable: @unchecked Sendable {
     public func sigmoid(_ x: Float) -> Float {
         if x >= Self.limit { return 1 }
         if x <= -Self.limit { return 0 }
-        return sigmoidValues[Int((x + Self.limit) * scale)]
+        return sigmoidValues[index(x)]
     }
 
     /// −log σ(x), the cost of predicting with score x something that is there: −x below −6,
@@ -56,7 +56,14 @@ public final class LogisticTable: @unchecked Sendable {
     public func negativeLogSigmoid(_ x: Float) -> Float {
         if x >= Self.limit { return 0 }
         if x <= -Self.limit { return -x }
-        return negativeLogSigmoidValues[Int((x + Self.limit) * scale)]
+        return negativeLogSigmoidValues[index(x)]
+    }
+
+    /// The entry for x in (−limit, limit); just below the limit, (x + limit) · scale rounds up to
+    /// `size` in Float, so the index is held to the last entry (it read past the table before).
+    @inlinable @inline(__always)
+    func index(_ x: Float) -> Int {
+        min(Self.size - 1, Int((x + Self.limit) * scale))
     }
 }
 

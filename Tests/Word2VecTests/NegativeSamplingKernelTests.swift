@@ -60,4 +60,16 @@ final class NegativeSamplingKernelTests: XCTestCase {
             XCTAssertNotEqual(outA, outputs)
         }
     }
+
+    func testJustBelowTheLimitTheTableIsNotReadPastItsEnd() {
+        // (x + 6) · scale rounds up to the table's size for the floats just below 6: a read past
+        // the end once gave an epoch cost of 1e23 now and then.
+        let table = LogisticTable()
+        var x = Float(5.999)
+        while x < LogisticTable.limit {
+            XCTAssertEqual(Double(table.negativeLogSigmoid(x)), -log(1 / (1 + exp(-Double(x)))), accuracy: 0.01, "x = \(x)")
+            XCTAssertEqual(Double(table.sigmoid(x)), 1 / (1 + exp(-Double(x))), accuracy: 0.01, "x = \(x)")
+            x = x.nextUp
+        }
+    }
 }
