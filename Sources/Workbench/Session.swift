@@ -127,6 +127,19 @@ public final class Session: @unchecked Sendable {
         return m
     }
 
+    /// The bundled transformer encoders (`NAME.embt` in the model folders) that open, with their configuration.
+    public func encoderEntries() -> [(name: String, config: EncoderConfig, bytes: Int)] {
+        var seen = Set<String>()
+        return catalog.directories.flatMap { dir -> [(name: String, config: EncoderConfig, bytes: Int)] in
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".embt") }.sorted()
+            return files.compactMap { f in
+                let name = String(f.dropLast(5))
+                guard seen.insert(name).inserted, let file = try? EncoderFile(path: (dir as NSString).appendingPathComponent(f)) else { return nil }
+                return (name, file.config, file.file.count)
+            }
+        }
+    }
+
     /// The file of the encoder called `name` (`NAME.embt` in the model folders), or `name` itself when it is
     /// a path to an `.embt` file; nil when there is none (then `name` is a static model).
     public func encoderPath(_ name: String) -> String? {

@@ -51,7 +51,8 @@ public final class EncoderFile: @unchecked Sendable {
     public let config: EncoderConfig
     public let vocabulary: [String]
     public let tensors: [String: Tensor]
-    let file: MappedBytes
+    /// The mapped file (its `count` is the file's size).
+    public let file: MappedBytes
     /// Encoder files above this size are refused before they are mapped.
     public static let maxBytes = 1 << 30
 

@@ -81,6 +81,7 @@ extension Catalogue {
         .cannotWriteFile: "cannot write {file}: {reason}",
         .cannotWriteFileHint: "choose a folder you can write to",
         .nowUsingEncoder: "now using {model}: a transformer encoder ({layers} layers, {dims} dimensions, reads up to {tokens} tokens); texts are sentence vectors, WORD in \"SENTENCE\" a contextual vector; near and analogies still use {static}",
+        .encoderShape: "encoder: {layers} layers × {dims}",
         .sentenceVectorLabel: "\"{text}\" ({model} sentence vector)",
         .contextualLabel: "{word} in \"{sentence}\" ({model}: contextual)",
         .staticWordLabel: "{word} ({model} is static: one vector for every sentence; :use minilm for contextual vectors)",

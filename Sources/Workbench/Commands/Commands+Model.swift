@@ -9,9 +9,14 @@ extension CommandSpec {
         summary: Localized(en: "the bundled models (* = in use)", zh: "自带的模型（* = 正在使用）"),
         examples: [":models"],
         evaluate: { inv in
-            let current = inv.model.name
-            let rows: [[String]] = inv.session.catalog.entries().map { entry in
+            let current = inv.session.encoder?.name ?? inv.model.name
+            var rows: [[String]] = inv.session.catalog.entries().map { entry in
                 let shape = (try? WordVectors.load(path: entry.path)).map { "\($0.count) × \($0.dimensions)" } ?? inv.language.text(.unreadable)
+                return [entry.name == current ? "* \(entry.name)" : "  \(entry.name)", shape, String(format: "%.1f MB", Double(entry.bytes) / 1e6)]
+            }
+            // Transformer encoders (NAME.embt): the header and configuration are read, not the weights.
+            rows += inv.session.encoderEntries().map { entry in
+                let shape = inv.language.text(.encoderShape, ["layers": "\(entry.config.layers)", "dims": "\(entry.config.hidden)"])
                 return [entry.name == current ? "* \(entry.name)" : "  \(entry.name)", shape, String(format: "%.1f MB", Double(entry.bytes) / 1e6)]
             }
             let l = inv.language
