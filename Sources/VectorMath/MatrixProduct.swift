@@ -60,6 +60,12 @@ public func matrixMultiply(m: Int, n: Int, k: Int,
 ///
 /// With several threads, the larger of m and n is split into equal parts aligned to the tile;
 /// each thread packs its own blocks and writes a disjoint part of C.
+///
+/// Why our own and not a BLAS: measured with `embedlab-bench gemm` beside numpy's OpenBLAS 0.3.31
+/// (Haswell kernels) on this 2-core EPYC, one thread, the same shapes: 128×1152×384 73 vs 90 GFLOP/s,
+/// 128×1536×384 77 vs 88, 512³ 35 vs 39, i.e. 0.8–0.9× of OpenBLAS. Within that margin we keep the
+/// kernel here: no system library to install and link on a fresh machine, and the batched nearest
+/// neighbours need the product tile by tile, each tile scanned for its top k while it is in cache.
 struct MatrixProduct: @unchecked Sendable {
     static let tileRows = 6, tileColumns = 16
     static let depthBlock = 256, rowBlock = 96, columnBlock = 2048
