@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "Word2Vec", dependencies: ["GloVe", "VectorMath"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // HNSW approximate nearest neighbours over any matrix (cosine), saved and memory-mapped.
-        .target(name: "Index", dependencies: ["VectorMath"], exclude: ["README.md"]),
+        // Optimised in debug builds too, like Word2Vec: lessons build an index over 30,000 words live.
+        .target(name: "Index", dependencies: ["VectorMath"], exclude: ["README.md"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
         .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers"], exclude: ["README.md"]),
         // The command language: parse -> evaluate -> typed Value; the session.

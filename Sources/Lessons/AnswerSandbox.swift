@@ -20,7 +20,7 @@ public struct AnswerSandbox: Sendable {
     let modelNames: Set<String>
 
     public init(roots: [String], catalog: ModelCatalog) {
-        policy = ReadPolicy(readable: roots + catalog.directories)
+        policy = ReadPolicy(readable: roots + catalog.directories + SearchState.collectionFolders(for: catalog))
         // The bundled static models (NAME.embv) and transformer encoders (NAME.embt).
         let encoders = catalog.directories.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
             .filter { $0.hasSuffix(".embt") }.map { String($0.dropLast(5)) }

@@ -85,7 +85,7 @@ public final class LessonReplay {
         switch statement {
         case .meta(let name, _, _): return ["use", "load", "set"].contains(name)
         case .assignment: return true
-        case .command(let name, _, _): return name == "train" || name == "bpe"
+        case .command(let name, _, _): return name == "train" || name == "bpe" || name == "index"
         default: return false
         }
     }

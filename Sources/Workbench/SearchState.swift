@@ -1,4 +1,5 @@
 import Embeddings
+import Foundation
 import Index
 import Search
 
@@ -13,6 +14,12 @@ public final class SearchState: @unchecked Sendable {
     var index: (model: String, index: HNSWIndex)?
 
     public init() {}
+
+    /// The bundled collections' folders: `collections/` beside each folder of models. Lessons and
+    /// notebooks may read them, like the bundled models.
+    public static func collectionFolders(for catalog: ModelCatalog) -> [String] {
+        catalog.directories.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("collections") }
+    }
 
     /// The index for `model`, if one was built for it in this session.
     func index(for model: WordVectors) -> HNSWIndex? {

@@ -21,7 +21,7 @@ struct NotebookOptions: ParsableArguments {
         }
         // A notebook is untrusted: its cells (and its `model:`) read only files beside it and the
         // bundled models, and write nothing. A model named on the command line is the user's own.
-        let policy = ReadPolicy.sandbox(document: file, bundled: Environment.catalog.directories)
+        let policy = ReadPolicy.sandbox(document: file, bundled: Environment.catalog.directories + SearchState.collectionFolders(for: Environment.catalog))
         let session = try model.map { try Environment.session($0) }
             ?? policy.apply { try Environment.session(notebook.model ?? Environment.defaultModel) }
         session.readPolicy = policy

@@ -14,8 +14,9 @@ final class SearchCommandTests: XCTestCase {
         let s = try Models.session()
         let hits = rows(try s.evaluate(#"search faq-en "I forgot my password" 3"#).value)
         XCTAssertEqual(hits.count, 3)
-        XCTAssertTrue(hits[0][3].hasPrefix("How do I reset my password?"), "\(hits)")
-        let liked = rows(try s.evaluate(#"recommend items-en "Acoustic guitar""#).value).map { $0[3] }
+        XCTAssertEqual(hits[0][0], "1", "the document's number comes first")
+        XCTAssertTrue(hits[0][2].hasPrefix("How do I reset my password?"), "\(hits)")
+        let liked = rows(try s.evaluate(#"recommend items-en "Acoustic guitar""#).value).map { $0[2] }
         XCTAssertTrue(liked.prefix(3).allSatisfy { text in ["Drum kit", "Flute", "Violin"].contains { text.hasPrefix($0) } }, "\(liked)")
         let verdict = rows(try s.evaluate(#"classify polarity-en "wonderful""#).value)
         XCTAssertEqual(verdict.map { $0[1] }, ["pos", "pos"])
@@ -37,7 +38,7 @@ final class SearchCommandTests: XCTestCase {
         try "animal\tthe dog barked at the cat\r\nanimal\ta horse ran in the field\r\nfood\tbread and butter for breakfast\r\nfood\trice with fish and soup\r\n".write(toFile: path, atomically: true, encoding: .utf8)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         XCTAssertTrue(try s.evaluate(":load collection \(path)").value == .text("collection \(name): 4 documents, labels animal, food; try search \(name) \"…\""))
-        XCTAssertTrue(rows(try s.evaluate("search \(name) \"puppy\" 1").value)[0][3].contains("dog"))
+        XCTAssertTrue(rows(try s.evaluate("search \(name) \"puppy\" 1").value)[0][2].contains("dog"))
     }
 
     func testAnIndexAnswersNearAndComparesWithExactSearch() throws {

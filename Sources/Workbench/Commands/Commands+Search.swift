@@ -84,7 +84,7 @@ extension Invocation {
 
     /// Where the bundled collections are: `collections/` beside each model folder, and in the working folder.
     var collectionFolders: [String] {
-        session.catalog.directories.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("collections") } + ["collections"]
+        SearchState.collectionFolders(for: session.catalog) + ["collections"]
     }
 
     /// A collection by name (loaded, or bundled as NAME.txt / NAME.tsv) or by path.
@@ -136,10 +136,11 @@ extension Invocation {
     }
 
     func hitsTable(_ title: String, _ hits: [SearchHit], note: String?) -> Value {
-        let rows = hits.enumerated().map { i, h in ["\(i + 1)", String(format: "%.3f", h.score), "\(h.document + 1)", h.text] }
+        // The document's number comes first: it is what a lesson's check (`top 1 contains 1`) reads.
+        let rows = hits.map { h in ["\(h.document + 1)", String(format: "%.3f", h.score), h.text] }
         return .table(Table(title: [title, note].compactMap { $0 }.joined(separator: "\n"),
-                            headers: ["#", "cos", language.pick(en: "doc", zh: "文档"), language.pick(en: "text", zh: "文本")],
-                            rows: rows, numericColumns: [0, 1, 2]))
+                            headers: [language.pick(en: "doc", zh: "文档"), "cos", language.pick(en: "text", zh: "文本")],
+                            rows: rows, numericColumns: [0, 1]))
     }
 
     /// `search COLLECTION "query" [k]`.
