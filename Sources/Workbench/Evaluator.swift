@@ -64,8 +64,8 @@ struct Evaluator {
             if let encoder = session.encoder {
                 return .vector(VectorValue(values: try sentenceVector(w, encoder, span), label: l(.sentenceVectorLabel, ["text": w, "model": encoder.name])))
             }
-            let word = try resolveWord(w, span)
-            return .vector(VectorValue(values: model.vector(word)!, label: word, sources: [word], dimensionNames: model.dimensionNames))
+            let v = try wordOrSentence(w, span)
+            return .vector(VectorValue(values: v.vector, label: v.label, sources: v.sources, dimensionNames: model.dimensionNames))
         }
         if case .contextual(let word, let sentence, let span) = e {
             guard case .vector(let v, _) = try operand(e) else { return .none }
@@ -144,8 +144,8 @@ struct Evaluator {
         case .word(let w, let span):
             if let v = session.variables[w] { return .vector(v.values, sources: v.sources) }
             if let encoder = session.encoder { return .vector(try sentenceVector(w, encoder, span), sources: []) }
-            let word = try resolveWord(w, span)
-            return .vector(model.vector(word)!, sources: [word])
+            let v = try wordOrSentence(w, span)
+            return .vector(v.vector, sources: v.sources)
         case .contextual(let w, let sentence, let span):
             guard let encoder = session.encoder else {
                 // A static model has one vector per word, whatever the sentence.

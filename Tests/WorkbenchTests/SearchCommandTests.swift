@@ -25,6 +25,19 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Double(report[0][1]) ?? 0, 0.85)
     }
 
+    func testQuotedSentencesOnAWordModelAreSentenceVectors() throws {
+        let s = try Models.session()
+        func cosine(_ line: String) throws -> Double {
+            guard let x = try s.evaluate(line).value.number else { XCTFail("no number for \(line)"); return 0 }
+            return x
+        }
+        let near = try cosine(#"sim "a cat sat on the mat", "a dog lay on the rug""#)
+        let far = try cosine(#"sim "a cat sat on the mat", "stock prices fell sharply""#)
+        XCTAssertGreaterThan(near, far + 0.2, "related sentences are closer than unrelated ones")
+        XCTAssertThrowsError(try s.evaluate(#"sim "zzqx qqzz", cat"#)) { XCTAssertTrue("\($0)".contains("none of the words"), "\($0)") }
+        XCTAssertThrowsError(try s.evaluate("sim zzqx cat"), "one unknown word is still an unknown word, not a sentence")
+    }
+
     func testUnknownCollectionsAndUnknownWordsSayWhatToDo() throws {
         let s = try Models.session()
         XCTAssertThrowsError(try s.evaluate(#"search nowhere "x""#)) { XCTAssertTrue("\($0)".contains("no collection named 'nowhere'"), "\($0)") }

@@ -1,0 +1,44 @@
+import Embeddings
+import Search
+import Tokenizers
+
+/// A quoted text of several words on a word-vector model (`sim "a cat sat on the mat", "a dog lay on
+/// the rug"`) is a sentence vector: the SIF-weighted mean of its words' vectors (Arora et al. 2017,
+/// weight a / (a + p(w)) with p(w) from Zipf's law over the model's frequency ranks). The common
+/// component is not removed: with one or two sentences there is no collection to learn it from
+/// (`search` learns it from its collection). With an encoder in use (`:use minilm`) the encoder's
+/// sentence vector is used instead, in `Evaluator.operand`.
+extension Evaluator {
+    /// The sentence vector of `text`, or nil when the text is not a sentence (a word is looked up, not pooled).
+    /// A text none of whose words the model has is an error that names them.
+    func staticSentenceVector(_ text: String, _ span: Span) throws -> (vector: [Float], missing: [String])? {
+        // A sentence has spaces between its words, or is a run of Chinese long enough to be more than
+        // a word; anything else (a typo such as 狗x) stays an unknown word.
+        let scalars = text.unicodeScalars
+        let spaced = scalars.contains { $0.properties.isWhitespace }
+        let chinese = scalars.count >= 6 && scalars.allSatisfy { $0.properties.isIdeographic }
+        guard spaced || chinese else { return nil }
+        let encoder = SentenceEncoder(model: model, tokenizer: WordTokenizer(segmenter: try? ChineseSegmenter.bundled()), pooling: .sif)
+        guard encoder.words(of: text).count > 1 else { return nil }
+        let s = encoder.encode(text)
+        if s.isEmpty {
+            throw WorkbenchError(session.language.pick(en: "none of the words of \"\(text)\" is in \(model.name): \(s.missing.joined(separator: " "))",
+                                                       zh: "\(model.name) 不认识“\(text)”中的任何词：\(s.missing.joined(separator: " "))"),
+                                 at: span)
+        }
+        return (s.vector, s.missing)
+    }
+
+    /// A word, or else a text of several words pooled into a sentence vector.
+    func wordOrSentence(_ w: String, _ span: Span) throws -> (vector: [Float], sources: [String], label: String) {
+        do {
+            let word = try resolveWord(w, span)
+            return (model.vector(word)!, [word], word)
+        } catch {
+            guard let s = try staticSentenceVector(w, span) else { throw error }
+            let missing = s.missing.isEmpty ? "" : session.language.pick(en: "; not in \(model.name): ", zh: "；\(model.name) 中没有：") + s.missing.joined(separator: " ")
+            return (s.vector, [], session.language.pick(en: "\"\(w)\" (mean of word vectors, SIF weights\(missing))",
+                                                        zh: "“\(w)”（词向量的 SIF 加权平均\(missing)）"))
+        }
+    }
+}
