@@ -77,25 +77,8 @@ extension Invocation {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
-        guard model.words.count >= 2 || model.wasCancelled else {
-            throw WorkbenchError(language.text(.trainingTooFewWords, ["corpus": request.corpusName, "n": "\(model.words.count)", "min": "\(h.minCount)"]),
-                                 at: span, hint: language.text(.trainingTooFewWordsHint))
-        }
-        // Adopt the vectors if training got as far as updating them; a run stopped while still
-        // counting has only random vectors, and the session keeps its model.
-        let previous = model.wasCancelled && !relay.reachedTraining ? nil : session.model.name
-        var saved: String?
-        if previous != nil {
-            let vectors = try WordVectors(name: request.name, words: model.words, matrix: model.vectors)
-            if let path = options.text("save") {
-                do { try vectors.save(path: (path as NSString).expandingTildeInPath, float16: options.bool("float16") ?? false) } catch {
-                    throw WorkbenchError(language.text(.cannotWriteFile, ["file": path, "reason": "\(error)"]), at: options.spans["save"] ?? span,
-                                         hint: language.text(.cannotWriteFileHint))
-                }
-                saved = path
-            }
-            session.adopt(vectors)
-        }
+        let (previous, saved) = try adoptTrainedVectors(words: model.words, matrix: model.vectors, wasCancelled: model.wasCancelled,
+                                                        reachedTraining: relay.reachedTraining, request: request, minCount: h.minCount)
         let summary = TrainingSummary(
             corpus: request.corpusName, modelName: previous == nil ? nil : request.name,
             words: model.words.count, dimensions: h.dimensions, tokens: model.vocabulary.corpusTokenCount,
@@ -235,5 +218,31 @@ final class ProgressRelay: @unchecked Sendable {
                                                                "cost": String(format: "%.4f", p.isEpochEnd || p.recordsDone > 0 ? p.cost : series.last ?? 0)])
         }
         onProgress(WorkProgress(title: title, fraction: p.fractionDone, detail: detail, series: series, stage: "\(p.stage)"))
+    }
+}
+
+extension Invocation {
+    /// After a training run (GloVe or Word2Vec): refuse a corpus too small to give two words, then
+    /// adopt the vectors as the session's model, saving them first with `save=`. A run stopped while
+    /// still counting has only random vectors, so the session keeps its model (`previous` is nil).
+    func adoptTrainedVectors(words: [String], matrix: Matrix, wasCancelled: Bool, reachedTraining: Bool,
+                             request: TrainingRequest, minCount: Int) throws -> (previous: String?, saved: String?) {
+        guard words.count >= 2 || wasCancelled else {
+            throw WorkbenchError(language.text(.trainingTooFewWords, ["corpus": request.corpusName, "n": "\(words.count)", "min": "\(minCount)"]),
+                                 at: span, hint: language.text(.trainingTooFewWordsHint))
+        }
+        guard !wasCancelled || reachedTraining else { return (nil, nil) }
+        let previous = session.model.name
+        let vectors = try WordVectors(name: request.name, words: words, matrix: matrix)
+        var saved: String?
+        if let path = options.text("save") {
+            do { try vectors.save(path: (path as NSString).expandingTildeInPath, float16: options.bool("float16") ?? false) } catch {
+                throw WorkbenchError(language.text(.cannotWriteFile, ["file": path, "reason": "\(error)"]), at: options.spans["save"] ?? span,
+                                     hint: language.text(.cannotWriteFileHint))
+            }
+            saved = path
+        }
+        session.adopt(vectors)
+        return (previous, saved)
     }
 }

@@ -55,23 +55,8 @@ extension Invocation {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
-        guard model.words.count >= 2 || model.wasCancelled else {
-            throw WorkbenchError(language.text(.trainingTooFewWords, ["corpus": request.corpusName, "n": "\(model.words.count)", "min": "\(h.minCount)"]),
-                                 at: span, hint: language.text(.trainingTooFewWordsHint))
-        }
-        let previous = model.wasCancelled && !relay.reachedTraining ? nil : session.model.name
-        var saved: String?
-        if previous != nil {
-            let vectors = try WordVectors(name: request.name, words: model.words, matrix: model.vectors)
-            if let path = options.text("save") {
-                do { try vectors.save(path: (path as NSString).expandingTildeInPath, float16: options.bool("float16") ?? false) } catch {
-                    throw WorkbenchError(language.text(.cannotWriteFile, ["file": path, "reason": "\(error)"]), at: options.spans["save"] ?? span,
-                                         hint: language.text(.cannotWriteFileHint))
-                }
-                saved = path
-            }
-            session.adopt(vectors)
-        }
+        let (previous, saved) = try adoptTrainedVectors(words: model.words, matrix: model.vectors, wasCancelled: model.wasCancelled,
+                                                        reachedTraining: relay.reachedTraining, request: request, minCount: h.minCount)
         var settings: [TrainingSummary.Setting] = [
             .init("sg", h.architecture == .skipGram ? "1" : "0"), .init("dim", "\(h.dimensions)"), .init("epochs", "\(h.epochs)"),
             .init("window", "\(h.window)"), .init("negative", "\(h.negative)"), .init("sample", "\(h.sample)"),
