@@ -132,9 +132,56 @@ public struct Notebook: Equatable, Sendable {
         }
     }
 
-    /// Two outputs agree when they differ at most in trailing spaces and blank lines at the end.
+    /// The cells that have a recorded output to compare with.
+    public var checkableCells: [Cell] { cells.filter { $0.expected != nil } }
+
+    /// Two outputs agree when they differ at most in trailing spaces, blank lines at the end and
+    /// run-dependent figures (`masked`): `built in 1.12 s` and `built in 0.98 s` agree,
+    /// `cos(猫, 狗) = 0.98` and `cos(猫, 狗) = 0.50` do not.
     public static func same(_ a: String, _ b: String) -> Bool {
-        normalized(a) == normalized(b)
+        masked(normalized(a)) == masked(normalized(b))
+    }
+
+    /// Lines with the figures that change from run to run replaced by `…`: a number followed by
+    /// a unit of time or a rate (`0.12 s`, `35 ms`, `2 seconds`, `1.3 秒`, `12000 words/s`, `词/秒`),
+    /// and the numbers of a table column whose header names a duration (`ms per query`, `seconds`,
+    /// `time`, `用时`, `毫秒`). Everything else (words, scores, counts) is compared as it is.
+    static func masked(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        var timedColumns: Set<Int>?   // columns of the table being read whose header is a duration
+        for line in lines {
+            var l = maskDurations(line)
+            let cells = tableCells(l)
+            if cells.count < 2 {
+                timedColumns = nil
+            } else if let columns = timedColumns {
+                l = cells.enumerated().map { i, c in columns.contains(i) && Double(c) != nil ? "…" : c }.joined(separator: "  ")
+            } else {
+                let timed = Set(cells.indices.filter { isDurationHeader(cells[$0]) })
+                timedColumns = timed.isEmpty ? nil : timed
+                if !timed.isEmpty { l = cells.joined(separator: "  ") }
+            }
+            out.append(l)
+        }
+        return out
+    }
+
+    /// The cells of a table line: the runs separated by two or more spaces.
+    static func tableCells(_ line: String) -> [String] {
+        line.replacingOccurrences(of: " {2,}", with: "\u{0}", options: .regularExpression)
+            .split(separator: "\u{0}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func isDurationHeader(_ header: String) -> Bool {
+        let h = header.lowercased()
+        return h.range(of: #"(^|[^a-z])(ms|µs|seconds?|secs?|time|duration)([^a-z]|$)"#, options: .regularExpression) != nil
+            || ["毫秒", "秒", "用时", "耗时", "时间"].contains(where: h.contains)
+    }
+
+    static func maskDurations(_ line: String) -> String {
+        let number = #"[0-9]+(?:[.,][0-9]+)?"#
+        let unit = #"((?:[A-Za-z\p{Han}]+)?/(?:s|sec|秒)|ms|µs|us|ns|s|sec|secs|seconds?|min|minutes?|毫秒|微秒|秒|分钟)(?![A-Za-z])"#
+        return line.replacingOccurrences(of: number + #"(\s?)"# + unit, with: "…$1$2", options: .regularExpression)
     }
 
     static func normalized(_ s: String) -> [String] {

@@ -58,7 +58,11 @@ struct Run: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-run a notebook and compare every cell's output with the recorded one.",
-        discussion: "Exits with 1 if any cell's output differs (trailing spaces aside), if a cell fails, or if the notebook has no cells.")
+        discussion: """
+            Exits with 1 if any cell's output differs, if a cell fails, or if no cell has a recorded output. \
+            Trailing spaces and run-dependent figures (durations and rates: `0.12 s`, `35 ms`, `words/s`, a `ms per query` column) \
+            are not compared.
+            """)
     @OptionGroup var options: NotebookOptions
     @Flag(help: "A JSON report.") var json = false
 
@@ -66,6 +70,12 @@ struct Check: ParsableCommand {
         let (notebook, session) = try options.load()
         guard !notebook.cells.isEmpty else {
             Environment.warn("error: \(options.file) has no cells: nothing to check (a cell is a line in an ```embedlab block)")
+            throw ExitCode(1)
+        }
+        // Cells without a recorded output cannot be checked: a notebook of only those proves nothing.
+        guard !notebook.checkableCells.isEmpty else {
+            Environment.warn("error: \(options.file): none of its \(notebook.cells.count) cells has a recorded output, so nothing can be checked "
+                             + "(record one with :save FILE.md, or write '> command' with its output on the lines below; embedlab run only runs cells)")
             throw ExitCode(1)
         }
         let results = notebook.run(in: session)

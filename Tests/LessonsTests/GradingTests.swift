@@ -124,9 +124,24 @@ final class SandboxTests: XCTestCase {
         let lesson = try bundledLesson("glove")
         let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog, limits: AnswerLimits(seconds: 0.05))
         let index = try XCTUnwrap(lesson.stepIndex(id: "train-beijing"))
-        let grade = try replay.grade(step: index, answer: "train glove corpus=small-world dim=50 epochs=200", language: .en).grade
-        XCTAssertEqual(grade.outcome, .error)
+        _ = try replay.session(before: index)   // the replay of earlier steps is not the answer's time
+        for answer in ["train glove corpus=small-world dim=50 epochs=200", "train word2vec corpus=small-world dim=50 epochs=200"] {
+            let started = Date()
+            let grade = try replay.grade(step: index, answer: answer, language: .en).grade
+            let elapsed = Date().timeIntervalSince(started)
+            XCTAssertEqual(grade.outcome, .error, answer)
+            XCTAssertTrue(grade.error?.message.contains("ran longer than") ?? false, "\(answer): \(String(describing: grade.error))")
+            // The limit holds within a small margin: long loops look at the cancellation often.
+            XCTAssertLessThan(elapsed, 1, "\(answer) was stopped only after \(elapsed) s")
+        }
+        // index compare's brute-force loop (thousands of queries over 400,000 words) stops too.
+        let session = Session(catalog: Repo.catalog, model: try Repo.catalog.load("glove-50d"))
+        _ = try session.evaluate("index build m=8 ef=50")
+        let exercise = try XCTUnwrap(lesson.steps[index].exercise)
+        let started = Date()
+        let grade = exercise.grade("index compare queries=2000", in: session, language: .en, limits: AnswerLimits(seconds: 0.05))
         XCTAssertTrue(grade.error?.message.contains("ran longer than") ?? false, "\(String(describing: grade.error))")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1)
     }
 }
 

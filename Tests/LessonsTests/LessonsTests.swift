@@ -184,3 +184,24 @@ final class RunnerAndProgressTests: XCTestCase {
         XCTAssertEqual(Language.fromEnvironment(["LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"]), .zh)
     }
 }
+
+/// `embedlab check` compares outputs without the figures that change from run to run.
+final class RecordedOutputTests: XCTestCase {
+    func testDurationsAndRatesAreMaskedOnBothSides() {
+        XCTAssertTrue(Notebook.same("5 of 5 epochs in 0.12 s", "5 of 5 epochs in 3.40 s"))
+        XCTAssertTrue(Notebook.same("took 0.8 s, 35 ms a query", "took 12 s, 3.5 ms a query"))
+        XCTAssertTrue(Notebook.same("12000 words/s", "9800.5 words/s"))
+        XCTAssertTrue(Notebook.same("用时 1.12 秒。", "用时 0.30 秒。"))
+        XCTAssertTrue(Notebook.same("search  recall@10  ms per query\nexact      1.000         1.505\nHNSW       0.970         0.074",
+                                    "search  recall@10  ms per query\nexact      1.000        11.505\nHNSW       0.970         0.174"))
+        XCTAssertTrue(Notebook.same("search  recall@10  每次查询毫秒\nexact      1.000         1.505", "search  recall@10  每次查询毫秒\nexact      1.000         2.5"))
+        // Words, scores, counts and the recall beside a timing are compared.
+        XCTAssertFalse(Notebook.same("5 of 5 epochs in 0.12 s", "4 of 5 epochs in 0.12 s"))
+        XCTAssertFalse(Notebook.same("cos(猫, 狗) = 0.9819", "cos(猫, 狗) = 0.5000"))
+        XCTAssertFalse(Notebook.same("316 words × 10 dimensions", "316 words × 12 dimensions"))
+        XCTAssertFalse(Notebook.same("search  recall@10  ms per query\nHNSW       0.970         0.074",
+                                     "search  recall@10  ms per query\nHNSW       0.870         0.074"))
+        XCTAssertFalse(Notebook.same("10 steps", "12 steps"), "a count followed by a word that starts with s is not a duration")
+    }
+}
+

@@ -255,11 +255,17 @@ extension Invocation {
         // One query at a time on both sides, as a learner's `near` runs.
         var t0 = Date()
         var exact: [[ScoredIndex]] = []
-        for i in 0..<rows.count { exact.append(unit.nearest(batch: Matrix(rowVectors: [queries.row(i)]), k: k)[0]) }
+        // Ctrl-C (or a grader's time limit) stops the comparison between two queries.
+        let stopped = { [session] in
+            if session.cancellation.isRequested {
+                throw WorkbenchError(self.language.pick(en: "index compare was stopped", zh: "index compare 已停止"), at: self.span)
+            }
+        }
+        for i in 0..<rows.count { try stopped(); exact.append(unit.nearest(batch: Matrix(rowVectors: [queries.row(i)]), k: k)[0]) }
         let exactOneByOne = Date().timeIntervalSince(t0)
         t0 = Date()
         var approx: [[ScoredIndex]] = []
-        for i in 0..<rows.count { approx.append(try index.nearest(to: queries.row(i), k: k, ef: ef)) }
+        for i in 0..<rows.count { try stopped(); approx.append(try index.nearest(to: queries.row(i), k: k, ef: ef)) }
         let approxTime = Date().timeIntervalSince(t0)
         var found = 0
         for i in 0..<rows.count { found += Set(approx[i].map(\.index)).intersection(exact[i].map(\.index)).count }
