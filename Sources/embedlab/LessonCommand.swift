@@ -56,7 +56,11 @@ struct LessonCommand: ParsableCommand {
                 ANSWERS is one learner's file or a folder of them (one report per file, named after it). \
                 A file has one line per exercise: `STEP-ID: what the learner typed`. Each answer is graded on its own, \
                 in a session replayed from the lesson's start, reading only files beside the lesson and the bundled models. \
-                Prints JSON: one report, or an array of reports for a folder.
+                Prints JSON: one report, or an array of reports for a folder. \
+                With --output DIR the reports are written as files instead: for a folder of answers one file per learner, \
+                `LEARNER.results.json` (--format gradescope: the results.json shape, one per submission) or `LEARNER.json`; \
+                for one answers file `results.json` (gradescope) or `LEARNER.json`. \
+                --format gradescope with a folder needs --output (Gradescope and otter-grader read one results.json per submission).
                 """)
         enum Format: String, ExpressibleByArgument, CaseIterable { case json, gradescope }
 
@@ -66,6 +70,7 @@ struct LessonCommand: ParsableCommand {
         @Option(help: "json (EmbedLab's report) or gradescope (results.json for Gradescope / otter-grader).") var format: Format = .json
         @Option(name: .customLong("fail-under"), help: "Exit with 1 if any learner scores below this percentage.") var failUnder: Double?
         @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
+        @Option(help: "A folder to write the reports into (one file per learner) instead of printing them.") var output: String?
 
         func validate() throws {
             if let f = failUnder, !(0...100).contains(f) { throw ValidationError("--fail-under takes a percentage from 0 to 100, not \(f)") }
@@ -102,6 +107,15 @@ struct LessonCommand: ParsableCommand {
                 let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                 reports.append(grader.grade(lesson, sheet: AnswerSheet(text: text, source: path, lesson: lesson), learner: learner, language: lang))
             }
+            if format == .gradescope, isDirectory.boolValue, output == nil {
+                Environment.warn("error: --format gradescope with a folder of answers writes one results.json per learner: add --output DIR")
+                throw ExitCode(64)
+            }
+            if let output {
+                try write(reports, to: output, oneSubmission: !isDirectory.boolValue)
+                if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
+                return
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data: Data
@@ -114,6 +128,44 @@ struct LessonCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
         }
+
+        /// Writes each report as a file in `folder` and prints one line per file written.
+        func write(_ reports: [GradeReport], to folder: String, oneSubmission: Bool) throws {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    Environment.warn("error: cannot create the folder \(folder): \(error.localizedDescription)")
+                    throw ExitCode(1)
+                }
+            } else if !isDirectory.boolValue {
+                Environment.warn("error: --output \(folder) is a file; give a folder (the reports are written into it, one per learner)")
+                throw ExitCode(64)
+            }
+            for report in reports {
+                let name: String
+                let data: Data
+                switch format {
+                case .gradescope:
+                    name = oneSubmission ? "results.json" : "\(report.learner).results.json"
+                    data = try LessonCommand.encoded(report.gradescope)
+                case .json:
+                    name = "\(report.learner).json"
+                    data = try LessonCommand.encoded(report)
+                }
+                let path = (folder as NSString).appendingPathComponent(name)
+                do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                    Environment.warn("error: cannot write \(path): \(error.localizedDescription)")
+                    throw ExitCode(1)
+                }
+                print("\(path): \(report.learner) \(report.score)/\(report.maxScore) (\(report.percent)%)")
+            }
+        }
+    }
+
+    static func encoded<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value) + Data("\n".utf8)
     }
 
     struct List: ParsableCommand {

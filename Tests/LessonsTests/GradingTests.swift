@@ -227,6 +227,22 @@ final class GradeCommandTests: XCTestCase {
         XCTAssertEqual(results.score, 1)
         XCTAssertEqual(results.max_score, 5)
         XCTAssertEqual(results.tests.map(\.status), ["passed", "failed", "failed", "failed", "failed"])
+
+        // Gradescope and otter-grader read one results.json per submission: a folder writes one per learner.
+        XCTAssertEqual(try run(["lesson", "grade", lesson, "--answers", dir, "--format", "gradescope"]).status, 64, "a folder needs --output")
+        let out = temporaryDirectory() + "/results"
+        let written = try run(["lesson", "grade", lesson, "--answers", dir, "--format", "gradescope", "--output", out])
+        XCTAssertEqual(written.status, 0, written.out)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["ana.results.json", "bo.results.json", "cy.results.json"])
+        let scores = try ["ana", "bo", "cy"].map { learner in
+            try JSONDecoder().decode(GradeReport.Gradescope.self, from: Data(contentsOf: URL(fileURLWithPath: "\(out)/\(learner).results.json"))).score
+        }
+        XCTAssertEqual(scores, [5, 1, 0])
+        XCTAssertEqual(written.out.split(separator: "\n").count, 3, written.out)
+        // One answers file: the one results.json Gradescope's autograder expects.
+        let single = temporaryDirectory()
+        XCTAssertEqual(try run(["lesson", "grade", lesson, "--answers", dir + "/bo.txt", "--format", "gradescope", "--output", single, "--fail-under", "50"]).status, 1)
+        XCTAssertEqual(try JSONDecoder().decode(GradeReport.Gradescope.self, from: Data(contentsOf: URL(fileURLWithPath: single + "/results.json"))), results)
     }
 
     func testCheckFailsANotebookWithNoCellsAndOneWhoseCellFails() throws {
