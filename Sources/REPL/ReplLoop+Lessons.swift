@@ -28,7 +28,7 @@ extension ReplLoop {
                 }
                 if argument == "off" || argument == "stop" {
                     runner = nil
-                    output(language.pick(en: "Left the lesson; your place is saved. :lesson resumes.", zh: "已离开课程，进度已保存。:lesson 可继续。"))
+                    say(language.pick(en: "Left the lesson; your place is saved. :lesson resumes.", zh: "已离开课程，进度已保存。:lesson 可继续。"))
                     return
                 }
                 // A path: a lesson from anywhere (`:lesson ~/course/intro.md`).
@@ -39,7 +39,7 @@ extension ReplLoop {
                     return
                 }
                 guard let lesson = lessons?.lesson(id: argument) else {
-                    output(ErrorRenderer.render(WorkbenchError(language.pick(en: "there is no lesson '\(argument)'", zh: "没有 '\(argument)' 这门课程"),
+                    say(ErrorRenderer.render(WorkbenchError(language.pick(en: "there is no lesson '\(argument)'", zh: "没有 '\(argument)' 这门课程"),
                                                                hint: language.pick(en: ":lesson lists them", zh: ":lesson 列出全部课程")), input: nil, style: style))
                     return
                 }
@@ -49,7 +49,7 @@ extension ReplLoop {
                 output(ValueRenderer.render(.table(lessonTable()), style: style))
             case ":hint", ":skip", ":back":
                 guard let runner else {
-                    output(ErrorRenderer.render(WorkbenchError(language.pick(en: "\(name) works inside a lesson", zh: "\(name) 只能在课程中使用"),
+                    say(ErrorRenderer.render(WorkbenchError(language.pick(en: "\(name) works inside a lesson", zh: "\(name) 只能在课程中使用"),
                                                                hint: language.pick(en: ":lesson lists the lessons; :lesson 0 starts the first", zh: ":lesson 列出课程；:lesson 0 开始第一课")),
                                                input: nil, style: style))
                     return
@@ -59,16 +59,20 @@ extension ReplLoop {
                 break
             }
         } catch {
-            output(ErrorRenderer.render(error, input: nil, style: style))
+            say(ErrorRenderer.render(error, input: nil, style: style))
         }
     }
 
     /// Starts or resumes a lesson (`embedlab --lesson 3`).
-    public func startLesson(_ id: String) { hostCommand(":lesson", id) }
+    public func startLesson(_ id: String) {
+        // The banner comes first, without the unfinished-lesson note: the learner chose this lesson.
+        showBanner(note: false)
+        hostCommand(":lesson", id)
+    }
 
     func start(_ lesson: Lesson, store: ProgressStore) throws {
         runner = try LessonRunner(lesson: lesson, session: session, store: store, language: language)
-        output(style.paint("── " + lesson.title(in: language) + " ──", .bold))
+        say(style.paint("── " + lesson.title(in: language) + " ──", .bold))
         show(runner!.present())
     }
 
@@ -88,7 +92,7 @@ extension ReplLoop {
             show(trimmed.isEmpty ? try runner.enter() : try runner.submit(line))
             if runner.isFinished { self.runner = nil }
         } catch {
-            output(ErrorRenderer.render(error, input: nil, style: style))
+            say(ErrorRenderer.render(error, input: nil, style: style))
         }
         return true
     }
@@ -121,24 +125,31 @@ extension ReplLoop {
             case .step(let n, let total, let title, let prose, let isExercise):
                 let mark = isExercise ? language.pick(en: " · exercise", zh: " · 练习") : ""
                 output("")
-                output(style.paint("[\(n)/\(total)] \(title)\(mark)", .bold))
+                say(style.paint("[\(n)/\(total)] \(title)\(mark)", .bold))
                 if !prose.isEmpty { output(ProseRenderer.render(prose, style: style)) }
             case .ran(let input, let result):
                 if !editor.isInteractive || runnerIsDemo(input) { output(style.paint("> " + input, .dim)) }
                 switch result {
-                case .value(let v): let t = ValueRenderer.render(v, style: style); if !t.isEmpty { output(t) }
-                case .error(let e): output(ErrorRenderer.render(e, input: input, style: style))
+                case .value(let v):
+                    let t = ValueRenderer.render(v, style: style)
+                    if case .text = v, !t.isEmpty { say(t) } else if !t.isEmpty { output(t) }
+                case .error(let e): say(ErrorRenderer.render(e, input: input, style: style))
                 }
             case .feedback(let passed, let messages):
-                output(style.paint((passed ? "✓ " : "✗ ") + messages.joined(separator: "\n  "), passed ? .green : .red))
+                say(style.paint((passed ? "✓ " : "✗ ") + messages.joined(separator: "\n  "), passed ? .green : .red))
             case .hint(let n, let total, let text):
-                output(style.paint(language.pick(en: "hint \(n)/\(total): ", zh: "提示 \(n)/\(total)："), .yellow) + text)
+                say(style.paint(language.pick(en: "hint \(n)/\(total): ", zh: "提示 \(n)/\(total)："), .yellow) + text)
             case .info(let text):
-                output(style.paint(text, .dim))
+                say(style.paint(text, .dim))
             case .finished(let text):
-                output(style.paint("★ " + text, .green))
+                say(style.paint("★ " + text, .green))
             }
         }
+    }
+
+    /// Prints text wrapped at the terminal's width (on a terminal; a pipe gets the lines as they are).
+    func say(_ text: String) {
+        output(editor.isInteractive ? TerminalText.wrapped(text, width: style.width) : text)
     }
 
     private func runnerIsDemo(_ input: String) -> Bool { runner?.step.exercise == nil || runner?.step.exercise?.solution == input }

@@ -74,14 +74,22 @@ public final class ReplLoop {
         return "\(session.model.name) [\(cellNumber)]> "
     }
 
+    private var bannerShown = false
+
+    /// The banner, once, on a terminal: what model is loaded, how to get help, and (outside a
+    /// lesson) which lesson is unfinished. A lesson started from the command line shows it first.
+    func showBanner(note: Bool = true) {
+        guard editor.isInteractive, !bannerShown else { return }
+        bannerShown = true
+        say(language.text(.banner, ["model": session.model.name, "words": "\(session.model.count)", "dims": "\(session.model.dimensions)"]))
+        if note, runner == nil, let text = unfinishedLessonNote() { say(style.paint(text, .dim)) }
+    }
+
     /// Runs until `:quit` or the end of input; returns the number of lines that failed.
     @discardableResult
     public func run() -> Int {
         if let warning = progressStore?.warning { output(style.paint(language.text(.notePrefix) + warning, .yellow)) }
-        if editor.isInteractive {
-            output(language.text(.banner, ["model": session.model.name, "words": "\(session.model.count)", "dims": "\(session.model.dimensions)"]))
-            if runner == nil, let note = unfinishedLessonNote() { output(style.paint(note, .dim)) }
-        }
+        showBanner()
         var lineNumber = 0
         while true {
             let input = editor.readLine(prompt: editor.isInteractive ? prompt : "")
@@ -125,13 +133,14 @@ public final class ReplLoop {
             if case .meta("lang", _, _) = result.statement { followLanguage(remember: true) }
             endProgress()
             let text = ValueRenderer.render(result.value, style: style)
-            if !text.isEmpty { output(text) }
+            // Prose-like text (help, messages) wraps at word boundaries rather than where the terminal cuts it.
+            if case .text = result.value, !text.isEmpty { say(text) } else if !text.isEmpty { output(text) }
             cellNumber += 1
         } catch {
             endProgress()
             errors += 1
             if editor.isInteractive {
-                output(ErrorRenderer.render(error, input: line, style: style))
+                say(ErrorRenderer.render(error, input: line, style: style))
             } else {
                 errorOutput(language.text(.lineNumber, ["n": "\(lineNumber)"]) + ErrorRenderer.line(error))
             }
@@ -152,7 +161,7 @@ public final class ReplLoop {
     /// `:save FILE.md`: the session so far as a notebook that `embedlab run` and `check` replay.
     func save(_ path: String) {
         guard !path.isEmpty else {
-            output(ErrorRenderer.render(WorkbenchError(language.text(.argumentNeedsText, ["command": ":save", "what": CommandSpec.ArgumentKind.file.what(language)]),
+            say(ErrorRenderer.render(WorkbenchError(language.text(.argumentNeedsText, ["command": ":save", "what": CommandSpec.ArgumentKind.file.what(language)]),
                                                        hint: ":save session.md"), input: nil, style: style))
             return
         }
@@ -170,7 +179,7 @@ public final class ReplLoop {
             try SafeWrite.replace(path, with: Array(notebook.markdown().utf8), policy: nil)
             output(language.text(.savedNotebook, ["n": "\(cells.count)", "file": path]))
         } catch {
-            output(ErrorRenderer.render(WorkbenchError("\(error)", hint: language.text(.cannotWriteFileHint)), input: nil, style: style))
+            say(ErrorRenderer.render(WorkbenchError("\(error)", hint: language.text(.cannotWriteFileHint)), input: nil, style: style))
         }
     }
 }

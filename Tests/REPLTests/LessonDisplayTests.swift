@@ -71,4 +71,30 @@ final class LessonDisplayTests: XCTestCase {
             XCTAssertTrue(screen.contains("东京"), screen)
         }
     }
+
+    /// Everything on the screen of a lesson fits the terminal: the banner, the step's heading, the
+    /// "Press Enter" line with its long command, a hint, feedback and help, in both languages.
+    func testEveryLineOfALessonFitsTheTerminal() throws {
+        for (lang, enter) in [("en", "Press Enter to run"), ("zh", "按回车运行")] {
+            for width in [40, 80, 110] {
+                let t = try Terminal(command: command("--lang \(lang) --lesson '\(dir)/display.md'"), width: width, height: 80)
+                try t.waitFor(enter)
+                try t.type(":help training")
+                try t.press("Enter")
+                try t.waitFor("Ctrl-C")
+                try t.type(":hint")
+                try t.press("Enter")
+                try t.waitFor(lang == "en" ? "This step has no exercise" : "这一步没有练习")
+                let screen = try t.tmux(["capture-pane", "-t", "t", "-p", "-J", "-S", "-200"])
+                XCTAssertTrue(screen.contains("EmbedLab"), screen)
+                for line in screen.split(separator: "\n") where !line.contains("]> ") {
+                    XCTAssertLessThanOrEqual(columns(String(line)), width, "\(lang), width \(width): \(line)\n\(screen)")
+                }
+                // Latin words are never cut at the margin.
+                let joined = screen.split(separator: "\n").joined(separator: " ")
+                XCTAssertTrue(joined.contains("corpus=small-world"), screen)
+                if lang == "en" { XCTAssertTrue(joined.contains(":quit to leave."), screen) }
+            }
+        }
+    }
 }
