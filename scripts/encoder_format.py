@@ -17,10 +17,11 @@ All integers little-endian.
                   zero padding, then the tensors, each starting at a multiple of 64
 
     directory record: name (64 bytes, UTF-8, NUL padded), kind u32 (1 = float32, 2 = int8 rows with
-    one float32 scale per row), reserved u32, rows u64, columns u64, offset u64 (absolute)
+    one float32 scale per row, 3 = int32), reserved u32, rows u64, columns u64, offset u64 (absolute)
 
     float32 tensor: rows * columns floats, row-major
     int8 tensor:    rows float32 scales, then rows * columns int8 values; value = scale[row] * q
+    int32 tensor:   rows * columns signed integers, row-major (token ids, code points, offsets)
 """
 import json
 import struct
@@ -29,7 +30,7 @@ import numpy as np
 
 MAGIC = b"EMBLABTF"
 VERSION = 1
-FLOAT32, INT8_ROWS = 1, 2
+FLOAT32, INT8_ROWS, INT32 = 1, 2, 3
 RECORD = 96
 
 
@@ -64,11 +65,18 @@ def write(path, config, tokens, tensors, int8=()):
     data_off = align(dir_off + RECORD * len(names), 64)
     records, blobs, off = [], [], data_off
     for name in names:
-        a = np.asarray(tensors[name], dtype=np.float32)
+        given = np.asarray(tensors[name])
+        integer = np.issubdtype(given.dtype, np.integer)
+        a = given.astype(np.int64 if integer else np.float32)
         if a.ndim == 1:
             a = a[None, :]
         rows, cols = a.shape
-        if name in int8:
+        if integer:
+            if a.min() < -2**31 or a.max() >= 2**31:
+                raise SystemExit(f"tensor {name} has integers outside int32")
+            blob = a.astype("<i4").tobytes()
+            kind = INT32
+        elif name in int8:
             scale, q = quantise_rows(a)
             blob = scale.astype("<f4").tobytes() + q.tobytes()
             kind = INT8_ROWS
@@ -108,6 +116,8 @@ def read_dequantised(path):
         kind, _, rows, cols, off = struct.unpack("<IIQQQ", rec[64:])
         if kind == FLOAT32:
             a = np.frombuffer(raw, dtype="<f4", count=rows * cols, offset=off).reshape(rows, cols)
+        elif kind == INT32:
+            a = np.frombuffer(raw, dtype="<i4", count=rows * cols, offset=off).reshape(rows, cols)
         else:
             scale = np.frombuffer(raw, dtype="<f4", count=rows, offset=off)
             q = np.frombuffer(raw, dtype=np.int8, count=rows * cols, offset=off + 4 * rows).reshape(rows, cols)

