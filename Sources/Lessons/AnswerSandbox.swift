@@ -18,8 +18,11 @@ public struct AnswerSandbox: Sendable {
     /// The policy the file opener enforces: the roots and the bundled model folders.
     public let policy: ReadPolicy
     let modelNames: Set<String>
+    /// The lesson's folder (the first root), where a relative corpus file starts.
+    let folder: String
 
     public init(roots: [String], catalog: ModelCatalog) {
+        folder = roots.first ?? "."
         policy = ReadPolicy(readable: roots + catalog.directories + SearchState.collectionFolders(for: catalog))
         // The bundled static models (NAME.embv) and transformer encoders (NAME.embt).
         let encoders = catalog.directories.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
@@ -45,7 +48,11 @@ public struct AnswerSandbox: Sendable {
         case .command("train", let args, let span):
             if case .text(let raw, _)? = args.first {
                 let call = CommandPattern.tokens(raw)
-                for case .option("corpus", let file) in call where file != "small-world" { try allowRead(file, span) }
+                // A relative corpus starts in the lesson's folder (`Session.fileFolder`).
+                for case .option("corpus", let file) in call where file != "small-world" {
+                    let isRelative = !file.hasPrefix("/") && !file.hasPrefix("~")
+                    try allowRead(isRelative ? (folder as NSString).appendingPathComponent(file) : file, span)
+                }
             }
         default:
             break

@@ -56,6 +56,7 @@ public final class LessonReplay {
         let session = Session(catalog: catalog, model: model, cancellation: cancellation)
         session.onProgress = onProgress
         session.readPolicy = limits.sandbox?.policy
+        session.fileFolder = lesson.folder
         for line in LessonReplay.setup(lesson, before: index) {
             _ = try? session.evaluate(line, record: false)
         }

@@ -198,6 +198,10 @@ public final class LessonRunner {
     }
 
     func run(_ line: String) -> Output {
+        // A relative file name in a lesson's line starts in the lesson's folder.
+        let folder = session.fileFolder
+        session.fileFolder = lesson.folder
+        defer { session.fileFolder = folder }
         do { return .ran(input: line, result: .value(try session.evaluate(line).value)) } catch let e as WorkbenchError {
             return .ran(input: line, result: .error(e))
         } catch {

@@ -10,18 +10,31 @@ import Workbench
 ///       settings  dim 20, epochs 25, window 5, min-count 1, x-max 10, alpha 0.75, eta 0.05, threads 1,
 ///                 seed 1
 ///       try       king - man + woman  ·  北京 - 中国 + 法国  ·  near 猫  ·  :use glove-50d
+///
+/// A Word2Vec run counts words, not records, and shows its speed in words a second:
+///
+///       316 words × 32 dimensions · 35820 tokens · 35820 words a pass · 30 of 30 epochs in 1.20 s (895500 words/s)
 public enum TrainingRenderer {
     public static func render(_ s: TrainingSummary, title: String?, style: Style) -> String {
         var lines: [String] = []
         if let title { lines.append(style.paint(title, s.cancelled ? .yellow : .bold)) }
         let l = style.language
-        lines.append("  " + l.text(.trainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)", "records": "\(s.records)",
-                                                   "done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)", "seconds": String(format: "%.2f", s.seconds)]))
+        switch s.method {
+        case .glove:
+            lines.append("  " + l.text(.trainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)", "records": "\(s.records)",
+                                                       "done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)", "seconds": String(format: "%.2f", s.seconds)]))
+        case .word2vec:
+            // Word2Vec has no records: it trains on the corpus's words, and its speed is words a second.
+            lines.append("  " + l.text(.word2vecTrainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)",
+                                                               "trained": "\(s.records)", "done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)",
+                                                               "seconds": String(format: "%.2f", s.seconds),
+                                                               "rate": "\(Int(s.wordsPerSecond.rounded()))"]))
+        }
         if let first = s.epochCosts.first, let last = s.epochCosts.last {
             // On a log scale: the cost falls fast at first, and the later epochs would all be ▁.
             let room = max(8, min(60, style.width - 40))
             let logs = sampled(s.epochCosts, room).map { $0 > 0 ? Foundation.log($0) : 0 }
-            lines.append("  " + DisplayWidth.pad(l.text(.trainingCost), to: 8) + "  " + String(format: "%.4f ", first) + style.paint(Bars.sparkline(logs), .green)
+            lines.append("  " + DisplayWidth.pad(l.text(s.method == .word2vec ? .word2vecLoss : .trainingCost), to: 8) + "  " + String(format: "%.4f ", first) + style.paint(Bars.sparkline(logs), .green)
                          + String(format: " %.4f", last) + style.paint("  " + l.text(.trainingCostNote), .dim))
         }
         lines += wrapped(s.settings.map { "\($0.name) \($0.value)" }, label: l.text(.trainingSettings), style: style)

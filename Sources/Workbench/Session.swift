@@ -34,6 +34,17 @@ public final class Session: @unchecked Sendable {
     /// What files this session may read and write: nil for the learner at the prompt (full access);
     /// `ReadPolicy.sandbox(document:bundled:)` for a lesson, a notebook being run, or graded answers.
     public var readPolicy: ReadPolicy?
+    /// Where a relative file name in a command starts: a lesson's own folder while the lesson runs
+    /// (`train word2vec corpus=corpora/news.txt` in `lessons/07-….md` reads `lessons/corpora/news.txt`);
+    /// nil: the working directory.
+    public var fileFolder: String?
+
+    /// `path` with `~` expanded and, when relative, placed in `fileFolder`.
+    public func resolve(path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard let fileFolder, !expanded.hasPrefix("/") else { return expanded }
+        return (fileFolder as NSString).appendingPathComponent(expanded)
+    }
     private var loaded: [String: WordVectors] = [:]
     /// The transformer encoder in use after `:use minilm`, else nil. Word commands keep `model`
     /// (the last static model); texts, `embed` and `WORD in "SENTENCE"` go through the encoder.

@@ -28,6 +28,42 @@ final class Word2VecCommandTests: XCTestCase {
         XCTAssertEqual(progress.all.last?.series.count, 30, "the loss of every epoch, for the sparkline")
     }
 
+    func testTheSummaryCountsWordsAndWordsASecondNotRecords() throws {
+        let s = try Models.session("toy")
+        let t = try table(s, "train word2vec corpus=small-world epochs=3")
+        guard case .training(let summary) = t.detail else { return XCTFail("\(t)") }
+        XCTAssertEqual(summary.method, .word2vec)
+        XCTAssertEqual(summary.records, 35_820, "every token of the small world, once a pass")
+        XCTAssertGreaterThan(summary.wordsPerSecond, 0)
+        let english = ValueRenderer.render(.table(t), style: Style(width: 100))
+        XCTAssertTrue(english.contains("35820 words a pass"), english)
+        XCTAssertTrue(english.contains("words/s)"), english)
+        XCTAssertTrue(english.contains("loss"), english)
+        XCTAssertFalse(english.contains("records"), english)
+        let chinese = ValueRenderer.render(.table(t), style: Style(width: 100, language: .zh))
+        XCTAssertTrue(chinese.contains("每轮 35820 个词"), chinese)
+        XCTAssertTrue(chinese.contains("每秒"), chinese)
+        XCTAssertFalse(chinese.contains("记录"), chinese)
+        // GloVe still counts its co-occurrence records.
+        let glove = ValueRenderer.render(try s.evaluate("train glove corpus=small-world epochs=2").value, style: Style(width: 100))
+        XCTAssertTrue(glove.contains("6288 records"), glove)
+    }
+
+    func testARelativeCorpusStartsInTheLessonsFolder() throws {
+        let folder = NSTemporaryDirectory() + "embedlab-w2v-lesson-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/corpora", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let line = "价格 便宜 实惠 质量 纸张 印刷 服务 态度 热情\n"
+        try String(repeating: line, count: 50).write(toFile: folder + "/corpora/reviews.txt", atomically: true, encoding: .utf8)
+        let s = try Models.session("toy")
+        XCTAssertThrowsError(try s.evaluate("train word2vec corpus=corpora/reviews.txt epochs=1"), "not in the working directory")
+        s.fileFolder = folder
+        let t = try table(s, "train word2vec corpus=corpora/reviews.txt epochs=1 dim=8 threads=1")
+        guard case .training(let summary) = t.detail else { return XCTFail("\(t)") }
+        XCTAssertEqual(summary.tokens, 450)
+        XCTAssertEqual(s.model.count, 9)
+    }
+
     func testCtrlCKeepsTheVectorsOfThatMoment() throws {
         let s = try Models.session("toy")
         s.onProgress = { p in if p.series.count >= 1 { s.cancellation.request() } }

@@ -175,6 +175,8 @@ extension Catalogue {
         .vocabularyMatchesOne: "1 个词匹配 '{pattern}'",
         .trainingLine: "{words} 个词 × {dims} 维 · {tokens} 个词次 · {records} 条记录 · {epochs} 轮中完成 {done} 轮，用时 {seconds} 秒",
         .trainingCost: "损失",
+        .word2vecTrainingLine: "{words} 个词 × {dims} 维 · {tokens} 个词次 · 每轮 {trained} 个词 · {epochs} 轮中完成 {done} 轮，用时 {seconds} 秒（每秒 {rate} 个词）",
+        .word2vecLoss: "损失",
         .trainingCostNote: "（每轮，对数刻度）",
         .trainingSettings: "设置",
         .trainingTry: "试试",
@@ -189,5 +191,6 @@ extension Catalogue {
         .stageCountingCooccurrences: "统计共现",
         .stageShuffling: "打乱 {n} 条记录",
         .stageTraining: "第 {epoch}/{epochs} 轮，损失 {cost}",
+        .word2vecStageTraining: "第 {epoch}/{epochs} 轮，损失 {cost}",
     ]
 }

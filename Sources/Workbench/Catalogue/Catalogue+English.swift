@@ -175,6 +175,8 @@ extension Catalogue {
         .vocabularyMatchesOne: "1 word matches '{pattern}'",
         .trainingLine: "{words} words × {dims} dimensions · {tokens} tokens · {records} records · {done} of {epochs} epochs in {seconds} s",
         .trainingCost: "cost",
+        .word2vecTrainingLine: "{words} words × {dims} dimensions · {tokens} tokens · {trained} words a pass · {done} of {epochs} epochs in {seconds} s ({rate} words/s)",
+        .word2vecLoss: "loss",
         .trainingCostNote: "(per epoch, log scale)",
         .trainingSettings: "settings",
         .trainingTry: "try",
@@ -189,5 +191,6 @@ extension Catalogue {
         .stageCountingCooccurrences: "counting co-occurrences",
         .stageShuffling: "shuffling {n} records",
         .stageTraining: "epoch {epoch}/{epochs}, cost {cost}",
+        .word2vecStageTraining: "epoch {epoch}/{epochs}, loss {cost}",
     ]
 }

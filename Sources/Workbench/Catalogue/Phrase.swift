@@ -42,7 +42,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Training, saved.
     case trainingSaved
     // Word2Vec at the prompt: `train word2vec …`.
-    case word2vecTrainingDone, trainingOptionOfOtherMethod
+    case word2vecTrainingDone, trainingOptionOfOtherMethod, word2vecTrainingLine, word2vecLoss, word2vecStageTraining
     // The command language's syntax.
     case quoteNotClosed, quoteNotClosedHint, notANumber, notANumberHint, notInLanguage, notInLanguageHint, lineTooLong, lineTooLongHint, expectedFound, expectedEquals, expectedClose, expectedVectorEnd, letNeedsName, analogyForm, tooManyMinus, tooManyMinusHint, nestedTooDeep, nestedTooDeepHint, lineEndsEarly, lineEndsEarlyHint, expectedOperand, unexpectedToken, unexpectedTokenHint, variableNotNumber, literalNumbersOnly, emptyVector, functionNotNumber, divisionByZero, cannotAddVectors, cannotSubtractVectors, sameDimensionsHint, cannotMultiplyVectors, cannotMultiplyVectorsHint, cannotDivideByVector, cannotDivideByVectorHint, cannotAddNumber, cannotSubtractNumber, numbersScaleHint, textHasNoWords, textNotClosed, textNotClosedHint
     // Tokens, BPE, co-occurrence. {s} and {t} are English plural endings.

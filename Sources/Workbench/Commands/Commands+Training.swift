@@ -67,7 +67,7 @@ extension Invocation {
     func trainGloVe() throws -> Value {
         try refuseOptions(OptionSpec.word2vecOnly, of: "word2vec", in: "glove")
         let request = TrainingRequest(options)
-        let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, language: language)
+        let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, in: session)
         let h = request.hyperparameters
         let relay = ProgressRelay(title: "GloVe · \(request.corpusName)", epochs: h.epochs, language: language, onProgress: session.onProgress)
         let cancellation = session.cancellation
@@ -137,9 +137,11 @@ struct TrainingRequest {
         hyperparameters = h
     }
 
-    func loadCorpus(_ span: Span, language: Language) throws -> Corpus {
+    /// The small world, or the corpus file (a relative path starts in `session.fileFolder`).
+    func loadCorpus(_ span: Span, in session: Session) throws -> Corpus {
+        let language = session.language
         if isSmallWorld { return SmallWorldCorpus().corpus }
-        let path = (corpusName as NSString).expandingTildeInPath
+        let path = session.resolve(path: corpusName)
         do {
             return try Corpus(contentsOfFile: path)
         } catch {
@@ -189,9 +191,13 @@ final class ProgressRelay: @unchecked Sendable {
     private var _reachedTraining = false
 
     private let language: Language
+    /// GloVe reports a cost, Word2Vec a loss.
+    private let method: TrainingSummary.Method
 
-    init(title: String, epochs: Int, language: Language, onProgress: (@Sendable (WorkProgress) -> Void)?) {
+    init(title: String, epochs: Int, language: Language, method: TrainingSummary.Method = .glove,
+         onProgress: (@Sendable (WorkProgress) -> Void)?) {
         self.language = language
+        self.method = method
         self.title = title
         self.epochs = epochs
         self.onProgress = onProgress
@@ -214,7 +220,7 @@ final class ProgressRelay: @unchecked Sendable {
         case .countingWords: detail = language.text(.stageCountingWords)
         case .countingCooccurrences: detail = language.text(.stageCountingCooccurrences)
         case .shuffling: detail = language.text(.stageShuffling, ["n": "\(p.records)"])
-        case .training: detail = language.text(.stageTraining, ["epoch": "\(p.epoch)", "epochs": "\(epochs)",
+        case .training: detail = language.text(method == .word2vec ? .word2vecStageTraining : .stageTraining, ["epoch": "\(p.epoch)", "epochs": "\(epochs)",
                                                                "cost": String(format: "%.4f", p.isEpochEnd || p.recordsDone > 0 ? p.cost : series.last ?? 0)])
         }
         onProgress(WorkProgress(title: title, fraction: p.fractionDone, detail: detail, series: series, stage: "\(p.stage)"))

@@ -44,10 +44,10 @@ extension Invocation {
     func trainWord2Vec() throws -> Value {
         try refuseOptions(OptionSpec.glove.filter { OptionSpec.gloveOnly.contains($0.name) }, of: "glove", in: "word2vec")
         let request = TrainingRequest(options)
-        let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, language: language)
+        let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, in: session)
         let h = Self.word2vecSettings(options, smallWorld: request.isSmallWorld)
         let relay = ProgressRelay(title: "Word2Vec (\(h.architecture.rawValue)) on \(request.corpusName)", epochs: h.epochs, language: language,
-                                  onProgress: session.onProgress)
+                                  method: .word2vec, onProgress: session.onProgress)
         let cancellation = session.cancellation
         let clock = ContinuousClock()
         let start = clock.now
@@ -64,7 +64,7 @@ extension Invocation {
         if let m = h.maxVocabularySize { settings.append(.init("max-vocab", "\(m)")) }
         settings += [.init("eta", "\(h.learningRate)"), .init("threads", "\(h.threads)"), .init("seed", "\(h.seed)")]
         let summary = TrainingSummary(
-            corpus: request.corpusName, modelName: previous == nil ? nil : request.name,
+            method: .word2vec, corpus: request.corpusName, modelName: previous == nil ? nil : request.name,
             words: model.words.count, dimensions: h.dimensions, tokens: model.vocabulary.corpusTokenCount,
             records: model.wordsPerEpoch, epochs: h.epochs, epochCosts: model.epochLosses, seconds: seconds,
             cancelled: model.wasCancelled, settings: settings, savedTo: saved,
@@ -73,8 +73,9 @@ extension Invocation {
         table.rows = table.rows.map { row in
             guard let key = row.first else { return row }
             switch key {
-            case "corpus": return ["corpus", "\(summary.corpus): \(summary.tokens) tokens, \(summary.records) in the vocabulary a pass"]
+            case "corpus": return ["corpus", "\(summary.corpus): \(summary.tokens) tokens, \(summary.records) words a pass"]
             case "cost": return ["loss"] + row.dropFirst()
+            case "time": return ["time", String(format: "%.2f s, %.0f words/s", summary.seconds, summary.wordsPerSecond)]
             default: return row
             }
         }

@@ -248,11 +248,12 @@ extension TokenBreakdown.Piece: Codable {
 
 extension TrainingSummary: Codable {
     private enum CodingKeys: String, CodingKey {
-        case corpus, model, words, dimensions, tokens, records, epochs, costs, seconds, cancelled, settings, saved, suggestions
+        case method, corpus, model, words, dimensions, tokens, records, epochs, costs, seconds, cancelled, settings, saved, suggestions
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(method, forKey: .method)
         try c.encode(corpus, forKey: .corpus)
         try c.encodeIfPresent(modelName, forKey: .model)
         try c.encode(words, forKey: .words)
@@ -270,7 +271,8 @@ extension TrainingSummary: Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(corpus: try c.decode(String.self, forKey: .corpus), modelName: try c.decodeIfPresent(String.self, forKey: .model),
+        self.init(method: try c.decodeIfPresent(Method.self, forKey: .method) ?? .glove,
+                  corpus: try c.decode(String.self, forKey: .corpus), modelName: try c.decodeIfPresent(String.self, forKey: .model),
                   words: try c.decode(Int.self, forKey: .words), dimensions: try c.decode(Int.self, forKey: .dimensions),
                   tokens: try c.decode(Int.self, forKey: .tokens), records: try c.decode(Int.self, forKey: .records),
                   epochs: try c.decode(Int.self, forKey: .epochs), epochCosts: try c.decode([Double].self, forKey: .costs),
