@@ -23,7 +23,7 @@ public enum Help {
     static func describe(_ topic: HelpTopic, _ table: CommandTable, _ l: Language) -> String {
         var lines: [(String, String)] = topic.notes.map { ($0.line, $0.text.text(l)) }
         for c in table.commands(in: topic) {
-            lines.append((c.synopsis, c.summary.text(l)))
+            lines.append((c.synopsis(l), c.summary.text(l)))
         }
         let width = min(28, lines.map { DisplayText.width($0.0) }.max() ?? 0)
         var out = [topic.rawValue + ": " + topic.title.text(l)]
@@ -36,7 +36,7 @@ public enum Help {
     }
 
     static func describe(_ c: CommandSpec, _ l: Language) -> String {
-        var out = [c.synopsis, "  " + c.summary.text(l)]
+        var out = [c.synopsis(l), "  " + c.summary.text(l)]
         if !c.aliases.isEmpty { out.append("  " + l.text(.helpAlso, ["names": c.aliases.joined(separator: ", ")])) }
         if c.isFunction { out.append("  " + l.text(.helpFunction, ["example": "\(c.name)(…)"])) }
         if !c.options.isEmpty {

@@ -4,7 +4,10 @@ import Index
 import Search
 
 /// What a session keeps for semantic search and approximate neighbours: collections already
-/// encoded (per model), and the HNSW index of the model in use, if one was built.
+/// encoded (per model), and the HNSW index of the model in use, if one was built or read.
+///
+/// At the prompt (`keepsIndexFiles`), `index build` saves the index beside the model's file as
+/// NAME.hnsw and a later session reads it back instead of building again.
 public final class SearchState: @unchecked Sendable {
     /// Encoded collections by "model/collection".
     var collections: [String: SemanticIndex] = [:]
@@ -12,6 +15,13 @@ public final class SearchState: @unchecked Sendable {
     var documents: [String: DocumentCollection] = [:]
     /// The HNSW index and the name of the model it indexes.
     var index: (model: String, index: HNSWIndex)?
+    /// Whether `index build` writes NAME.hnsw beside the model file and reads it back. Set by the
+    /// learner's prompt; off for tests, lessons and notebooks, which never write beside a model.
+    public var keepsIndexFiles = false
+    /// The file each model was read from, by model name (set when a model is loaded by path).
+    var modelFiles: [String: String] = [:]
+    /// Models made in this session (trained), which have no file even if a bundled one has their name.
+    var modelsInMemory: Set<String> = []
 
     public init() {}
 
@@ -25,5 +35,26 @@ public final class SearchState: @unchecked Sendable {
     func index(for model: WordVectors) -> HNSWIndex? {
         guard let (name, index) = index, name == model.name, index.count == model.count else { return nil }
         return index
+    }
+
+    /// Records the file a model was read from (`:use PATH`), so that its index can sit beside it.
+    public func modelWasRead(_ name: String, from path: String) {
+        modelFiles[name] = path
+        modelsInMemory.remove(name)
+    }
+
+    /// Records a model made in this session: it has no file, so its index is never saved.
+    public func modelWasMade(_ name: String) {
+        modelFiles[name] = nil
+        modelsInMemory.insert(name)
+    }
+
+    /// Where `model`'s index is saved: NAME.hnsw beside its file (`glove-50d.embv` →
+    /// `glove-50d.hnsw`); nil when index files are not kept or the model has no file.
+    func indexFile(for model: WordVectors, catalog: ModelCatalog) -> String? {
+        guard keepsIndexFiles, !modelsInMemory.contains(model.name),
+              let file = modelFiles[model.name] ?? (try? catalog.resolve(model.name)),
+              FileManager.default.fileExists(atPath: file) else { return nil }
+        return (file as NSString).deletingPathExtension + ".hnsw"
     }
 }

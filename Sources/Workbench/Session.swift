@@ -133,6 +133,7 @@ public final class Session: @unchecked Sendable {
         if let m = loaded[nameOrPath] { model = m; encoder = nil; return m }
         let m = try catalog.load(nameOrPath)
         loaded[nameOrPath] = m
+        if let file = try? catalog.resolve(nameOrPath) { searchState.modelWasRead(m.name, from: file) }
         model = m
         encoder = nil
         return m
@@ -183,6 +184,7 @@ public final class Session: @unchecked Sendable {
     /// Makes an in-memory model current (one just trained, for example).
     public func adopt(_ newModel: WordVectors) {
         loaded[newModel.name] = newModel
+        searchState.modelWasMade(newModel.name)
         model = newModel
         encoder = nil
     }

@@ -35,6 +35,9 @@ struct Repl: ParsableCommand {
         let session: Session
         do {
             session = Session(catalog: catalog, model: try catalog.load(model), cancellation: cancellation)
+            // At the prompt, `index build` saves NAME.hnsw beside the model and reads it back next time.
+            session.searchState.keepsIndexFiles = true
+            if let file = try? catalog.resolve(model) { session.searchState.modelWasRead(session.model.name, from: file) }
         } catch {
             Environment.warn("error: \(error)")
             throw ExitCode(1)

@@ -68,4 +68,47 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertEqual(table[1][1], "1.000")
         XCTAssertThrowsError(try s.evaluate("index build m=1"))
     }
+
+    func testAtThePromptAnIndexIsSavedBesideTheModelReadBackAndADamagedOneReplaced() throws {
+        let folder = NSTemporaryDirectory() + "embedlab-index-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: try Models.catalog.resolve("toy"), toPath: folder + "/toy.embv")
+        let catalog = ModelCatalog(directories: [folder])
+        func prompt() throws -> Session {
+            let s = Session(catalog: catalog, model: try catalog.load("toy"))
+            s.searchState.keepsIndexFiles = true
+            return s
+        }
+        func say(_ s: Session, _ line: String) throws -> String {
+            guard case .text(let t) = try s.evaluate(line).value else { XCTFail("not a text"); return "" }
+            return t
+        }
+        let first = try say(try prompt(), "index build m=4 ef=20")
+        XCTAssertTrue(first.contains("built in") && first.contains("Saved to \(folder)/toy.hnsw"), first)
+        let again = try prompt()
+        let read = try say(again, "index build m=4 ef=20")
+        XCTAssertTrue(read.contains("read from \(folder)/toy.hnsw"), read)
+        try again.evaluate(":set search approx")
+        XCTAssertEqual(try again.evaluate("near 猫").value.words?.isEmpty, false)
+        XCTAssertTrue(try say(try prompt(), "index build m=5 ef=20").contains("built in"), "other parameters build anew")
+        // A truncated file is refused with its reason and replaced by a fresh build.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/toy.hnsw"))
+        try bytes.prefix(bytes.count - 7).write(to: URL(fileURLWithPath: folder + "/toy.hnsw"))
+        let replaced = try say(try prompt(), "index build m=5 ef=20")
+        XCTAssertTrue(replaced.contains("was refused (\(folder)/toy.hnsw: byte") && replaced.contains("truncated"), replaced)
+        XCTAssertTrue(try say(try prompt(), "index build m=5 ef=20").contains("read from"))
+        // Tests, lessons and notebooks never write beside a model.
+        let s = Session(catalog: catalog, model: try catalog.load("toy"))
+        XCTAssertFalse(try say(s, "index build m=6 ef=20").contains("Saved"))
+    }
+
+    func testHelpShowsWhatSearchRecommendAndClassifyTakeInBothLanguages() {
+        XCTAssertTrue(Help.text("search", language: .en).hasPrefix(#"search COLLECTION "query" [k]"#), Help.text("search", language: .en))
+        XCTAssertTrue(Help.text("search", language: .zh).hasPrefix(#"search 集合 "查询句" [k]"#))
+        XCTAssertTrue(Help.text("recommend", language: .en).hasPrefix("recommend COLLECTION ITEM [k]"))
+        XCTAssertTrue(Help.text("classify", language: .zh).hasPrefix(#"classify 集合 ["文本"]"#))
+        XCTAssertTrue(Help.text("index", language: .en).hasPrefix("index build [m=16] [ef=200] | index compare"))
+        XCTAssertTrue(Help.text("neighbours", language: .en).contains(#"search COLLECTION "query" [k]"#))
+    }
 }

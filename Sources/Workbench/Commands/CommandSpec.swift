@@ -33,6 +33,9 @@ public struct CommandSpec: Sendable {
     /// What Tab offers for its arguments.
     public var completions: Completions
     public var action: Action
+    /// The line's shape written out by hand, in both languages, when the derived `synopsis` would
+    /// say too little (`search COLLECTION "query" [k]` rather than `search TEXT`).
+    public var usage: Localized?
 
     /// What a command takes after its name.
     public enum Arguments: Sendable {
@@ -111,8 +114,9 @@ public struct CommandSpec: Sendable {
 
     public init(_ name: String, aliases: [String] = [], arguments: Arguments = .none, options: [OptionSpec] = [],
                 isFunction: Bool = false, topic: HelpTopic, summary: Localized, examples: [String] = [],
-                completions: Completions? = nil, action: Action) {
+                completions: Completions? = nil, usage: Localized? = nil, action: Action) {
         self.name = name; self.aliases = aliases; self.arguments = arguments; self.options = options
+        self.usage = usage
         self.isFunction = isFunction; self.topic = topic; self.summary = summary; self.examples = examples
         self.action = action
         if let completions {
@@ -129,15 +133,20 @@ public struct CommandSpec: Sendable {
     /// Convenience for the usual case: evaluated by the workbench.
     public init(_ name: String, aliases: [String] = [], arguments: Arguments = .none, options: [OptionSpec] = [],
                 isFunction: Bool = false, topic: HelpTopic, summary: Localized, examples: [String] = [],
-                completions: Completions? = nil, evaluate: @escaping @Sendable (Invocation) throws -> Value) {
+                completions: Completions? = nil, usage: Localized? = nil,
+                evaluate: @escaping @Sendable (Invocation) throws -> Value) {
         self.init(name, aliases: aliases, arguments: arguments, options: options, isFunction: isFunction, topic: topic,
-                  summary: summary, examples: examples, completions: completions, action: .evaluate(evaluate))
+                  summary: summary, examples: examples, completions: completions, usage: usage, action: .evaluate(evaluate))
     }
 
     /// Every name it answers to.
     public var names: [String] { [name] + aliases }
     public var isMeta: Bool { name.hasPrefix(":") }
     public var isHost: Bool { if case .host = action { return true }; return false }
+
+    /// The line's shape in the learner's language: the hand-written `usage` when there is one,
+    /// else the `synopsis` derived from the arguments.
+    public func synopsis(_ language: Language) -> String { usage?.text(language) ?? synopsis }
 
     /// The line's shape, for help and errors: `near [k] WORD…`, `eval FILE [restrict=N]`.
     public var synopsis: String {

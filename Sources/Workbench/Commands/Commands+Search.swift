@@ -22,6 +22,7 @@ extension CommandSpec {
         summary: Localized(en: "semantic search: the documents of a collection nearest to a query sentence",
                            zh: "语义搜索：集合中与查询句最接近的文档"),
         examples: [#"search faq-en "I forgot my password""#, #"search faq-en "can I get a refund" 3"#],
+        usage: Localized(en: #"search COLLECTION "query" [k]"#, zh: #"search 集合 "查询句" [k]"#),
         evaluate: { try $0.searchCollection() })
 
     static let recommend = CommandSpec(
@@ -30,6 +31,7 @@ extension CommandSpec {
         summary: Localized(en: "the items of a collection most like one item (by number or by a word in it)",
                            zh: "集合中与某一项最相似的项（按编号或其中的词）"),
         examples: [#"recommend items-en "guitar""#, "recommend items-en 3"],
+        usage: Localized(en: "recommend COLLECTION ITEM [k]", zh: "recommend 集合 项 [k]"),
         evaluate: { try $0.recommendItems() })
 
     static let classify = CommandSpec(
@@ -38,6 +40,7 @@ extension CommandSpec {
         summary: Localized(en: "a text's class in a labelled collection (nearest centroid, k-NN); alone: accuracy on held-out documents",
                            zh: "文本在带标签集合中的类别（最近质心、k 近邻）；只给集合：留出文档上的准确率"),
         examples: [#"classify polarity-en "wonderful""#, "classify polarity-en"],
+        usage: Localized(en: #"classify COLLECTION ["text"]"#, zh: #"classify 集合 ["文本"]"#),
         evaluate: { try $0.classifyText() })
 
     static let index = CommandSpec(
@@ -53,6 +56,8 @@ extension CommandSpec {
         summary: Localized(en: "index build: an HNSW graph over the model for fast approximate neighbours; index compare: recall@k and time vs exact",
                            zh: "index build：为模型建 HNSW 图以快速近似查找；index compare：与精确查找比较召回率和时间"),
         examples: ["index build", "index build m=16 ef=200", "index compare"],
+        usage: Localized(en: "index build [m=16] [ef=200] | index compare [queries=200]",
+                         zh: "index build [m=16] [ef=200] | index compare [queries=200]"),
         evaluate: { try $0.indexCommand() })
 }
 
@@ -220,13 +225,38 @@ extension Invocation {
         }
     }
 
+    /// Where this model's index is kept between sessions: NAME.hnsw beside its file, at the
+    /// learner's own prompt only (never in a lesson, a notebook or a test).
+    var indexFile: String? {
+        guard session.readPolicy == nil, ReadPolicy.current == nil else { return nil }
+        return session.searchState.indexFile(for: model, catalog: session.catalog)
+    }
+
     func buildIndex() throws -> Value {
         let m = options.integer("m") ?? 16, ef = options.integer("ef") ?? 200
+        let wanted = HNSWParameters(m: m, efConstruction: ef)
+        let file = indexFile
+        var refused: String?
+        // A saved index of this model with the same parameters is read back instead of built again.
+        if let file, FileManager.default.fileExists(atPath: file) {
+            let started = Date()
+            do {
+                let saved = try HNSWIndex.read(path: file, vectors: model.matrix)
+                if saved.parameters.m == m, saved.parameters.efConstruction == ef, saved.parameters.seed == wanted.seed {
+                    session.searchState.index = (model.name, saved)
+                    let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+                    return .text(language.pick(en: "HNSW index over \(model.count) words of \(model.name): M=\(m), efConstruction=\(ef), \(saved.topLayer + 1) layers, read from \(file) in \(seconds) s (built in an earlier session; delete the file to build it again). :set search approx uses it; index compare measures it.",
+                                               zh: "\(model.name) 的 \(model.count) 个词的 HNSW 索引：M=\(m)，efConstruction=\(ef)，\(saved.topLayer + 1) 层，从 \(file) 读入，用时 \(seconds) 秒（是以前建好的；删掉该文件即可重建）。:set search approx 使用它；index compare 测量它。"))
+                }
+            } catch let e as IndexError {
+                refused = e.description
+            }
+        }
         let title = language.pick(en: "building an HNSW index", zh: "构建 HNSW 索引")
         let started = Date()
         let index: HNSWIndex
         do {
-            index = try HNSWIndex.build(model.matrix, parameters: HNSWParameters(m: m, efConstruction: ef),
+            index = try HNSWIndex.build(model.matrix, parameters: wanted,
                                         progress: { [session] done, total in
                                             session.onProgress?(WorkProgress(title: title, fraction: Double(done) / Double(max(total, 1)), detail: "\(done)/\(total)"))
                                         },
@@ -236,8 +266,23 @@ extension Invocation {
         }
         session.searchState.index = (model.name, index)
         let seconds = Date().timeIntervalSince(started)
-        return .text(language.pick(en: "HNSW index over \(model.count) words of \(model.name): M=\(m), efConstruction=\(ef), \(index.topLayer + 1) layers, built in \(String(format: "%.2f", seconds)) s. :set search approx uses it; index compare measures it.",
-                                   zh: "已为 \(model.name) 的 \(model.count) 个词建 HNSW 索引：M=\(m)，efConstruction=\(ef)，\(index.topLayer + 1) 层，用时 \(String(format: "%.2f", seconds)) 秒。:set search approx 使用它；index compare 测量它。"))
+        var lines = [language.pick(en: "HNSW index over \(model.count) words of \(model.name): M=\(m), efConstruction=\(ef), \(index.topLayer + 1) layers, built in \(String(format: "%.2f", seconds)) s. :set search approx uses it; index compare measures it.",
+                                   zh: "已为 \(model.name) 的 \(model.count) 个词建 HNSW 索引：M=\(m)，efConstruction=\(ef)，\(index.topLayer + 1) 层，用时 \(String(format: "%.2f", seconds)) 秒。:set search approx 使用它；index compare 测量它。")]
+        if let refused {
+            lines.append(language.pick(en: "The saved index was refused (\(refused)); the new one replaces it.",
+                                       zh: "已保存的索引不能用（\(refused)）；新建的索引取代它。"))
+        }
+        if let file {
+            do {
+                try index.write(to: file)
+                lines.append(language.pick(en: "Saved to \(file): the next index build with the same m and ef reads it back.",
+                                           zh: "已保存到 \(file)：下次用相同的 m 和 ef 执行 index build 会直接读入。"))
+            } catch let e as IndexError {
+                lines.append(language.pick(en: "Not saved (\(e.description)): the index lasts for this session only.",
+                                           zh: "没有保存（\(e.description)）：索引只在本次会话中有效。"))
+            }
+        }
+        return .text(lines.joined(separator: "\n"))
     }
 
     func compareIndex() throws -> Value {
