@@ -33,7 +33,9 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // HNSW approximate nearest neighbours over any matrix (cosine), saved and memory-mapped.
         // Optimised in debug builds too, like Word2Vec: lessons build an index over 30,000 words live.
-        .target(name: "Index", dependencies: ["VectorMath"], exclude: ["README.md"],
+        // A software prefetch for the HNSW search (one inline C function; Swift cannot name the instruction).
+        .target(name: "CPrefetch", exclude: ["README.md"]),
+        .target(name: "Index", dependencies: ["VectorMath", "CPrefetch"], exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
         .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers"], exclude: ["README.md"]),

@@ -1,20 +1,36 @@
-/// The links of an HNSW graph, in flat arrays that can be written to a file and mapped back.
+import VectorMath
+
+/// The points of an HNSW graph and their links, laid out for the search.
 ///
 /// Every point has a top layer `levels[p]` and one link list per layer 0…levels[p]. A link list
-/// is a count followed by that many point numbers, in a fixed-size slot:
+/// is a count followed by that many point numbers, in a fixed-size slot.
 ///
-/// - layer 0: `layerZero[p·(M₀+1) ..< (p+1)·(M₀+1)]`, M₀ = 2M links at most;
-/// - layers 1…L: consecutive slots of M+1 numbers in `upper`, the point's first one at
-///   `upperStart[p]` (the running sum of the levels before it).
+/// Layer 0 is where a search spends nearly all its time: it reads a point's links, then the
+/// vectors of the points they lead to. So each point has one record, 64-byte aligned, holding its
+/// unit vector and then its layer-0 slot (as hnswlib keeps `data_level0_memory_`):
 ///
-/// The arrays are either allocated here (a build) or borrowed from a memory-mapped file (a load),
-/// in which case they are never written.
+/// ```
+/// record p (stride bytes, a multiple of 64):  d floats (the unit vector) | count | 2M links | padding
+/// ```
+///
+/// Reading a point's vector brings the start of its link list with it, and the records of the
+/// next neighbours can be prefetched as a whole. The upper layers, visited a few times per
+/// search, are consecutive slots of M+1 numbers in `upper`, a point's first one at
+/// `upperStart[p]` (the running sum of the levels before it).
+///
+/// `levels` and `upper` are either allocated here (a build) or borrowed from a memory-mapped file
+/// (a load); the records are always allocated, the vectors copied from the model.
 final class HNSWGraph: @unchecked Sendable {
     let count: Int
     let m: Int
     let m0: Int
+    let dimensions: Int
+    /// Bytes from one record to the next.
+    let stride: Int
+    /// Where the layer-0 slot starts in a record: right after the vector.
+    let slotOffset: Int
+    let records: UnsafeMutableRawPointer
     let levels: UnsafeMutablePointer<UInt8>
-    let layerZero: UnsafeMutablePointer<UInt32>
     let upper: UnsafeMutablePointer<UInt32>
     let upperSlots: Int
     let upperStart: [UInt32]
@@ -22,37 +38,44 @@ final class HNSWGraph: @unchecked Sendable {
     var maxLevel: Int
     private let mapping: AnyObject?
 
-    /// A graph with no links yet, for `levels` drawn in advance (the build).
-    init(levels drawn: [UInt8], m: Int) {
-        count = drawn.count
-        self.m = m
-        m0 = 2 * m
+    /// A graph with no links yet over the unit-length rows of `vectors`, for `levels` drawn in
+    /// advance (the build).
+    convenience init(unitVectors vectors: Matrix, levels drawn: [UInt8], m: Int) {
         var starts = [UInt32](repeating: 0, count: drawn.count)
         var slots = 0
         for (p, l) in drawn.enumerated() { starts[p] = UInt32(slots); slots += Int(l) }
-        upperStart = starts
-        upperSlots = slots
         let levelStore = UnsafeMutablePointer<UInt8>.allocate(capacity: max(drawn.count, 1))
         levelStore.initialize(repeating: 0, count: max(drawn.count, 1))
         for (p, l) in drawn.enumerated() { levelStore[p] = l }
-        levels = levelStore
-        layerZero = .allocate(capacity: max(count * (m0 + 1), 1))
-        layerZero.initialize(repeating: 0, count: max(count * (m0 + 1), 1))
-        upper = .allocate(capacity: max(slots * (m + 1), 1))
+        let upper = UnsafeMutablePointer<UInt32>.allocate(capacity: max(slots * (m + 1), 1))
         upper.initialize(repeating: 0, count: max(slots * (m + 1), 1))
-        entryPoint = -1
-        maxLevel = 0
-        mapping = nil
+        self.init(unitVectors: vectors, m: m, levels: levelStore, upper: upper, upperSlots: slots, upperStart: starts,
+                  entryPoint: -1, maxLevel: 0, mapping: nil)
     }
 
-    /// A graph whose arrays live in a mapped file (already checked by the reader).
-    init(count: Int, m: Int, levels: UnsafeMutablePointer<UInt8>, layerZero: UnsafeMutablePointer<UInt32>,
-         upper: UnsafeMutablePointer<UInt32>, upperSlots: Int, upperStart: [UInt32], entryPoint: Int, maxLevel: Int, mapping: AnyObject) {
-        self.count = count
+    /// A graph whose levels and upper layers are those given (owned here when `mapping` is nil,
+    /// else living in a mapped file); layer 0 is filled by the caller (`setLinks`).
+    init(unitVectors vectors: Matrix, m: Int, levels: UnsafeMutablePointer<UInt8>, upper: UnsafeMutablePointer<UInt32>,
+         upperSlots: Int, upperStart: [UInt32], entryPoint: Int, maxLevel: Int, mapping: AnyObject?) {
+        count = vectors.rows
         self.m = m
         m0 = 2 * m
+        dimensions = vectors.columns
+        slotOffset = dimensions * MemoryLayout<Float>.stride
+        stride = (slotOffset + (m0 + 1) * MemoryLayout<UInt32>.stride + 63) / 64 * 64
+        let stride = self.stride, slotOffset = self.slotOffset, count = self.count, dimensions = self.dimensions, m0 = self.m0
+        let records = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * stride, alignment: 64)
+        records.initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1) * stride)
+        // Each record is a vector of Float followed by a slot of UInt32: bind both, then copy the vectors.
+        vectors.withUnsafeBufferPointer { rows in
+            for p in 0..<count {
+                let vector = (records + p * stride).bindMemory(to: Float.self, capacity: dimensions)
+                (records + p * stride + slotOffset).bindMemory(to: UInt32.self, capacity: m0 + 1)
+                vector.update(from: rows.baseAddress! + p * dimensions, count: dimensions)
+            }
+        }
+        self.records = records
         self.levels = levels
-        self.layerZero = layerZero
         self.upper = upper
         self.upperSlots = upperSlots
         self.upperStart = upperStart
@@ -62,17 +85,23 @@ final class HNSWGraph: @unchecked Sendable {
     }
 
     deinit {
+        records.deallocate()
         if mapping == nil {
             levels.deallocate()
-            layerZero.deallocate()
             upper.deallocate()
         }
+    }
+
+    /// The unit vector of point `p`.
+    @inline(__always)
+    func vector(_ p: Int) -> UnsafeMutablePointer<Float> {
+        (records + p &* stride).assumingMemoryBound(to: Float.self)
     }
 
     /// The link slot of point `p` on `layer`: slot[0] is the number of links, slot[1...] the links.
     @inline(__always)
     func links(_ p: Int, layer: Int) -> UnsafeMutablePointer<UInt32> {
-        if layer == 0 { return layerZero + p &* (m0 &+ 1) }
+        if layer == 0 { return (records + (p &* stride &+ slotOffset)).assumingMemoryBound(to: UInt32.self) }
         return upper + (Int(upperStart[p]) &+ layer &- 1) &* (m &+ 1)
     }
 

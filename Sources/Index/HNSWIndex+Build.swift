@@ -23,9 +23,8 @@ extension HNSWIndex {
             let u = 1 - rng.nextDouble()
             return UInt8(min(HNSWIndex.highestLayer, Int(-log(u) * mL)))
         }
-        let index = HNSWIndex(parameters: parameters, unitVectors: vectors.normalizedRows(),
-                              fingerprint: vectors.sampleFingerprint(),
-                              graph: HNSWGraph(levels: levels, m: parameters.m))
+        let index = HNSWIndex(parameters: parameters, fingerprint: vectors.sampleFingerprint(),
+                              graph: HNSWGraph(unitVectors: vectors.normalizedRows(), levels: levels, m: parameters.m))
         let work = BuildScratch(count: vectors.rows, maxLinks: index.graph.m0)
         let report = max(1, vectors.rows / 1000)
         for p in 0..<vectors.rows {
@@ -49,20 +48,18 @@ extension HNSWIndex {
             graph.maxLevel = level
             return
         }
-        unitVectors.withUnsafeBufferPointer { base in
-            let q = base.baseAddress! + p &* dimensions
-            var entry = Candidate(distance: distance(q, graph.entryPoint), id: UInt32(graph.entryPoint))
-            entry = descend(q, from: entry, layer: graph.maxLevel, above: level, scratch: work.search)
-            for layer in stride(from: min(level, graph.maxLevel), through: 0, by: -1) {
-                searchLayer(q, entry: entry, ef: parameters.efConstruction, layer: layer, scratch: work.search)
-                work.search.results.drainNearestFirst(into: &work.found)
-                selectNeighbours(work.found, limit: parameters.m, into: &work.selected)
-                let slot = graph.links(p, layer: layer)
-                slot[0] = UInt32(work.selected.count)
-                for (j, s) in work.selected.enumerated() { slot[1 + j] = s.id }
-                for s in work.selected { link(Int(s.id), to: p, distance: s.distance, layer: layer, work: work) }
-                entry = work.found[0]
-            }
+        let q = UnsafePointer(graph.vector(p))
+        var entry = Candidate(distance: distance(q, graph.entryPoint), id: UInt32(graph.entryPoint))
+        entry = descend(q, from: entry, layer: graph.maxLevel, above: level)
+        for layer in stride(from: min(level, graph.maxLevel), through: 0, by: -1) {
+            searchLayer(q, entry: entry, ef: parameters.efConstruction, layer: layer, scratch: work.search)
+            work.search.results.drainNearestFirst(into: &work.found)
+            selectNeighbours(work.found, limit: parameters.m, into: &work.selected)
+            let slot = graph.links(p, layer: layer)
+            slot[0] = UInt32(work.selected.count)
+            for (j, s) in work.selected.enumerated() { slot[1 + j] = s.id }
+            for s in work.selected { link(Int(s.id), to: p, distance: s.distance, layer: layer, work: work) }
+            entry = work.found[0]
         }
         if level > graph.maxLevel {
             graph.entryPoint = p
@@ -80,12 +77,10 @@ extension HNSWIndex {
             slot[0] = UInt32(n + 1)
             return
         }
-        unitVectors.withUnsafeBufferPointer { base in
-            let f = base.baseAddress! + from &* dimensions
-            work.rivals.removeAll(keepingCapacity: true)
-            work.rivals.append(Candidate(distance: distance, id: UInt32(to)))
-            for j in 0..<n { work.rivals.append(Candidate(distance: self.distance(f, Int(slot[1 + j])), id: slot[1 + j])) }
-        }
+        let f = UnsafePointer(graph.vector(from))
+        work.rivals.removeAll(keepingCapacity: true)
+        work.rivals.append(Candidate(distance: distance, id: UInt32(to)))
+        for j in 0..<n { work.rivals.append(Candidate(distance: self.distance(f, Int(slot[1 + j])), id: slot[1 + j])) }
         work.rivals.sort { $0.distance < $1.distance || ($0.distance == $1.distance && $0.id < $1.id) }
         selectNeighbours(work.rivals, limit: capacity, into: &work.pruned)
         slot[0] = UInt32(work.pruned.count)

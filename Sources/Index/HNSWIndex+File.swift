@@ -2,8 +2,9 @@ import Foundation
 import VectorMath
 
 /// The index file (`.hnsw`), saved next to the model it indexes: the graph only, never the
-/// vectors (they are the model's), and a fingerprint of those vectors. It is memory-mapped back
-/// and its link arrays are used in place. All integers are little-endian.
+/// vectors (they are the model's), and a fingerprint of those vectors. It is memory-mapped back;
+/// the levels and upper-layer links are used in place, the layer-0 links copied beside the
+/// vectors (`HNSWGraph`'s records). All integers are little-endian.
 ///
 /// | offset | size | field |
 /// |---|---|---|
@@ -47,7 +48,7 @@ extension HNSWIndex {
         out.append(Data(count: Self.padded(count) - count))
         // Link arrays are written as they are in memory: little-endian on every machine Swift runs on here.
         func putLinks(_ p: UnsafePointer<UInt32>, _ n: Int) { out.append(UnsafeBufferPointer(start: p, count: n)) }
-        putLinks(graph.layerZero, count * (graph.m0 + 1))
+        for p in 0..<count { putLinks(graph.links(p, layer: 0), graph.m0 + 1) }
         out.append(Data(count: Self.padded(count * (graph.m0 + 1) * 4) - count * (graph.m0 + 1) * 4))
         putLinks(graph.upper, graph.upperSlots * (graph.m + 1))
         let temporary = path + ".tmp-\(getpid())"
@@ -146,10 +147,11 @@ extension HNSWIndex {
         }
         try checkSlots(zero, slots: n, width: m0, at: zeroAt)
         try checkSlots(upper, slots: slots, width: m, at: upperAt)
-        let graph = HNSWGraph(count: n, m: m, levels: levels, layerZero: zero, upper: upper, upperSlots: slots,
+        let graph = HNSWGraph(unitVectors: vectors.normalizedRows(), m: m, levels: levels, upper: upper, upperSlots: slots,
                               upperStart: starts, entryPoint: entry, maxLevel: Int(top64), mapping: file)
+        for p in 0..<n { graph.links(p, layer: 0).update(from: zero + p * (m0 + 1), count: m0 + 1) }
         let parameters = HNSWParameters(m: m, efConstruction: Int(ef64), seed: seed)
-        return HNSWIndex(parameters: parameters, unitVectors: vectors.normalizedRows(), fingerprint: print, graph: graph)
+        return HNSWIndex(parameters: parameters, fingerprint: print, graph: graph)
     }
 }
 

@@ -1,37 +1,57 @@
+import CPrefetch
 import VectorMath
 
 extension HNSWIndex {
     /// d(q, p) = 1 − q·p for unit vectors.
     @inline(__always)
     func distance(_ q: UnsafePointer<Float>, _ p: Int) -> Float {
-        unitVectors.withUnsafeBufferPointer { base in
-            1 - Kernels.dot(q, base.baseAddress! + p &* dimensions, count: dimensions)
+        1 - Kernels.dot(q, graph.vector(p), count: graph.dimensions)
+    }
+
+    /// Asks for point `p`'s vector to be brought into the cache now, so that its cache misses
+    /// overlap with the work on other points instead of each distance waiting for its own.
+    @inline(__always)
+    func prefetchVector(_ p: UInt32) {
+        let record = UnsafeRawPointer(graph.records + Int(p) &* graph.stride)
+        var offset = 0
+        while offset < graph.slotOffset {
+            embedlab_prefetch(record + offset)
+            offset &+= 64
+        }
+    }
+
+    /// Asks for point `p`'s layer-0 links (the end of its record) to be brought into the cache.
+    @inline(__always)
+    func prefetchLinks(_ p: UInt32) {
+        let record = UnsafeRawPointer(graph.records + Int(p) &* graph.stride)
+        var offset = graph.slotOffset & ~63
+        while offset < graph.stride {
+            embedlab_prefetch(record + offset)
+            offset &+= 64
         }
     }
 
     /// Layers `from` down to `above`+1: move to a neighbour while one is closer (ef = 1), the
     /// paper's "greedy search" from the entry point. Returns the last point reached.
-    func descend(_ q: UnsafePointer<Float>, from start: Candidate, layer top: Int, above bottom: Int, scratch: SearchScratch) -> Candidate {
+    func descend(_ q: UnsafePointer<Float>, from start: Candidate, layer top: Int, above bottom: Int) -> Candidate {
         var best = start
         guard top > bottom else { return best }
-        let dims = dimensions
-        unitVectors.withUnsafeBufferPointer { base in
-            scratch.scores.withUnsafeMutableBufferPointer { scores in
-                for layer in stride(from: top, to: bottom, by: -1) {
-                    var moved = true
-                    while moved {
-                        moved = false
-                        let slot = graph.links(Int(best.id), layer: layer)
-                        let n = Int(slot[0])
-                        Kernels.dots(q, rows: base.baseAddress!, stride: dims, ids: slot + 1, count: n, into: scores.baseAddress!)
-                        for j in 0..<n {
-                            let d = 1 - scores[j]
-                            if d < best.distance {
-                                best = Candidate(distance: d, id: slot[1 + j])
-                                moved = true
-                            }
-                        }
+        for layer in stride(from: top, to: bottom, by: -1) {
+            var moved = true
+            while moved {
+                moved = false
+                let slot = graph.links(Int(best.id), layer: layer)
+                let n = Int(slot[0])
+                var j = 1
+                while j <= n { prefetchVector(slot[j]); j &+= 1 }
+                j = 1
+                while j <= n {
+                    let d = distance(q, Int(slot[j]))
+                    if d < best.distance {
+                        best = Candidate(distance: d, id: slot[j])
+                        moved = true
                     }
+                    j &+= 1
                 }
             }
         }
@@ -42,45 +62,58 @@ extension HNSWIndex {
     /// nearest unexplored candidate outwards, keeping the `ef` nearest points seen in
     /// `scratch.results`, and stop when the nearest unexplored candidate is farther than the
     /// farthest kept result.
+    ///
+    /// The memory, not the arithmetic, sets the pace: each expanded point leads to up to 2M
+    /// vectors scattered over the whole matrix. So the unvisited neighbours are found first and
+    /// all their vectors requested at once (software prefetch), then their distances computed
+    /// while the later ones are still arriving; and the links of the next point to expand are
+    /// requested before it is popped.
     func searchLayer(_ q: UnsafePointer<Float>, entry: Candidate, ef: Int, layer: Int, scratch: SearchScratch) {
-        // The heaps and marks are moved out of the scratch object for the loop and back after it:
-        // mutating a class's stored properties in place costs a run-time exclusivity check per call.
-        var visited = VisitedSet(count: 0), candidates = NearestFirstQueue(), results = FarthestFirstQueue()
-        swap(&visited, &scratch.visited); swap(&candidates, &scratch.candidates); swap(&results, &scratch.results)
-        defer { swap(&visited, &scratch.visited); swap(&candidates, &scratch.candidates); swap(&results, &scratch.results) }
+        // The heaps and marks are plain pointers in structs: copied out of the scratch object
+        // for the loop and back after it (a class's properties would be checked for exclusive
+        // access at every use).
+        var visited = scratch.visited, candidates = scratch.candidates, results = scratch.results
+        defer { scratch.visited = visited; scratch.candidates = candidates; scratch.results = results }
         visited.clear()
         candidates.removeAll()
         results.removeAll()
         _ = visited.insert(entry.id)
         candidates.push(entry)
         results.push(entry)
-        let dims = dimensions
-        unitVectors.withUnsafeBufferPointer { base in
-            scratch.ids.withUnsafeMutableBufferPointer { ids in
-                scratch.scores.withUnsafeMutableBufferPointer { scores in
-                    while !candidates.isEmpty {
-                        let nearest = candidates.pop()
-                        if nearest.distance > results.top.distance && results.count >= ef { break }
-                        let slot = graph.links(Int(nearest.id), layer: layer)
-                        // The unvisited neighbours, then all their dot products in one kernel call.
-                        var fresh = 0
-                        for j in 0..<Int(slot[0]) {
-                            let id = slot[1 + j]
-                            if !visited.insert(id) { ids[fresh] = id; fresh += 1 }
-                        }
-                        Kernels.dots(q, rows: base.baseAddress!, stride: dims, ids: ids.baseAddress!, count: fresh, into: scores.baseAddress!)
-                        for j in 0..<fresh {
-                            let d = 1 - scores[j]
-                            if results.count < ef || d < results.top.distance {
-                                let c = Candidate(distance: d, id: ids[j])
-                                candidates.push(c)
-                                results.push(c)
-                                if results.count > ef { results.pop() }
-                            }
-                        }
-                    }
+        var farthest = entry.distance
+        let ids = scratch.ids
+        let dims = graph.dimensions
+        while !candidates.isEmpty {
+            let nearest = candidates.top
+            if nearest.distance > farthest && results.count >= ef { break }
+            candidates.pop()
+            let slot = graph.links(Int(nearest.id), layer: layer)
+            let n = Int(slot[0])
+            // The unvisited neighbours, their vectors requested as soon as they are known.
+            var fresh = 0
+            var j = 1
+            while j <= n {
+                let id = slot[j]
+                if !visited.insert(id) {
+                    prefetchVector(id)
+                    ids[fresh] = id
+                    fresh &+= 1
                 }
+                j &+= 1
             }
+            j = 0
+            while j < fresh {
+                let d = 1 - Kernels.dot(q, graph.vector(Int(ids[j])), count: dims)
+                if results.count < ef || d < farthest {
+                    let c = Candidate(distance: d, id: ids[j])
+                    candidates.push(c)
+                    results.push(c)
+                    if results.count > ef { results.pop() }
+                    farthest = results.top.distance
+                }
+                j &+= 1
+            }
+            if layer == 0, !candidates.isEmpty { prefetchLinks(candidates.top.id) }
         }
     }
 
@@ -89,7 +122,7 @@ extension HNSWIndex {
     func search(_ q: UnsafePointer<Float>, k: Int, ef: Int, scratch: SearchScratch) -> [ScoredIndex] {
         guard graph.entryPoint >= 0, k > 0 else { return [] }
         let entry = Candidate(distance: distance(q, graph.entryPoint), id: UInt32(graph.entryPoint))
-        let start = descend(q, from: entry, layer: graph.maxLevel, above: 0, scratch: scratch)
+        let start = descend(q, from: entry, layer: graph.maxLevel, above: 0)
         searchLayer(q, entry: start, ef: max(ef, k), layer: 0, scratch: scratch)
         while scratch.results.count > k { scratch.results.pop() }
         scratch.results.drainNearestFirst(into: &scratch.sorted)

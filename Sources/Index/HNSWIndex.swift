@@ -12,8 +12,9 @@ import VectorMath
 /// comparing the query with all n rows it compares it with a few thousand, and finds most of the
 /// true neighbours: recall is traded for speed with `ef`.
 ///
-/// Rows are compared by cosine: the index keeps its own unit-length copy of the rows, and the
-/// distance inside the graph is d = 1 − cos. Scores returned are cosines, as in exact search.
+/// Rows are compared by cosine: the index keeps its own unit-length copy of the rows (each beside
+/// its layer-0 links, see `HNSWGraph`), and the distance inside the graph is d = 1 − cos. Scores
+/// returned are cosines, as in exact search.
 ///
 /// ```swift
 /// let index = try HNSWIndex.build(model.matrix, parameters: HNSWParameters(m: 16, efConstruction: 200))
@@ -24,17 +25,14 @@ import VectorMath
 public final class HNSWIndex: @unchecked Sendable {
     /// The parameters it was built with.
     public let parameters: HNSWParameters
-    /// The indexed rows, scaled to unit length.
-    public let unitVectors: Matrix
     /// A fingerprint of the matrix it was built from, so that a saved index is never used with other vectors.
     public let fingerprint: UInt64
     let graph: HNSWGraph
     private let scratchLock = NSLock()
     private var scratch: SearchScratch
 
-    init(parameters: HNSWParameters, unitVectors: Matrix, fingerprint: UInt64, graph: HNSWGraph) {
+    init(parameters: HNSWParameters, fingerprint: UInt64, graph: HNSWGraph) {
         self.parameters = parameters
-        self.unitVectors = unitVectors
         self.fingerprint = fingerprint
         self.graph = graph
         scratch = SearchScratch(count: graph.count, maxLinks: graph.m0)
@@ -43,7 +41,7 @@ public final class HNSWIndex: @unchecked Sendable {
     /// How many rows are indexed.
     public var count: Int { graph.count }
     /// Their dimension.
-    public var dimensions: Int { unitVectors.columns }
+    public var dimensions: Int { graph.dimensions }
     /// The highest layer of the graph (0 for a single layer).
     public var topLayer: Int { graph.maxLevel }
 
@@ -81,16 +79,22 @@ public final class HNSWIndex: @unchecked Sendable {
 /// Buffers one search reuses, so that a query allocates nothing but its answer.
 final class SearchScratch {
     var visited: VisitedSet
-    var candidates = NearestFirstQueue()
-    var results = FarthestFirstQueue()
+    var candidates = CandidateHeap<NearestFirst>(capacity: 256)
+    var results = CandidateHeap<FarthestFirst>(capacity: 256)
     var sorted: [Candidate] = []
-    var ids: [UInt32]
-    var scores: [Float]
+    /// The unvisited neighbours of the point being expanded.
+    let ids: UnsafeMutablePointer<UInt32>
 
     init(count: Int, maxLinks: Int) {
         visited = VisitedSet(count: count)
-        ids = [UInt32](repeating: 0, count: maxLinks + 1)
-        scores = [Float](repeating: 0, count: maxLinks + 1)
+        ids = .allocate(capacity: maxLinks + 1)
+    }
+
+    deinit {
+        visited.deallocate()
+        candidates.deallocate()
+        results.deallocate()
+        ids.deallocate()
     }
 }
 

@@ -15,19 +15,15 @@ extension HNSWIndex {
             selected.append(contentsOf: candidates)
             return
         }
-        let dims = dimensions
-        unitVectors.withUnsafeBufferPointer { base in
-            let b = base.baseAddress!
-            for c in candidates {
-                if selected.count >= limit { break }
-                let cp = b + Int(c.id) &* dims
-                var diverse = true
-                for s in selected where 1 - Kernels.dot(cp, b + Int(s.id) &* dims, count: dims) < c.distance {
-                    diverse = false
-                    break
-                }
-                if diverse { selected.append(c) }
+        for c in candidates {
+            if selected.count >= limit { break }
+            let cp = UnsafePointer(graph.vector(Int(c.id)))
+            var diverse = true
+            for s in selected where distance(cp, Int(s.id)) < c.distance {
+                diverse = false
+                break
             }
+            if diverse { selected.append(c) }
         }
     }
 }
