@@ -38,7 +38,10 @@ public final class ReplLoop {
         set { session.language = newValue; followLanguage() }
     }
     /// The lesson being taken, if any.
-    var runner: LessonRunner?
+    var runner: LessonRunner? {
+        // A lesson never writes beside a model: `index build` keeps its index in memory while one runs.
+        didSet { session.searchState.lessonIsRunning = runner != nil }
+    }
     /// Draws long work's progress on a terminal.
     private var progressBar: ProgressBar?
 

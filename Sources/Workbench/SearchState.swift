@@ -18,6 +18,8 @@ public final class SearchState: @unchecked Sendable {
     /// Whether `index build` writes NAME.hnsw beside the model file and reads it back. Set by the
     /// learner's prompt; off for tests, lessons and notebooks, which never write beside a model.
     public var keepsIndexFiles = false
+    /// Set by the REPL while a lesson runs at the prompt: no index file is read or written then.
+    public var lessonIsRunning = false
     /// The file each model was read from, by model name (set when a model is loaded by path).
     var modelFiles: [String: String] = [:]
     /// Models made in this session (trained), which have no file even if a bundled one has their name.
@@ -52,7 +54,7 @@ public final class SearchState: @unchecked Sendable {
     /// Where `model`'s index is saved: NAME.hnsw beside its file (`glove-50d.embv` →
     /// `glove-50d.hnsw`); nil when index files are not kept or the model has no file.
     func indexFile(for model: WordVectors, catalog: ModelCatalog) -> String? {
-        guard keepsIndexFiles, !modelsInMemory.contains(model.name),
+        guard keepsIndexFiles, !lessonIsRunning, !modelsInMemory.contains(model.name),
               let file = modelFiles[model.name] ?? (try? catalog.resolve(model.name)),
               FileManager.default.fileExists(atPath: file) else { return nil }
         return (file as NSString).deletingPathExtension + ".hnsw"

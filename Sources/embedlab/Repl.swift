@@ -35,8 +35,9 @@ struct Repl: ParsableCommand {
         let session: Session
         do {
             session = Session(catalog: catalog, model: try catalog.load(model), cancellation: cancellation)
-            // At the prompt, `index build` saves NAME.hnsw beside the model and reads it back next time.
-            session.searchState.keepsIndexFiles = true
+            // At a learner's prompt (a terminal, not piped lines), `index build` saves NAME.hnsw beside
+            // the model and reads it back next time; a piped script's outputs stay the same every run.
+            session.searchState.keepsIndexFiles = interactive
             if let file = try? catalog.resolve(model) { session.searchState.modelWasRead(session.model.name, from: file) }
         } catch {
             Environment.warn("error: \(error)")
