@@ -57,6 +57,7 @@ do {
     case "prepare": try Prepare.run(arguments)
     case "run": try Run.run(arguments)
     case "gemm": try MatrixProductBenchmark.run(arguments)
+    case "focus": try FocusBenchmark.run(arguments)
     default: throw BenchError.usage
     }
 } catch {

@@ -25,11 +25,17 @@ public struct CandidateTopK: Sendable {
     /// Prune when the candidates reach this many (doubles when most survive, as with many ties).
     private var pruneAt: Int
 
-    public init(k: Int, margin: Float) {
+    /// Rows below `floor` are never candidates: a scan of some rows may start from the cut another
+    /// scan of other rows reached, since the cut of all rows together is at least as high.
+    public let floor: Float
+
+    public init(k: Int, margin: Float, floor: Float = -.infinity) {
         self.k = Swift.max(0, k)
         self.margin = margin
+        self.floor = floor
         best = TopK(k: self.k)
         pruneAt = 4 * self.k + 64
+        cut = floor
     }
 
     /// Considers one row; callers test `score >= cut` first, so that most rows cost one comparison.
@@ -37,13 +43,14 @@ public struct CandidateTopK: Sendable {
         guard k > 0, score >= cut else { return }
         candidates.append(ScoredIndex(index: index, score: score))
         best.insert(index: index, score: score)
-        cut = best.threshold - 2 * margin
+        cut = Swift.max(floor, best.threshold - 2 * margin)
         if candidates.count >= pruneAt { prune() }
     }
 
-    /// Adds what another scan of other rows kept (one per thread).
+    /// Adds what another scan of other rows kept (one per thread). Its candidates below its own cut
+    /// are skipped: the merged cut is never lower.
     public mutating func merge(_ other: CandidateTopK) {
-        for c in other.candidates { offer(index: c.index, score: c.score) }
+        for c in other.candidates where c.score >= other.cut { offer(index: c.index, score: c.score) }
     }
 
     /// The exact top k: `exactScore` is called for every surviving candidate.

@@ -2,8 +2,9 @@
 import _Builtin_intrinsics.intel
 #endif
 
-/// Memory and lane operations the trainers' SIMD steps are made of: a software prefetch, and √x
-/// and clamping eight lanes at once (one instruction each on x86-64).
+/// Memory and lane operations the trainers' SIMD steps and the scans are made of: a software
+/// prefetch, √x and clamping eight lanes at once (one instruction each on x86-64), and which lanes
+/// reach a threshold, as a bit mask.
 extension Kernels {
     /// Reads one word of every 64-byte cache line of `byteCount` bytes at `p` and returns them
     /// combined, so that the caller can keep the result and the reads happen. A software
@@ -42,6 +43,26 @@ extension Kernels {
                      highHalf: _mm_min_ps(_mm_max_ps(x.highHalf, lo.highHalf), hi.highHalf))
         #else
         return x.replacing(with: lo, where: x .< lo).replacing(with: hi, where: x .> hi)
+        #endif
+    }
+
+    /// The lanes of `x` that are ≥ `threshold`, as bits: bit i is set when x[i] >= threshold (never
+    /// for NaN). A scan tests eight scores against its current cut with this and visits only the set
+    /// bits. The standard library's `x .>= y` builds its mask one lane at a time through memory
+    /// (about 20 times slower); on x86-64 this is two `cmpps` and a `movmsk`.
+    ///
+    /// ```swift
+    /// Kernels.lanesReaching(SIMD8<Float>(0, 5, 1, 9, 2, 3, .nan, 4), 3)   // 0b1010_1010
+    /// ```
+    @inlinable @inline(__always)
+    public static func lanesReaching(_ x: SIMD8<Float>, _ threshold: Float) -> UInt32 {
+        #if arch(x86_64)
+        let t = SIMD4<Float>(repeating: threshold)
+        return UInt32(truncatingIfNeeded: _mm_movemask_ps(_mm_cmpge_ps(x.lowHalf, t)) | (_mm_movemask_ps(_mm_cmpge_ps(x.highHalf, t)) << 4))
+        #else
+        var bits: UInt32 = 0
+        for lane in 0..<8 where x[lane] >= threshold { bits |= 1 << UInt32(lane) }
+        return bits
         #endif
     }
 }

@@ -66,12 +66,12 @@ extension Matrix {
         let raw = UnsafeRawPointer(scores)
         var i = 0
         while i + 8 <= count {
-            let s = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            if any(s .>= SIMD8(repeating: top.cut)) {
-                for lane in 0..<8 where s[lane] >= top.cut {
-                    let r = firstRow + i + lane
-                    if excluding?.contains(r) != true { top.offer(index: r, score: s[lane]) }
-                }
+            var lanes = Kernels.lanesReaching(raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), top.cut)
+            while lanes != 0 {
+                let lane = lanes.trailingZeroBitCount
+                lanes &= lanes - 1
+                let r = firstRow + i + lane, score = scores[i + lane]
+                if score >= top.cut, excluding?.contains(r) != true { top.offer(index: r, score: score) }
             }
             i += 8
         }

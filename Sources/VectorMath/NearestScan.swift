@@ -127,9 +127,12 @@ public final class NearestScan: @unchecked Sendable {
         let blockBytes = d * blockRows * 2
         @inline(__always)
         func take(_ b: Int, _ s: V) {
-            for lane in 0..<blockRows where s[lane] >= top.cut {
+            var lanes = Kernels.lanesReaching(s, top.cut)
+            while lanes != 0 {
+                let lane = Int(lanes.trailingZeroBitCount)
+                lanes &= lanes - 1
                 let r = b * blockRows + lane
-                if r < n && !excluding.contains(r) { top.offer(index: r, score: s[lane]) }
+                if r < n && s[lane] >= top.cut && !excluding.contains(r) { top.offer(index: r, score: s[lane]) }
             }
         }
         var b = range.lowerBound
@@ -143,8 +146,8 @@ public final class NearestScan: @unchecked Sendable {
                 s2.addProduct(x, V(p0.load(fromByteOffset: 2 * blockBytes + p * 16, as: SIMD8<Float16>.self)))
                 s3.addProduct(x, V(p0.load(fromByteOffset: 3 * blockBytes + p * 16, as: SIMD8<Float16>.self)))
             }
-            let cut = V(repeating: top.cut)
-            if any((s0 .>= cut) .| (s1 .>= cut) .| (s2 .>= cut) .| (s3 .>= cut)) {
+            let cut = top.cut
+            if Kernels.lanesReaching(s0, cut) | Kernels.lanesReaching(s1, cut) | Kernels.lanesReaching(s2, cut) | Kernels.lanesReaching(s3, cut) != 0 {
                 take(b, s0); take(b + 1, s1); take(b + 2, s2); take(b + 3, s3)
             }
             b += 4
@@ -153,7 +156,7 @@ public final class NearestScan: @unchecked Sendable {
             let p0 = halves + b * blockBytes
             var s = V()
             for p in 0..<d { s.addProduct(V(repeating: q[p]), V(p0.load(fromByteOffset: p * 16, as: SIMD8<Float16>.self))) }
-            if any(s .>= V(repeating: top.cut)) { take(b, s) }
+            if Kernels.lanesReaching(s, top.cut) != 0 { take(b, s) }
             b += 1
         }
         return top

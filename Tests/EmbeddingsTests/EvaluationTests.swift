@@ -41,4 +41,23 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.pearson), 0.8937617109579308, accuracy: 1e-5)
         XCTAssertEqual(try XCTUnwrap(r.spearman), 0.5454545454545455, accuracy: 1e-9)
     }
+
+    func testEveryAnalogyIsAnsweredAsOneExactScanPerQuestionWould() throws {
+        let model = Repo.glove, n = Repo.glove.normalized
+        let r = try AnalogyEvaluation.run(model: model, questionsPath: Repo.fixture("facts-analogies.txt"), restrictTo: 30_000)
+        XCTAssertFalse(r.answers.isEmpty)
+        for answer in r.answers {
+            let (a, b, c) = (model.index(of: answer.a.lowercased())!, model.index(of: answer.b.lowercased())!, model.index(of: answer.c.lowercased())!)
+            let target = n.row(b).adding(n.row(c)).adding(n.row(a), times: -1).normalized
+            let top = n.nearest(to: target, k: 5, rowLimit: 30_000, excluding: [a, b, c])
+            let first = top.map { model.word(at: $0.index).uppercased() }.first { ![answer.a, answer.b, answer.c].contains($0) }
+            XCTAssertEqual(answer.predicted, first ?? "", "\(answer.a) : \(answer.b) :: \(answer.c) : ?")
+        }
+    }
+
+    func testQuestionLinesSplitAsOnWhitespaceCharacters() {
+        for line in ["Athens Greece Baghdad Iraq", "  a\tb  c\u{0B}d\u{0C}e\r", "one", "", " \t ", "x\r\ny", "Zürich Schweiz\u{00A0}Bern CH", "a\u{2003}b c"] {
+            XCTAssertEqual(AnalogyEvaluation.fields(of: line), line.split(whereSeparator: { $0.isWhitespace }), line.debugDescription)
+        }
+    }
 }

@@ -61,7 +61,7 @@ public struct AnalogyEvaluation: Sendable {
                 sectionNames.append(line.drop { $0 == ":" || $0 == " " }.trimmingCharacters(in: .whitespacesAndNewlines))
                 continue
             }
-            let fields = line.split(whereSeparator: { $0.isWhitespace }).map { fold(String($0)) }
+            let fields = Self.fields(of: line).map { fold(String($0)) }
             if fields.isEmpty && lineIndex > 0 && line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
             guard !sectionNames.isEmpty else {
                 throw ModelFileError(source, .line(lineIndex + 1), "a question before the first ': section' line; start the file with a line like ': capitals'")
@@ -74,19 +74,22 @@ public struct AnalogyEvaluation: Sendable {
             questions.append(Question(section: sectionNames.count - 1, a: fields[0], b: fields[1], c: fields[2], expected: fields[3], ia: ia, ib: ib, ic: ic))
         }
 
-        // The questions in batches: the target of a : b :: c : ? is the unit mean of b̂, ĉ and −â.
+        // The questions in batches: the target of a : b :: c : ? is the unit mean of b̂, ĉ and −â, a
+        // combination of three rows, so each batch is answered from the products of its few distinct
+        // words with every word (`Matrix.nearest(combinations:)`), exactly as one question at a time.
         let n = model.normalized
         var results: [[ScoredIndex]] = []
         results.reserveCapacity(questions.count)
         var cancelled = false
-        for batchStart in stride(from: 0, to: questions.count, by: 1024) {
+        for batchStart in stride(from: 0, to: questions.count, by: 4096) {
             if shouldStop() { cancelled = true; break }
-            let batch = questions[batchStart..<min(batchStart + 1024, questions.count)]
+            let batch = questions[batchStart..<min(batchStart + 4096, questions.count)]
             var targets = Matrix(rows: batch.count, columns: model.dimensions)
             for (q, question) in batch.enumerated() {
                 targets.setRow(q, n.row(question.ib).adding(n.row(question.ic)).adding(n.row(question.ia), times: -1).normalized)
             }
-            results += n.nearest(batch: targets, k: 5, rowLimit: limit, excluding: batch.map { [$0.ia, $0.ib, $0.ic] })
+            results += n.nearest(combinations: batch.map { RowCombination(rows: [$0.ib, $0.ic, $0.ia], weights: [1, 1, -1]) },
+                                 targets: targets, k: 5, rowLimit: limit, excluding: batch.map { [$0.ia, $0.ib, $0.ic] })
         }
 
         var scores = sectionNames.map { Score(section: $0, correct: 0, total: 0) }
@@ -107,5 +110,27 @@ public struct AnalogyEvaluation: Sendable {
         }
         let total = Score(section: "Total accuracy", correct: scores.reduce(0) { $0 + $1.correct }, total: scores.reduce(0) { $0 + $1.total })
         return AnalogyEvaluation(sections: scores, total: total, skipped: skipped, invalidLines: invalid, answers: answers, cancelled: cancelled)
+    }
+
+    /// A line's words, as `line.split(whereSeparator: \.isWhitespace)` gives them. A line of ASCII
+    /// (every questions file we know) is split on its bytes (tab to carriage return, and space:
+    /// the ASCII characters that are whitespace), without a Unicode look-up per character.
+    static func fields(of line: String) -> [Substring] {
+        let bytes = line.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.split(whereSeparator: { $0.isWhitespace }) }
+        var out: [Substring] = []
+        var start: String.Index?
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                if let s = start { out.append(line[s..<i]); start = nil }
+            } else if start == nil {
+                start = i
+            }
+            i = bytes.index(after: i)
+        }
+        if let s = start { out.append(line[s..<bytes.endIndex]) }
+        return out
     }
 }
