@@ -200,21 +200,7 @@ struct MatrixProduct: @unchecked Sendable {
     static func microKernel(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                             c: UnsafeMutablePointer<Float>, ldc: Int, adds: Bool) {
         typealias V = SIMD8<Float>
-        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
-        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
-        var ap = a
-        var bp = UnsafeRawPointer(b)
-        for _ in 0..<depth {
-            let b0 = bp.load(as: V.self), b1 = bp.load(fromByteOffset: 32, as: V.self)
-            var x = V(repeating: ap[0]); c00.addProduct(x, b0); c01.addProduct(x, b1)
-            x = V(repeating: ap[1]); c10.addProduct(x, b0); c11.addProduct(x, b1)
-            x = V(repeating: ap[2]); c20.addProduct(x, b0); c21.addProduct(x, b1)
-            x = V(repeating: ap[3]); c30.addProduct(x, b0); c31.addProduct(x, b1)
-            x = V(repeating: ap[4]); c40.addProduct(x, b0); c41.addProduct(x, b1)
-            x = V(repeating: ap[5]); c50.addProduct(x, b0); c51.addProduct(x, b1)
-            ap += 6
-            bp += 64
-        }
+        let t = TileSums(depth: depth, a: a, b: b)
         @inline(__always)
         func put(_ row: Int, _ v0: V, _ v1: V) {
             let out = UnsafeMutableRawPointer(c + row * ldc)
@@ -226,7 +212,35 @@ struct MatrixProduct: @unchecked Sendable {
                 out.storeBytes(of: v1, toByteOffset: 32, as: V.self)
             }
         }
-        put(0, c00, c01); put(1, c10, c11); put(2, c20, c21)
-        put(3, c30, c31); put(4, c40, c41); put(5, c50, c51)
+        put(0, t.c00, t.c01); put(1, t.c10, t.c11); put(2, t.c20, t.c21)
+        put(3, t.c30, t.c31); put(4, t.c40, t.c41); put(5, t.c50, t.c51)
+    }
+
+    /// One 6×16 tile of sums kept in registers: row r of the tile is (c_r0, c_r1), 16 floats.
+    /// The micro-kernel stores it into C; the batched nearest-neighbour scan compares it with six
+    /// queries' cuts without ever writing it to memory.
+    struct TileSums {
+        typealias V = SIMD8<Float>
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+
+        /// Σₚ a[p·6 ..< p·6+6] ⊗ b[p·16 ..< p·16+16]: each step two loads of B, six broadcasts of A
+        /// and twelve fused multiply-adds.
+        @inline(__always)
+        init(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>) {
+            var ap = a
+            var bp = UnsafeRawPointer(b)
+            for _ in 0..<depth {
+                let b0 = bp.load(as: V.self), b1 = bp.load(fromByteOffset: 32, as: V.self)
+                var x = V(repeating: ap[0]); c00.addProduct(x, b0); c01.addProduct(x, b1)
+                x = V(repeating: ap[1]); c10.addProduct(x, b0); c11.addProduct(x, b1)
+                x = V(repeating: ap[2]); c20.addProduct(x, b0); c21.addProduct(x, b1)
+                x = V(repeating: ap[3]); c30.addProduct(x, b0); c31.addProduct(x, b1)
+                x = V(repeating: ap[4]); c40.addProduct(x, b0); c41.addProduct(x, b1)
+                x = V(repeating: ap[5]); c50.addProduct(x, b0); c51.addProduct(x, b1)
+                ap += 6
+                bp += 64
+            }
+        }
     }
 }

@@ -57,7 +57,7 @@ final class NearestScanTests: XCTestCase {
     }
 
     func testABatchAnswersEveryQueryAsTheSingleScanDoes() {
-        for (n, d, nq) in [(1, 1, 1), (300, 7, 5), (2100, 50, 40), (300, 300, 9), (20, 1024, 3)] {
+        for (n, d, nq) in [(1, 1, 1), (17, 2, 13), (300, 7, 5), (2100, 50, 40), (4099, 3, 7), (300, 300, 9), (20, 1024, 3)] {
             let m = unitRows(n, d, seed: UInt64(n + d), duplicates: true)
             var rng = SeededGenerator(seed: UInt64(nq))
             let rows = (0..<nq).map { _ in rng.nextInt(below: n) }
