@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Workbench
 
@@ -180,7 +181,8 @@ public struct Check: Equatable, Sendable, CustomStringConvertible {
             let re = line.trimmingWhitespace.dropFirst("text matches".count).trimmingWhitespace
             guard re.count >= 2, re.hasPrefix("/"), re.hasSuffix("/") else { throw CheckSyntaxError("expected 'text matches /REGEX/', not '\(line)'") }
             let body = String(re.dropFirst().dropLast())
-            guard (try? NSRegularExpression(pattern: body)) != nil else { throw CheckSyntaxError("'\(body)' is not a valid regular expression") }
+            // Matched in linear time (no backtracking): a lesson's pattern cannot hang its grading.
+            do { _ = try LinearRegex(body) } catch let failure as LinearRegex.Failure { throw CheckSyntaxError(failure.description) }
             kind = .textMatches(body)
         default:
             throw CheckSyntaxError("unknown check '\(line)' (see lessons/FORMAT.md for the checks)")

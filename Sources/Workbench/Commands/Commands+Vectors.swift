@@ -1,4 +1,5 @@
 import Embeddings
+import FileAccess
 import Foundation
 import VectorMath
 
@@ -102,14 +103,22 @@ extension Invocation {
         let matches: [Int]
         if pattern.count >= 2, pattern.hasPrefix("/"), pattern.hasSuffix("/") {
             let body = String(pattern.dropFirst().dropLast())
-            let regex: NSRegularExpression
-            do { regex = try NSRegularExpression(pattern: body) } catch {
-                throw WorkbenchError(language.text(.badRegularExpression, ["pattern": body]), at: textSpan, hint: "vocab /^king/")
+            // Matched in linear time (no backtracking), so `vocab /(.*.*)*x/` cannot hang.
+            let regex: LinearRegex
+            do { regex = try LinearRegex(body) } catch let failure as LinearRegex.Failure {
+                throw WorkbenchError(language.text(.badRegularExpression, ["pattern": body]), at: textSpan, hint: failure.problem + " — vocab /^king/")
             }
-            matches = model.words.indices.filter { i in
-                let w = model.words[i]
-                return regex.firstMatch(in: w, range: NSRange(w.startIndex..., in: w)) != nil
+            // One step budget for the whole vocabulary (about half a second at most).
+            var budget = 5 * LinearRegex.defaultStepBudget
+            var found: [Int] = []
+            do {
+                for i in model.words.indices {
+                    if try regex.matches(in: model.words[i], budget: &budget) { found.append(i) }
+                }
+            } catch let failure as LinearRegex.Failure {
+                throw WorkbenchError(failure.description, at: textSpan, hint: "vocab /^king/")
             }
+            matches = found
         } else {
             matches = model.words.indices.filter { model.words[$0].hasPrefix(pattern) }
         }
