@@ -54,7 +54,12 @@ struct Evaluator {
         guard case .evaluate(let run) = spec.action else {
             throw WorkbenchError(session.language.text(.hostCommandOnly, ["name": String(spec.name.dropFirst())]), at: span)
         }
-        return try run(try Invocation.bind(spec, typedName: typedName, arguments: args, span: span, session: session))
+        let value = try run(try Invocation.bind(spec, typedName: typedName, arguments: args, span: span, session: session))
+        // A command's number (norm, dot, sim) is checked like arithmetic: never inf or NaN.
+        if case .scalar(let s) = value, !s.value.isFinite {
+            throw WorkbenchError(l(.resultNotFinite, ["expression": s.label]), at: span)
+        }
+        return value
     }
 
     /// A bare expression: one word shows its vector; arithmetic shows its neighbours.
@@ -136,8 +141,34 @@ struct Evaluator {
         }
     }
 
-    /// Evaluates an expression to a vector or a number.
+    /// Evaluates an expression to a vector or a number, refusing what is not finite: every
+    /// sub-expression passes here, so an overflow is reported at the operation that made it
+    /// (`king * 1e39`, `1e308 * 10`), never carried on as inf or NaN into a table, a plot or JSON.
     func operand(_ e: Expr) throws -> Operand {
+        let result = try computeOperand(e)
+        try checkFinite(result, e)
+        return result
+    }
+
+    /// The largest sum of squares a vector may have: the single-precision kernels square and add
+    /// its values (norms, cosines), so anything above this would overflow to inf and give NaN.
+    static let maximumSquaredNorm = Double(Float.greatestFiniteMagnitude)
+
+    func checkFinite(_ result: Operand, _ e: Expr) throws {
+        switch result {
+        case .scalar(let x):
+            guard x.isFinite else { throw WorkbenchError(l(.resultNotFinite, ["expression": render(e)]), at: e.span) }
+        case .vector(let v, _):
+            var sumOfSquares = 0.0
+            for x in v { sumOfSquares += Double(x) * Double(x) }
+            // NaN fails the comparison too.
+            guard sumOfSquares <= Self.maximumSquaredNorm else {
+                throw WorkbenchError(l(.vectorTooLarge, ["expression": render(e)]), at: e.span)
+            }
+        }
+    }
+
+    func computeOperand(_ e: Expr) throws -> Operand {
         switch e {
         case .number(let x, _):
             return .scalar(x)

@@ -45,6 +45,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case word2vecTrainingDone, trainingOptionOfOtherMethod, word2vecTrainingLine, word2vecLoss, word2vecStageTraining
     // The command language's syntax.
     case quoteNotClosed, quoteNotClosedHint, notANumber, notANumberHint, notInLanguage, notInLanguageHint, lineTooLong, lineTooLongHint, expectedFound, expectedEquals, expectedClose, expectedVectorEnd, letNeedsName, analogyForm, tooManyMinus, tooManyMinusHint, nestedTooDeep, nestedTooDeepHint, lineEndsEarly, lineEndsEarlyHint, expectedOperand, unexpectedToken, unexpectedTokenHint, variableNotNumber, literalNumbersOnly, emptyVector, functionNotNumber, divisionByZero, cannotAddVectors, cannotSubtractVectors, sameDimensionsHint, cannotMultiplyVectors, cannotMultiplyVectorsHint, cannotDivideByVector, cannotDivideByVectorHint, cannotAddNumber, cannotSubtractNumber, numbersScaleHint, textHasNoWords, textNotClosed, textNotClosedHint
+    // Numbers that do not fit: an overflow is an error that names the operation.
+    case numberTooLarge, resultNotFinite, vectorTooLarge, lineTooManyBytes
     // Tokens, BPE, co-occurrence. {s} and {t} are English plural endings.
     case countWords, countCharacters, countBytes, countBPETokens, tokensNoteNoBPE, tokensNoteBPE, headerBytes, headerToken, headerMergedFrom, headerCount, bpeNote, bpeStoppedByCtrlC, bpeStoppedEarly, bpeTitle, cooccurTitle, cooccurShown
     // Labels in rendered values.

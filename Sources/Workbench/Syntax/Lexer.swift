@@ -75,6 +75,10 @@ public enum Lexer {
                 guard let value = Double(text) else {
                     throw WorkbenchError(language.text(.notANumber, ["text": text]), at: Span(start, i), hint: language.text(.notANumberHint))
                 }
+                // `1e400` reads as infinity: refused here rather than carried into arithmetic.
+                guard value.isFinite else {
+                    throw WorkbenchError(language.text(.numberTooLarge, ["text": text]), at: Span(start, i), hint: language.text(.notANumberHint))
+                }
                 tokens.append(Token(kind: .number(value), span: Span(start, i)))
             } else if c == ":" && i + 1 < chars.count && chars[i + 1] == ":" {
                 tokens.append(Token(kind: .symbol("::"), span: Span(i, i + 2)))

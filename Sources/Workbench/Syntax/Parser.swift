@@ -24,6 +24,8 @@ public struct Parser {
 
     /// Longer lines are refused (a line is one command; long work is split with `let`).
     public static let maximumLineLength = 4096
+    /// …and at most this many UTF-8 bytes (four per character, the most a scalar takes).
+    public static let maximumLineBytes = 4 * maximumLineLength
     /// Deeper nesting of ( and [ is refused, so that no input can exhaust the stack.
     public static let maximumNesting = 64
 
@@ -32,6 +34,12 @@ public struct Parser {
     init(_ line: String, table: CommandTable, language: Language) throws {
         self.table = table
         self.language = language
+        // Bytes first (cheap, and 200,000 combining marks on one letter are one character but
+        // 400,000 bytes), then characters (grapheme clusters).
+        guard line.utf8.count <= Parser.maximumLineBytes else {
+            throw WorkbenchError(language.text(.lineTooManyBytes, ["length": "\(line.utf8.count)", "limit": "\(Parser.maximumLineBytes)"]),
+                                 hint: language.text(.lineTooLongHint))
+        }
         guard line.count <= Parser.maximumLineLength else {
             throw WorkbenchError(language.text(.lineTooLong, ["length": "\(line.count)", "limit": "\(Parser.maximumLineLength)"]),
                                  hint: language.text(.lineTooLongHint))
