@@ -53,7 +53,7 @@ public final class InputFile {
             try checkKind(opened.st_mode, path: path, what: what)
             let size = Int(opened.st_size)
             guard size <= maxBytes else {
-                throw FileAccessError(path, .tooLarge, "is \(size) bytes, more than the \(maxBytes) bytes a \(what) may have")
+                throw FileAccessError(path, .tooLarge, "is \(size) bytes, more than the \(maxBytes) bytes \(aFile(what)) may have")
             }
             if let policy {
                 try policy.checkReadable(openedPath(fd) ?? ReadPolicy.canonical(path), shown: path)
@@ -108,12 +108,18 @@ public final class InputFile {
     static func checkKind(_ mode: mode_t, path: String, what: String) throws {
         switch mode & S_IFMT {
         case S_IFREG: return
-        case S_IFDIR: throw FileAccessError(path, .isDirectory, "is a folder, not a \(what) file; name a file inside it")
+        case S_IFDIR: throw FileAccessError(path, .isDirectory, "is a folder, not \(aFile(what)); name a file inside it")
         case S_IFIFO: throw FileAccessError(path, .isPipe, "is a named pipe (FIFO), not a file; EmbedLab reads only regular files (save the data to a file first)")
         case S_IFCHR, S_IFBLK: throw FileAccessError(path, .isDevice, "is a device, not a file; EmbedLab reads only regular files")
         case S_IFSOCK: throw FileAccessError(path, .isSocket, "is a socket, not a file; EmbedLab reads only regular files")
         default: throw FileAccessError(path, .readFailed, "is not a regular file; EmbedLab reads only regular files")
         }
+    }
+
+    /// "a model file", "an evaluation file", "a file": `what` with its article, said once.
+    static func aFile(_ what: String) -> String {
+        let noun = what == "file" || what.hasSuffix(" file") ? what : what + " file"
+        return ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
     }
 
     static func openError(_ path: String, _ code: Int32, what: String) -> FileAccessError {

@@ -1,3 +1,4 @@
+import FileAccess
 import Workbench
 
 /// Walks a learner through a lesson: presents steps, runs demo cells one Enter at a time,
@@ -101,7 +102,7 @@ public final class LessonRunner {
         if demoIndex < step.demo.count {
             let line = step.demo[demoIndex]
             demoIndex += 1
-            var out = [run(line)]
+            var out = [run(line, fromLesson: true)]
             if demoIndex < step.demo.count {
                 out.append(.info(language.pick(en: "Press Enter to run: \(step.demo[demoIndex])", zh: "按回车运行：\(step.demo[demoIndex])")))
             } else {
@@ -144,7 +145,7 @@ public final class LessonRunner {
         if grade.answeredPlainly {
             // Show the computation behind the answer; it also leaves the session as the lesson expects.
             out.append(.info(language.pick(en: "Computed:", zh: "算一下：")))
-            out.append(run(exercise.solution))
+            out.append(run(exercise.solution, fromLesson: true))
         } else if let e = grade.evaluation, LessonReplay.changesState(e.statement) {
             LessonReplay.transferState(from: graded, to: session)
         }
@@ -169,7 +170,7 @@ public final class LessonRunner {
     public func skip() throws -> [Output] {
         guard let exercise = step.exercise else { return try advance() }
         var out: [Output] = [.info(language.pick(en: "The solution:", zh: "答案："))]
-        out.append(run(exercise.solution))
+        out.append(run(exercise.solution, fromLesson: true))
         try store.update(lesson.id) { if !$0.completed.contains(step.id) && !$0.skipped.contains(step.id) { $0.skipped.append(step.id) } }
         solvedThisVisit = true
         return out + (try advance())
@@ -197,12 +198,20 @@ public final class LessonRunner {
         return present()
     }
 
-    func run(_ line: String) -> Output {
+    /// Runs a line in the learner's session. A line the lesson supplies (a demo cell, a solution)
+    /// is untrusted content: it runs under the lesson's sandbox, reading only the lesson's folder
+    /// and the bundled models, whatever session it runs in. What the learner types keeps the
+    /// learner's own access (answers to exercises are graded in the sandboxed replay).
+    func run(_ line: String, fromLesson: Bool = false) -> Output {
         // A relative file name in a lesson's line starts in the lesson's folder.
         let folder = session.fileFolder
         session.fileFolder = lesson.folder
         defer { session.fileFolder = folder }
-        do { return .ran(input: line, result: .value(try session.evaluate(line).value)) } catch let e as WorkbenchError {
+        let policy = fromLesson ? replay.limits.sandbox?.policy : nil
+        do {
+            let value = try policy.map { p in try p.apply { try session.evaluate(line).value } } ?? session.evaluate(line).value
+            return .ran(input: line, result: .value(value))
+        } catch let e as WorkbenchError {
             return .ran(input: line, result: .error(e))
         } catch {
             return .ran(input: line, result: .error(WorkbenchError("\(error)")))

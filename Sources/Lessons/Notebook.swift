@@ -102,11 +102,24 @@ public struct Notebook: Equatable, Sendable {
         out += "---\n\n"
         if let title { out += "# \(title)\n\n" }
         for cell in cells {
-            out += "```embedlab\n> \(cell.input)\n"
-            if let expected = cell.expected, !expected.isEmpty { out += expected + "\n" }
-            out += "```\n\n"
+            var body = "> \(cell.input)\n"
+            if let expected = cell.expected, !expected.isEmpty { body += expected + "\n" }
+            // A fence longer than any run of backticks that starts a line inside, so that an
+            // output line such as "```" (an error's echo, a token) cannot close the block early.
+            let fence = String(repeating: "`", count: max(3, Notebook.longestLeadingBackticks(body) + 1))
+            out += fence + "embedlab\n" + body + fence + "\n\n"
         }
         return out
+    }
+
+    /// The longest run of backticks (or tildes) that starts a line of `text`, after its indentation.
+    static func longestLeadingBackticks(_ text: String) -> Int {
+        var longest = 0
+        for line in TextFile.lines(ofText: text) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            longest = max(longest, trimmed.prefix { $0 == "`" || $0 == "~" }.count)
+        }
+        return longest
     }
 
     /// What a cell prints in a notebook: the rendered value, or the error with its caret, in plain

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Lessons
 import Rendering
@@ -39,8 +40,8 @@ extension ReplLoop {
                     return
                 }
                 guard let lesson = lessons?.lesson(id: argument) else {
-                    say(ErrorRenderer.render(WorkbenchError(language.pick(en: "there is no lesson '\(argument)'", zh: "没有 '\(argument)' 这门课程"),
-                                                               hint: language.pick(en: ":lesson lists them", zh: ":lesson 列出全部课程")), input: nil, style: style))
+                    hostError(WorkbenchError(language.pick(en: "there is no lesson '\(argument)'", zh: "没有 '\(argument)' 这门课程"),
+                                             hint: language.pick(en: ":lesson lists them", zh: ":lesson 列出全部课程")))
                     return
                 }
                 guard let store = progressStore else { return }
@@ -49,9 +50,8 @@ extension ReplLoop {
                 output(ValueRenderer.render(.table(lessonTable()), style: style))
             case ":hint", ":skip", ":back":
                 guard let runner else {
-                    say(ErrorRenderer.render(WorkbenchError(language.pick(en: "\(name) works inside a lesson", zh: "\(name) 只能在课程中使用"),
-                                                               hint: language.pick(en: ":lesson lists the lessons; :lesson 0 starts the first", zh: ":lesson 列出课程；:lesson 0 开始第一课")),
-                                               input: nil, style: style))
+                    hostError(WorkbenchError(language.pick(en: "\(name) works inside a lesson", zh: "\(name) 只能在课程中使用"),
+                                             hint: language.pick(en: ":lesson lists the lessons; :lesson 0 starts the first", zh: ":lesson 列出课程；:lesson 0 开始第一课")))
                     return
                 }
                 show(name == ":hint" ? runner.hint() : name == ":skip" ? try runner.skip() : try runner.back())
@@ -59,7 +59,7 @@ extension ReplLoop {
                 break
             }
         } catch {
-            say(ErrorRenderer.render(error, input: nil, style: style))
+            hostError(error)
         }
     }
 
@@ -72,7 +72,7 @@ extension ReplLoop {
 
     func start(_ lesson: Lesson, store: ProgressStore) throws {
         runner = try LessonRunner(lesson: lesson, session: session, store: store, language: language)
-        say(style.paint("── " + lesson.title(in: language) + " ──", .bold))
+        say(style.paint("── " + PrintableText.escaping(lesson.title(in: language)) + " ──", .bold))
         show(runner!.present())
     }
 
@@ -92,7 +92,7 @@ extension ReplLoop {
             show(trimmed.isEmpty ? try runner.enter() : try runner.submit(line))
             if runner.isFinished { self.runner = nil }
         } catch {
-            say(ErrorRenderer.render(error, input: nil, style: style))
+            hostError(error)
         }
         return true
     }
@@ -125,7 +125,7 @@ extension ReplLoop {
             case .step(let n, let total, let title, let prose, let isExercise):
                 let mark = isExercise ? language.pick(en: " · exercise", zh: " · 练习") : ""
                 output("")
-                say(style.paint("[\(n)/\(total)] \(title)\(mark)", .bold))
+                say(style.paint("[\(n)/\(total)] \(PrintableText.escaping(title))\(mark)", .bold))
                 if !prose.isEmpty { output(ProseRenderer.render(prose, style: style)) }
             case .ran(let input, let result):
                 if !editor.isInteractive || runnerIsDemo(input) { output(style.paint("> " + input, .dim)) }
@@ -138,7 +138,7 @@ extension ReplLoop {
             case .feedback(let passed, let messages):
                 say(style.paint((passed ? "✓ " : "✗ ") + messages.joined(separator: "\n  "), passed ? .green : .red))
             case .hint(let n, let total, let text):
-                say(style.paint(language.pick(en: "hint \(n)/\(total): ", zh: "提示 \(n)/\(total)："), .yellow) + text)
+                say(style.paint(language.pick(en: "hint \(n)/\(total): ", zh: "提示 \(n)/\(total)："), .yellow) + PrintableText.escaping(text))
             case .info(let text):
                 say(style.paint(text, .dim))
             case .finished(let text):

@@ -19,6 +19,8 @@ public final class ReplLoop {
     /// Numbered cells, as in a notebook: `[3]>`.
     private(set) var cellNumber = 1
     private(set) var errors = 0
+    /// The number of the line being carried out (for a host command's error in a piped script).
+    var currentLineNumber = 0
     /// The model the session started on, written into saved notebooks.
     let startModel: String
     /// The language each recorded cell ran in: a saved notebook renders each cell's output in its
@@ -46,8 +48,10 @@ public final class ReplLoop {
     private var progressBar: ProgressBar?
 
     public init(session: Session, editor: LineEditor, style: Style,
-                output: @escaping (String) -> Void = { ReplLoop.write($0 + "\n", to: 1) },
-                errorOutput: @escaping (String) -> Void = { ReplLoop.write($0 + "\n", to: 2) }) {
+                // The terminal boundary: all the loop prints (values, errors, lesson titles, prose,
+                // hints) passes the one sanitiser, so text from a file never drives the terminal.
+                output: @escaping (String) -> Void = { ReplLoop.write(TerminalText.printable($0) + "\n", to: 1) },
+                errorOutput: @escaping (String) -> Void = { ReplLoop.write(TerminalText.printable($0) + "\n", to: 2) }) {
         self.session = session
         self.editor = editor
         self.baseStyle = style
@@ -73,8 +77,9 @@ public final class ReplLoop {
     }
 
     var prompt: String {
-        if let runner { return "\(runner.position) [\(cellNumber)]> " }
-        return "\(session.model.name) [\(cellNumber)]> "
+        // A lesson id or a model's file name may come from a file: shown through the sanitiser.
+        if let runner { return TerminalText.printable("\(runner.position) [\(cellNumber)]> ") }
+        return TerminalText.printable("\(session.model.name) [\(cellNumber)]> ")
     }
 
     private var bannerShown = false
@@ -104,6 +109,7 @@ public final class ReplLoop {
                 continue
             case .line(let line):
                 lineNumber += 1
+                currentLineNumber = lineNumber
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty {
                     // Enter on an empty line moves a lesson on.
@@ -150,6 +156,17 @@ public final class ReplLoop {
         }
     }
 
+    /// A host command's error (`:lesson`, `:save` …): at a terminal with its caret; in a piped
+    /// script one line `line N: …` on standard error, counted like any other line's error.
+    func hostError(_ error: Error) {
+        if editor.isInteractive {
+            say(ErrorRenderer.render(error, input: nil, style: style))
+        } else {
+            errors += 1
+            errorOutput(language.text(.lineNumber, ["n": "\(currentLineNumber)"]) + ErrorRenderer.line(error))
+        }
+    }
+
     /// Clears the progress bar's line; after Ctrl-C (echoed as ^C) starts a fresh line too.
     func endProgress() {
         progressBar?.finish()
@@ -164,8 +181,8 @@ public final class ReplLoop {
     /// `:save FILE.md`: the session so far as a notebook that `embedlab run` and `check` replay.
     func save(_ path: String) {
         guard !path.isEmpty else {
-            say(ErrorRenderer.render(WorkbenchError(language.text(.argumentNeedsText, ["command": ":save", "what": CommandSpec.ArgumentKind.file.what(language)]),
-                                                       hint: ":save session.md"), input: nil, style: style))
+            hostError(WorkbenchError(language.text(.argumentNeedsText, ["command": ":save", "what": CommandSpec.ArgumentKind.file.what(language)]),
+                                     hint: ":save session.md"))
             return
         }
         // The file name says what to write: a notebook (.md) or a page (.html); nothing else.
@@ -182,7 +199,7 @@ public final class ReplLoop {
             try SafeWrite.replace(path, with: Array(notebook.markdown().utf8), policy: nil)
             output(language.text(.savedNotebook, ["n": "\(cells.count)", "file": path]))
         } catch {
-            say(ErrorRenderer.render(WorkbenchError("\(error)", hint: language.text(.cannotWriteFileHint)), input: nil, style: style))
+            hostError(WorkbenchError("\(error)", hint: language.text(.cannotWriteFileHint)))
         }
     }
 }

@@ -6,7 +6,7 @@ import FileAccess
 /// screen) or `"\u{1B}]2;…\u{07}"` (set the window title) is shown as `\e]52;c;…\a`, never obeyed.
 ///
 /// Every control character becomes a visible escape (see `PrintableText`), except line feeds,
-/// tabs and the colour sequences `Style.paint` itself writes (`ESC [ n m` for its few tones),
+/// tabs and the colour sequences EmbedLab's renderers write (`ESC [ n;n m` with colour codes only),
 /// which only ever change colour.
 ///
 /// ```swift
@@ -14,8 +14,16 @@ import FileAccess
 /// TerminalText.printable(Style(color: true).paint("ok", .green))   // unchanged
 /// ```
 public enum TerminalText {
-    /// The escape sequences `Style.paint` emits: reset and each tone.
-    static let colourSequences: Set<String> = Set(["0"] + [Style.Tone.dim, .bold, .italic, .green, .red, .yellow, .cyan, .magenta].map(\.rawValue))
+    /// The colour codes (SGR parameters) EmbedLab's renderers write: reset, Style's tones, and the
+    /// foreground and background colours the token views use. Only colours: nothing that moves
+    /// the cursor, clears, hides text or talks to the terminal.
+    static let colourCodes: Set<String> = {
+        let tones: [Style.Tone] = [.dim, .bold, .italic, .green, .red, .yellow, .cyan, .magenta]
+        var codes: Set<String> = ["0", "39", "49"]
+        for tone in tones { codes.insert(tone.rawValue) }
+        for range in [30...37, 40...47, 90...97] { for n in range { codes.insert(String(n)) } }
+        return codes
+    }()
 
     public static func printable(_ text: String) -> String {
         guard !PrintableText.isPrintable(text) else { return text }
@@ -35,14 +43,16 @@ public enum TerminalText {
         return out + PrintableText.escaping(String(pending))
     }
 
-    /// The tone code when `rest` (just after an ESC) is `[code m` with one of Style's codes.
+    /// The codes when `rest` (just after an ESC) is `[code;code…m` made only of colour codes.
     private static func colourSequence(at rest: Substring.UnicodeScalarView) -> String? {
         guard rest.first == "[" else { return nil }
-        var code = ""
-        for s in rest.dropFirst().prefix(4) {
-            if s == "m" { return colourSequences.contains(code) ? code : nil }
-            guard ("0"..."9").contains(s) else { return nil }
-            code.unicodeScalars.append(s)
+        var codes = ""
+        for s in rest.dropFirst().prefix(16) {
+            if s == "m" {
+                return !codes.isEmpty && codes.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { colourCodes.contains(String($0)) } ? codes : nil
+            }
+            guard ("0"..."9").contains(s) || s == ";" else { return nil }
+            codes.unicodeScalars.append(s)
         }
         return nil
     }

@@ -135,25 +135,48 @@ struct CheckReport: Encodable {
 }
 
 /// Line differences for people: `-` expected, `+` got.
+///
+/// Linear in time and memory whatever the outputs: the lines both share at the start and at the
+/// end are set aside first; only a middle of at most `maximumTable` line pairs gets a longest
+/// common subsequence table, a larger one is shown as its expected lines then its actual lines.
 enum Diff {
+    static let maximumTable = 1_000_000
+
     static func unified(expected: String, actual: String) -> String {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Longest common subsequence, fine for outputs of a few dozen lines.
-        var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        let x = a[prefix..<(a.count - suffix)], y = b[prefix..<(b.count - suffix)]
+        var out = a[..<prefix].map { "  " + $0 }
+        if x.count * y.count <= maximumTable {
+            out += middle(Array(x), Array(y))
+        } else {
+            out += x.map { "- " + $0 } + y.map { "+ " + $0 }
+        }
+        out += a[(a.count - suffix)...].map { "  " + $0 }
+        return out.joined(separator: "\n")
+    }
+
+    /// The longest common subsequence of two short runs of lines, as -, + and shared lines.
+    static func middle(_ a: [Substring], _ b: [Substring]) -> [String] {
+        let width = b.count + 1
+        var lcs = [Int32](repeating: 0, count: (a.count + 1) * width)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
-                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+                lcs[i * width + j] = a[i] == b[j] ? lcs[(i + 1) * width + j + 1] + 1 : max(lcs[(i + 1) * width + j], lcs[i * width + j + 1])
             }
         }
         var out: [String] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] { out.append("  " + a[i]); i += 1; j += 1 }
-            else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] { out.append("+ " + b[j]); j += 1 }
+            else if j < b.count, i == a.count || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j] { out.append("+ " + b[j]); j += 1 }
             else { out.append("- " + a[i]); i += 1 }
         }
-        return out.joined(separator: "\n")
+        return out
     }
 }
 
@@ -164,12 +187,13 @@ struct Demo: ParsableCommand {
         discussion: "With --auto SECONDS it advances by itself, for a projector that runs unattended.")
     @OptionGroup var options: NotebookOptions
     @Option(help: "Advance automatically after this many seconds.") var auto: Double?
-    @Option(help: "Typing speed, characters per second.") var speed: Double = 30
+    @Option(help: "Typing speed, characters per second (0: no typing, 1–1000).") var speed: Double = 30
 
     func run() throws {
-        if let auto {
-            // The table's check and wording (OptionSpec.auto); a bad value is a usage error.
-            do { _ = try OptionSpec.auto.parse(OptionValue.real(auto).description) } catch {
+        // The table's checks and wording (OptionSpec.auto, .speed); a bad value is a usage error.
+        for (spec, value) in [(OptionSpec.auto, auto), (OptionSpec.speed, speed)] {
+            guard let value else { continue }
+            do { _ = try spec.parse(value.isFinite ? OptionValue.real(value).description : "\(value)") } catch {
                 Environment.warn(Language.fromEnvironment().text(.errorPrefix) + ErrorRenderer.line(error))
                 throw ExitCode(64)
             }
@@ -183,7 +207,7 @@ struct Demo: ParsableCommand {
             FileHandle.standardOutput.write(Data(prompt.utf8))
             for c in TerminalText.printable(cell.input) {
                 FileHandle.standardOutput.write(Data(String(c).utf8))
-                if speed > 0 { usleep(UInt32(1_000_000 / speed)) }
+                if speed > 0 { usleep(UInt32(min(1_000_000, 1_000_000 / speed))) }   // at most a second a character
             }
             FileHandle.standardOutput.write(Data("\n".utf8))
             do {

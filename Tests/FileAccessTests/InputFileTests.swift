@@ -62,7 +62,7 @@ final class InputFileTests: FolderTestCase {
 
     func testAFileLargerThanTheLimitIsRefusedBeforeReading() throws {
         let path = try file("big.txt", String(repeating: "x", count: 100))
-        assertRefused(.tooLarge, "100 bytes, more than the 10 bytes a lesson may have") {
+        assertRefused(.tooLarge, "100 bytes, more than the 10 bytes a lesson file may have") {
             try InputFile.open(path, maxBytes: 10, what: "lesson")
         }
     }

@@ -35,4 +35,8 @@ extension OptionSpec {
     public static let auto = OptionSpec("auto", .real(0...3600),
                                         help: Localized(en: "advance automatically after this many seconds", zh: "每隔这么多秒自动前进"),
                                         example: "--auto 3")
+    /// `embedlab demo --speed CHARACTERS`: typing speed per second; 0 shows each command at once.
+    public static let speed = OptionSpec("speed", .real(0...1000),
+                                         help: Localized(en: "typing speed, characters per second (0: at once)", zh: "打字速度，每秒字符数（0：立即显示）"),
+                                         example: "--speed 30")
 }
