@@ -84,7 +84,7 @@ let package = Package(
 if Context.environment["EMBEDLAB_FUZZ"] == "1" {
     package.targets += [
         .executableTarget(name: "fuzz-models", dependencies: ["Embeddings"], path: "Fuzz/fuzz-models"),
-        .executableTarget(name: "fuzz-documents", dependencies: ["Lessons"], path: "Fuzz/fuzz-documents"),
+        .executableTarget(name: "fuzz-documents", dependencies: ["Lessons", "FileAccess"], path: "Fuzz/fuzz-documents"),
         .executableTarget(name: "fuzz-commands", dependencies: ["Workbench", "Rendering", "Embeddings", "FileAccess"], path: "Fuzz/fuzz-commands"),
     ]
 }

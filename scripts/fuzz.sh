@@ -39,8 +39,15 @@ for target in "${targets[@]}"; do
     echo "== building $target (fuzzer + address sanitizer)"
     # EMBEDLAB_FUZZ=1 makes Package.swift declare the fuzz targets; the manifest is not cached,
     # so ordinary builds never see them.
+    # swiftc keeps only its LAST -sanitize= flag, and SwiftPM passes one per --sanitize: the
+    # combined flag comes last, or Swift code would get either no coverage or no AddressSanitizer.
     EMBEDLAB_FUZZ=1 swift build --manifest-cache none --scratch-path "$scratch" \
-        --sanitize fuzzer --sanitize address --product "$target" 2>&1 | grep -E "error|Build of|Compiling fuzz" || true
+        --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address \
+        --product "$target" 2>&1 | grep -E "error|Build of|Compiling fuzz" || true
+    # Coverage is what lets libFuzzer learn; a build without it would only replay random bytes.
+    if ! nm "$scratch/debug/$target" 2>/dev/null | grep "__start___sancov_cntrs" >/dev/null; then   # not -q: nm must not die of SIGPIPE under pipefail
+        echo "fuzz.sh: $target was built without coverage instrumentation" >&2; exit 1
+    fi
     [ -x "$scratch/debug/$target" ] || { echo "fuzz.sh: $target did not build" >&2; exit 1; }
 done
 

@@ -1,7 +1,9 @@
+import FileAccess
 import Lessons
 
 /// libFuzzer target: the document parser on arbitrary text, read as a lesson (steps, checks,
-/// hints, front matter) and as a notebook (cells and recorded outputs), then written back.
+/// hints, front matter) and as a notebook (cells and recorded outputs), then written back; and
+/// each line as a regular expression (`LinearRegex`) matched against the whole text.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDocuments(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
@@ -11,6 +13,11 @@ public func fuzzDocuments(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = lesson.steps.count
     let notebook = Notebook(document: document)
     _ = Notebook(document: Document.parse(notebook.markdown()))
-    for line in text.split(separator: "\n").prefix(64) { _ = try? Check.parse(String(line)) }
+    for line in text.split(separator: "\n").prefix(64) {
+        _ = try? Check.parse(String(line))
+        // Every line as a pattern (`text matches /RE/` and `vocab /RE/` take them), matched
+        // against the document: the parser must refuse or compile, the matcher stay linear.
+        if let re = try? LinearRegex(String(line)) { _ = try? re.matches(in: text, stepBudget: 200_000) }
+    }
     return 0
 }
