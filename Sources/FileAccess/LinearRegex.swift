@@ -73,54 +73,76 @@ public struct LinearRegex: Sendable {
     /// The same, drawing on a budget shared by many calls (`vocab /RE/` over a whole vocabulary):
     /// each call takes its steps from `budget` and throws once it is spent.
     public func matches(in text: String, budget: inout Int) throws -> Bool {
-        let input = Array(text.unicodeScalars)
-        let n = program.count
-        var current = ThreadList(capacity: n), next = ThreadList(capacity: n)
-        var stack: [Int] = []
-        for position in 0...input.count {
-            if position == 0 || !anchoredAtStart {
-                addThread(0, at: position, input, &current, &stack)
-            }
-            if current.isEmpty { if anchoredAtStart { return false }; continue }
-            let scalar: Unicode.Scalar? = position < input.count ? input[position] : nil
-            next.clear()
-            budget -= current.count
-            for pc in current.members {
-                switch program[pc] {
-                case .match:
-                    return true
-                case .scalar(let s):
-                    if let c = scalar, same(c, s) { addThread(pc + 1, at: position + 1, input, &next, &stack) }
-                case .any:
-                    if let c = scalar, c != "\n", c != "\r" { addThread(pc + 1, at: position + 1, input, &next, &stack) }
-                case .set(let set):
-                    if let c = scalar, set.contains(c, ignoreCase: ignoreCase) { addThread(pc + 1, at: position + 1, input, &next, &stack) }
-                case .split, .jump, .assert:
-                    break   // followed in addThread
-                }
-            }
-            if budget < 0 {
-                throw Failure(pattern: pattern, problem: "matching takes too long (the text has \(input.count) characters); use a simpler pattern")
-            }
-            swap(&current, &next)
+        try Matcher(self).matches(in: text, budget: &budget)
+    }
+
+    /// A matcher that keeps its thread lists between calls: for matching many short texts.
+    public func matcher() -> Matcher { Matcher(self) }
+
+    /// Runs one `LinearRegex`, reusing its working memory from one text to the next. Not for
+    /// sharing between threads (each thread makes its own with `regex.matcher()`).
+    public final class Matcher {
+        let regex: LinearRegex
+        private var current: ThreadList
+        private var next: ThreadList
+        private var stack: [Int] = []
+        private var input: [Unicode.Scalar] = []
+
+        init(_ regex: LinearRegex) {
+            self.regex = regex
+            current = ThreadList(capacity: regex.program.count)
+            next = ThreadList(capacity: regex.program.count)
         }
-        return false
-    }
 
-    private func same(_ c: Unicode.Scalar, _ s: Unicode.Scalar) -> Bool {
-        c == s || (ignoreCase && ScalarSet.folded(c) == ScalarSet.folded(s))
-    }
+        /// Whether the pattern matches somewhere in `text`, taking its steps from `budget`.
+        public func matches(in text: String, budget: inout Int) throws -> Bool {
+            input.removeAll(keepingCapacity: true)
+            input.append(contentsOf: text.unicodeScalars)
+            current.clear()
+            next.clear()
+            let program = regex.program, anchored = regex.anchoredAtStart, ignoreCase = regex.ignoreCase
+            for position in 0...input.count {
+                if position == 0 || !anchored {
+                    addThread(0, at: position, &current)
+                }
+                if current.isEmpty { if anchored { return false }; continue }
+                let scalar: Unicode.Scalar? = position < input.count ? input[position] : nil
+                next.clear()
+                budget -= current.count
+                for k in 0..<current.count {
+                    let pc = current[k]
+                    switch program[pc] {
+                    case .match:
+                        return true
+                    case .scalar(let s):
+                        if let c = scalar, c == s || (ignoreCase && ScalarSet.folded(c) == ScalarSet.folded(s)) { addThread(pc + 1, at: position + 1, &next) }
+                    case .any:
+                        if let c = scalar, c != "\n", c != "\r" { addThread(pc + 1, at: position + 1, &next) }
+                    case .set(let set):
+                        if let c = scalar, set.contains(c, ignoreCase: ignoreCase) { addThread(pc + 1, at: position + 1, &next) }
+                    case .split, .jump, .assert:
+                        break   // followed in addThread
+                    }
+                }
+                if budget < 0 {
+                    throw Failure(pattern: regex.pattern, problem: "matching takes too long (the text has \(input.count) characters); use a simpler pattern")
+                }
+                swap(&current, &next)
+            }
+            return false
+        }
 
-    /// Adds the thread at `pc` and everything reachable from it without consuming a character.
-    private func addThread(_ start: Int, at position: Int, _ input: [Unicode.Scalar], _ list: inout ThreadList, _ stack: inout [Int]) {
-        stack.append(start)
-        while let pc = stack.popLast() {
-            guard list.insert(pc) else { continue }
-            switch program[pc] {
-            case .jump(let to): stack.append(to)
-            case .split(let a, let b): stack.append(b); stack.append(a)
-            case .assert(let kind): if kind.holds(at: position, in: input) { stack.append(pc + 1) }
-            default: break
+        /// Adds the thread at `start` and everything reachable from it without consuming a character.
+        private func addThread(_ start: Int, at position: Int, _ list: inout ThreadList) {
+            stack.append(start)
+            while let pc = stack.popLast() {
+                guard list.insert(pc) else { continue }
+                switch regex.program[pc] {
+                case .jump(let to): stack.append(to)
+                case .split(let a, let b): stack.append(b); stack.append(a)
+                case .assert(let kind): if kind.holds(at: position, in: input) { stack.append(pc + 1) }
+                default: break
+                }
             }
         }
     }
@@ -223,7 +245,7 @@ struct ThreadList {
     }
 
     var isEmpty: Bool { count == 0 }
-    var members: ArraySlice<Int> { dense[0..<count] }
+    subscript(_ k: Int) -> Int { dense[k] }
 
     mutating func clear() { count = 0 }
 

@@ -50,7 +50,8 @@ public final class EditLineEditor: LineEditor {
             return array
         }
         stifle_history(2000)
-        if let historyPath {
+        // self.historyPath, the checked one: the parameter may name a pipe, which read_history would block on.
+        if let historyPath = self.historyPath {
             try? FileManager.default.createDirectory(atPath: (historyPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             _ = read_history(historyPath)
         }

@@ -16,10 +16,17 @@ public protocol LineEditor: AnyObject {
 
 /// Plain lines from standard input, for pipes and files: no prompt, no history, no escape codes.
 public final class PlainLineReader: LineEditor {
+    private var first = true
     public init() {}
     public var isInteractive: Bool { false }
+    /// One line without its "\n" or "\r\n"; a UTF-8 byte-order mark opening the input is
+    /// dropped, so a script saved by a Windows editor reads like any other.
     public func readLine(prompt: String) -> LineInput {
-        guard let line = Swift.readLine(strippingNewline: true) else { return .end }
+        guard var line = Swift.readLine(strippingNewline: true) else { return .end }
+        if first {
+            first = false
+            if line.unicodeScalars.first == "\u{FEFF}" { line.unicodeScalars.removeFirst() }
+        }
         return .line(line)
     }
     public func addHistory(_ line: String) {}

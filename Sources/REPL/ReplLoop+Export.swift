@@ -51,6 +51,6 @@ extension ReplLoop {
     }
 
     private func complain(_ message: String, hint: String) {
-        hostError(WorkbenchError(message, hint: hint))
+        say(ErrorRenderer.render(WorkbenchError(message, hint: hint), input: nil, style: style))
     }
 }

@@ -23,11 +23,19 @@ struct NotebookOptions: ParsableArguments {
         // bundled models, and write nothing. A model named on the command line is the user's own.
         let policy = ReadPolicy.sandbox(document: file, bundled: Environment.catalog.directories + SearchState.collectionFolders(for: Environment.catalog))
         let session = try model.map { try Environment.session($0) }
-            ?? policy.apply { try Environment.session(notebook.model ?? Environment.defaultModel) }
+            ?? policy.apply { try Environment.session(notebook.model.map(besideNotebook) ?? Environment.defaultModel) }
         session.readPolicy = policy
         // Outputs are compared in the language they were recorded in.
         if let language = notebook.language { session.language = language }
         return (notebook, session)
+    }
+
+    /// A notebook's `model:` that names a file is read beside the notebook, as a lesson's is
+    /// (`model: vectors.txt` next to `demo.md`), whatever folder `embedlab run` is started in.
+    func besideNotebook(_ model: String) -> String {
+        let isPath = model.contains("/") || [".embv", ".txt", ".bin", ".vec"].contains { model.hasSuffix($0) }
+        guard isPath, !model.hasPrefix("/") else { return model }
+        return ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(model)
     }
 }
 

@@ -112,8 +112,9 @@ extension Invocation {
             var budget = 5 * LinearRegex.defaultStepBudget
             var found: [Int] = []
             do {
+                let matcher = regex.matcher()
                 for i in model.words.indices {
-                    if try regex.matches(in: model.words[i], budget: &budget) { found.append(i) }
+                    if try matcher.matches(in: model.words[i], budget: &budget) { found.append(i) }
                 }
             } catch let failure as LinearRegex.Failure {
                 throw WorkbenchError(failure.description, at: textSpan, hint: "vocab /^king/")
