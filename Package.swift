@@ -57,7 +57,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.
-        .executableTarget(name: "embedlab-bench", dependencies: ["VectorMath", "Embeddings"], path: "Benchmarks/embedlab-bench"),
+        .executableTarget(name: "embedlab-bench", dependencies: ["VectorMath", "Embeddings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Benchmarks/embedlab-bench"),
         .executableTarget(name: "glove-bench", dependencies: ["GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/glove-bench"),
         .executableTarget(name: "ann-bench", dependencies: ["Index", "VectorMath"], path: "Benchmarks/ann-bench"),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),

@@ -141,7 +141,7 @@ if [ "$json" -eq 0 ]; then
   "$bin/embedlab-bench" run --model "$model" --data "$work" --questions "$questions" --restrict 30000 --warmup 20
   exit 0
 fi
-"$bin/embedlab-bench" run --model "$model" --data "$work" --questions "$questions" --restrict 30000 --warmup 20 --json 1 \
+"$bin/embedlab-bench" run --model "$model" --data "$work" --questions "$questions" --restrict 30000 --warmup 20 --json \
   >"$work/main.out"
 sed '$d' "$work/main.out"   # the table; its last line is this benchmark's JSON object
 tail -n 1 "$work/main.out" >"$work/part-main.json"

@@ -1,48 +1,55 @@
-/// `embedlab-bench COMMAND --name value ...`: the few options scripts/bench.sh passes.
-struct Arguments {
-    let command: String
-    private var options: [String: String] = [:]
+import ArgumentParser
 
-    init(_ arguments: [String]) throws {
-        guard let first = arguments.first, !first.hasPrefix("-") else { throw BenchError.usage }
-        command = first
-        var rest = arguments.dropFirst()
-        while let name = rest.popFirst() {
-            guard name.hasPrefix("--"), let value = rest.popFirst() else {
-                throw BenchError.message("expected '--option value', got '\(name)'")
-            }
-            options[String(name.dropFirst(2))] = value
-        }
-    }
+/// `embedlab-bench COMMAND --option value ...`: the options scripts/bench.sh passes, parsed by
+/// swift-argument-parser (`embedlab-bench help COMMAND` lists them).
+struct EmbedLabBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embedlab-bench",
+        abstract: "EmbedLab's side of scripts/bench.sh (release build; run by the script, never by the tests).",
+        subcommands: [PrepareCommand.self, RunCommand.self, GemmCommand.self, FocusCommand.self])
+}
 
-    func string(_ name: String) throws -> String {
-        guard let value = options[name] else { throw BenchError.message("missing --\(name)") }
-        return value
-    }
+struct PrepareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "prepare", abstract: "Write the data both sides use: raw matrices, word2vec text, query rows.")
+    @Option(help: "The bundled model (.embv).") var model: String
+    @Option(help: "The folder with large.f32; the data is written there.") var data: String
+    @Option(name: .customLong("large-rows"), help: "Rows of large.f32.") var largeRows: Int
+    @Option(help: "Query rows drawn from each matrix.") var queries = 200
+    @Option(help: "Seed of the query draw.") var seed = 1
+    func run() throws { try Prepare.run(self) }
+}
 
-    func int(_ name: String, default fallback: Int? = nil) throws -> Int {
-        guard let text = options[name] else {
-            if let fallback { return fallback }
-            throw BenchError.message("missing --\(name)")
-        }
-        guard let value = Int(text) else { throw BenchError.message("--\(name) takes a whole number, got '\(text)'") }
-        return value
-    }
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Time EmbedLab on the prepared data and print the table with the peer's figures.")
+    @Option(help: "The bundled model (.embv).") var model: String
+    @Option(help: "The folder `prepare` wrote and the peer's reports are in.") var data: String
+    @Option(help: "questions-words.txt.") var questions: String
+    @Option(help: "Words the analogy evaluation may answer with.") var restrict = 30_000
+    @Option(help: "Untimed nearest-neighbour queries first.") var warmup = 20
+    @Flag(help: "Print one JSON object of the figures as the last line.") var json = false
+    func run() throws { try Run.run(self) }
+}
+
+struct GemmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gemm", abstract: "Time the matrix product on the shapes EmbedLab uses (1 and all threads).")
+    @Option(help: "Timed runs per shape.") var repeats = 20
+    func run() throws { try MatrixProductBenchmark.run(self) }
+}
+
+struct FocusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "focus", abstract: "Time one part alone (batch: 200 queries over 400k; eval: questions-words), with CPU time.")
+    @Option(help: "batch or eval.") var part: String
+    @Option(help: "The folder `prepare` wrote.") var data: String
+    @Option(help: "Timed runs.") var repeats = 7
+    @Option(help: "Rows of large.f32 (batch).") var rows = 400_000
+    @Option(help: "The model (eval).") var model: String?
+    @Option(help: "questions-words.txt (eval).") var questions: String?
+    func run() throws { try FocusBenchmark.run(self) }
 }
 
 enum BenchError: Error, CustomStringConvertible {
-    case usage
     case message(String)
-
     var description: String {
-        switch self {
-        case .usage:
-            return """
-            usage: embedlab-bench prepare --model FILE.embv --large FILE.f32 --large-rows N --data DIR [--queries N] [--seed S]
-                   embedlab-bench run --model FILE.embv --data DIR --questions FILE [--restrict N] [--warmup N]
-            Run by scripts/bench.sh, which prepares the data, runs the numpy/gensim peer and hyperfine, then `run`.
-            """
-        case .message(let text): return text
-        }
+        switch self { case .message(let text): return text }
     }
 }

@@ -14,12 +14,12 @@ enum FocusBenchmark {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    static func run(_ arguments: Arguments) throws {
-        let workspace = Workspace(directory: try arguments.string("data"))
-        let repeats = try arguments.int("repeats", default: 7)
-        switch try arguments.string("part") {
+    static func run(_ options: FocusCommand) throws {
+        let workspace = Workspace(directory: options.data)
+        let repeats = options.repeats
+        switch options.part {
         case "batch":
-            let rows = try arguments.int("rows", default: 400_000)
+            let rows = options.rows
             let matrix = try RawMatrix.read(workspace.largeMatrix, rows: rows, columns: 50)
             let unit = matrix.normalizedRows()
             let queries = try Prepare.queries(workspace, .large)
@@ -37,7 +37,9 @@ enum FocusBenchmark {
                          queries.count, times.median / Double(queries.count) * 1e3, times.min / Double(queries.count) * 1e3,
                          times.p90 / Double(queries.count) * 1e3, Samples(cpu).median / Double(queries.count) * 1e3, agrees ? "yes" : "NO"))
         case "eval":
-            let modelPath = try arguments.string("model"), questions = try arguments.string("questions")
+            guard let modelPath = options.model, let questions = options.questions else {
+                throw BenchError.message("--part eval needs --model and --questions")
+            }
             var times: [Double] = [], cpu: [Double] = []
             var result: AnalogyEvaluation?
             for _ in 0..<repeats {

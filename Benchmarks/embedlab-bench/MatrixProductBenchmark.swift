@@ -47,8 +47,8 @@ struct MatrixProductBenchmark {
 
     var gflops: Double { 2 * Double(shape.m * shape.n * shape.k) / samples.median / 1e9 }
 
-    static func run(_ arguments: Arguments) throws {
-        let repeats = try arguments.int("repeats", default: 20)
+    static func run(_ options: GemmCommand) throws {
+        let repeats = options.repeats
         for threads in [1, Parallelism.cores] {
             for shape in shapes {
                 let b = MatrixProductBenchmark(shape: shape, threads: threads, repeats: repeats)

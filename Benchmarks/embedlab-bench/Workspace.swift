@@ -57,12 +57,12 @@ enum RawMatrix {
 
 /// `embedlab-bench prepare`: the data both sides use, written once.
 enum Prepare {
-    static func run(_ arguments: Arguments) throws {
-        let workspace = Workspace(directory: try arguments.string("data"))
-        let model = try WordVectors.load(path: try arguments.string("model"))
-        let largeRows = try arguments.int("large-rows")
-        let count = try arguments.int("queries", default: 200)
-        var rng = SeededGenerator(seed: UInt64(try arguments.int("seed", default: 1)))
+    static func run(_ options: PrepareCommand) throws {
+        let workspace = Workspace(directory: options.data)
+        let model = try WordVectors.load(path: options.model)
+        let largeRows = options.largeRows
+        let count = options.queries
+        var rng = SeededGenerator(seed: UInt64(truncatingIfNeeded: options.seed))
 
         try RawMatrix.write(model.matrix, to: workspace.smallMatrix)
         try model.save(path: workspace.smallText, format: .word2vecText)

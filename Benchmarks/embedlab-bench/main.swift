@@ -8,12 +8,12 @@
 import Foundation
 
 enum Run {
-    static func run(_ arguments: Arguments) throws {
-        let workspace = Workspace(directory: try arguments.string("data"))
-        let modelPath = try arguments.string("model")
-        let questions = try arguments.string("questions")
-        let restrict = try arguments.int("restrict", default: 30_000)
-        let warmup = try arguments.int("warmup", default: 20)
+    static func run(_ options: RunCommand) throws {
+        let workspace = Workspace(directory: options.data)
+        let modelPath = options.model
+        let questions = options.questions
+        let restrict = options.restrict
+        let warmup = options.warmup
         let shapes = try String(contentsOfFile: workspace.shapes, encoding: .utf8).split(separator: "\n")
             .reduce(into: [String: Int]()) { dict, line in
                 let parts = line.split(separator: "=")
@@ -41,7 +41,7 @@ enum Run {
 
         let report = Report(machine: .current(loadAtStart: loadAtStart), nearest: nearest, load: load, analogy: analogy, startup: startup, peerText: peerText)
         print(report.render())
-        if (try? arguments.string("json")) != nil {
+        if options.json {
             print(Summary(report: report, loadAtStart: loadAtStart).line())
         }
     }
@@ -51,16 +51,4 @@ enum Run {
     }
 }
 
-do {
-    let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
-    switch arguments.command {
-    case "prepare": try Prepare.run(arguments)
-    case "run": try Run.run(arguments)
-    case "gemm": try MatrixProductBenchmark.run(arguments)
-    case "focus": try FocusBenchmark.run(arguments)
-    default: throw BenchError.usage
-    }
-} catch {
-    FileHandle.standardError.write(Data("embedlab-bench: \(error)\n".utf8))
-    exit(1)
-}
+EmbedLabBench.main()
