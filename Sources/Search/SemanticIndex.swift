@@ -11,18 +11,18 @@ import VectorMath
 /// ```
 public struct SemanticIndex: Sendable {
     public let collection: DocumentCollection
-    /// The encoder, fitted on the collection's texts when it pools with SIF.
-    public let encoder: SentenceEncoder
+    /// The encoder, prepared on the collection's texts (fitted, when it pools with SIF).
+    public let encoder: any SentenceEmbedder
     /// Each document's sentence vector, with its known and missing words.
     public let encoded: [SentenceVector]
     /// The documents' vectors scaled to unit length, one row each.
     public let unitVectors: Matrix
 
-    public init(collection: DocumentCollection, encoder: SentenceEncoder) {
+    public init(collection: DocumentCollection, encoder: any SentenceEmbedder) {
         self.collection = collection
-        let fitted = encoder.fitted(on: collection.documents.map(\.text))
+        let (fitted, encoded) = encoder.prepared(for: collection.documents.map(\.text))
         self.encoder = fitted
-        encoded = collection.documents.map { fitted.encode($0.text) }
+        self.encoded = encoded
         unitVectors = Matrix(rowVectors: encoded.map(\.vector)).normalizedRows()
     }
 

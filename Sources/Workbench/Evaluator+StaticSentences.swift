@@ -42,3 +42,25 @@ extension Evaluator {
         }
     }
 }
+
+extension Evaluator {
+    /// On a static model, the note that `WORD in "SENTENCE"` is the word's one vector whatever the sentence
+    /// (shown beside `sim`, `let` and `near` results as well as the bare expression); nil on an encoder.
+    func staticContextNote(_ expressions: [Expr]) -> String? {
+        guard session.encoder == nil, let word = expressions.lazy.compactMap(\.firstContextualWord).first else { return nil }
+        return l(.staticContextNote, ["word": word, "model": model.name])
+    }
+}
+
+extension Expr {
+    /// The word of the first `WORD in "SENTENCE"` inside the expression.
+    var firstContextualWord: String? {
+        switch self {
+        case .contextual(let word, _, _): return word
+        case .word, .number: return nil
+        case .vector(let items, _), .call(_, let items, _): return items.lazy.compactMap(\.firstContextualWord).first
+        case .binary(_, let a, let b, _): return a.firstContextualWord ?? b.firstContextualWord
+        case .negate(let a, _): return a.firstContextualWord
+        }
+    }
+}

@@ -25,8 +25,10 @@ struct Evaluator {
         case .assignment(let name, let e, _):
             switch try operand(e) {
             case .vector(let v, let sources):
-                session.setVariable(name, VectorValue(values: v, label: render(e), sources: sources, dimensionNames: model.dimensionNames))
-                return .text("\(name) = \(render(e))  (a vector of \(v.count) dimensions)")
+                session.setVariable(name, VectorValue(values: v, label: render(e), sources: sources,
+                                                      dimensionNames: v.count == model.dimensions ? model.dimensionNames : nil))
+                let note = staticContextNote([e]).map { "\n\($0)" } ?? ""
+                return .text("\(name) = \(render(e))  (a vector of \(v.count) dimensions)" + note)
             case .scalar:
                 throw WorkbenchError(session.language.text(.variableNotNumber, ["expression": render(e)]), at: e.span, hint: "let v = king - man")
             }
@@ -94,6 +96,13 @@ struct Evaluator {
 
     /// The nearest words to a vector, leaving out the words it was made from when `exclude` is on.
     func neighbours(of v: [Float], label: String, sources: [String], k: Int) throws -> Value {
+        if v.count != model.dimensions, let encoder = session.encoder, v.count == encoder.dimensions {
+            // An encoder's vector (`near "the river bank"` after :use e5-small): there is no word list to search.
+            let chinese = label.unicodeScalars.contains { $0.properties.isIdeographic }
+            let text = label.hasPrefix("\"") ? label : "\"\(label)\""
+            throw WorkbenchError(l(.nearOnEncoder, ["encoder": encoder.name, "model": model.name]),
+                                 hint: "search \(chinese ? "faq-zh" : "faq-en") \(text)")
+        }
         let excluded = settings.excludeInputs ? Array(Set(sources)).sorted { (model.index(of: $0) ?? 0) < (model.index(of: $1) ?? 0) } : []
         if settings.approximateSearch, settings.restrictTo == nil, let index = session.searchState.index(for: model) {
             // The HNSW index (`:set search approx`): ask for enough to fill k after the exclusions.

@@ -1,3 +1,4 @@
+import Foundation
 import Embeddings
 import Workbench
 import XCTest
@@ -33,6 +34,60 @@ final class EncoderCommandTests: XCTestCase {
         guard case .vector(let v) = try s.evaluate(#"bank in "the river bank""#).value else { return XCTFail("a vector") }
         XCTAssertTrue(v.label.contains("static"), v.label)
         XCTAssertThrowsError(try s.evaluate(#"embed "the river bank""#)) { XCTAssertTrue("\($0)".contains(":use minilm")) }
+        // What the learner sees with sim, let and near says so too.
+        guard case .scalar(let cos) = try s.evaluate(#"sim (bank in "the river bank"), (bank in "the bank raised its rates")"#).value else { return XCTFail("a number") }
+        XCTAssertTrue(cos.label.hasPrefix("glove-50d is static: bank has one vector in every sentence"), cos.label)
+        guard case .text(let assigned) = try s.evaluate(#"let b = bank in "the river bank""#).value else { return XCTFail("a text") }
+        XCTAssertTrue(assigned.contains("static"), assigned)
+        guard case .neighbours(let near) = try s.evaluate(#"near bank in "the river bank""#).value else { return XCTFail("neighbours") }
+        XCTAssertTrue(near.query.contains("static"), near.query)
+        guard case .scalar(let plain) = try s.evaluate("sim king queen").value else { return XCTFail("a number") }
+        XCTAssertFalse(plain.label.contains("static"))
+    }
+
+    /// A quoted sentence is a vector anywhere a vector is, on a word model (SIF mean) and on an encoder.
+    func testQuotedSentencesInVariablesOnBothKindsOfModel() throws {
+        let s = try Models.session()
+        try s.evaluate(#"let q = "the river bank""#)
+        guard case .neighbours(let words) = try s.evaluate("near q").value else { return XCTFail("neighbours on glove-50d") }
+        XCTAssertTrue(words.items.prefix(5).contains { $0.word == "river" })
+        try s.evaluate(":use e5-small")
+        try s.evaluate(#"let q = "我给妈妈打电话""#)
+        let v = try XCTUnwrap(s.evaluate(#"sim q, "我晚上给妈妈打了个电话""#).value.number)
+        let w = try XCTUnwrap(s.evaluate(#"sim q, "他们在操场上打篮球""#).value.number)
+        XCTAssertGreaterThan(v, w)
+    }
+
+    /// With an encoder, near has no word list to search: one line says what to type instead.
+    func testNearOnAnEncoderSaysWhatToDoInstead() throws {
+        let s = try Models.session()
+        try s.evaluate(":use e5-small")
+        XCTAssertThrowsError(try s.evaluate(#"near "the river bank""#)) { error in
+            let e = error as? WorkbenchError
+            XCTAssertEqual(e?.message, "e5-small gives vectors to whole texts and has no word list for near to search: find the nearest sentences of a collection with search, or :use glove-50d for the nearest words")
+            XCTAssertEqual(e?.hint, #"search faq-en "the river bank""#)
+        }
+    }
+
+    /// search, recommend and classify use the encoder in use (e5 reads documents as passages when searching).
+    func testSearchRecommendAndClassifyWithAnEncoder() throws {
+        let s = try Models.session()
+        try s.evaluate(":use e5-small")
+        guard case .table(let zh) = try s.evaluate(#"search faq-zh "忘记密码了怎么办" 3"#).value else { return XCTFail("a table") }
+        XCTAssertTrue(zh.title?.contains("e5-small") == true, zh.title ?? "")
+        XCTAssertEqual(zh.rows.first?.first, "1", "the password question is document 1")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("moods-\(UUID().uuidString).tsv")
+        try ["pos\tWhat a wonderful, happy day.", "pos\tI love this book, it is excellent.", "pos\t这部电影太精彩了，我很喜欢。",
+             "pos\tThe food was delicious and the staff were kind.", "neg\tWhat a terrible, sad day.", "neg\tI hate this book, it is awful.",
+             "neg\t这部电影太无聊了，我很失望。", "neg\tThe food was cold and the staff were rude."].joined(separator: "\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try s.evaluate(":load collection \(file.path)")
+        guard case .table(let mood) = try s.evaluate("classify \(file.deletingPathExtension().lastPathComponent) \"这家餐厅的菜很好吃，服务也很好\"").value else { return XCTFail("a table") }
+        XCTAssertEqual(mood.rows.first?[1], "pos", "\(mood.rows)")
+        guard case .table(let like) = try s.evaluate("recommend \(file.deletingPathExtension().lastPathComponent) 1 3").value else { return XCTFail("a table") }
+        XCTAssertFalse(like.rows.contains { $0.first == "1" }, "the item itself is left out")
+        XCTAssertEqual(like.rows.count, 3)
     }
 
     func testMistakesGetOneClearLine() throws {

@@ -26,7 +26,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Training.
     case trainingTooFewWords, trainingTooFewWordsHint, trainingStopped, trainingDone, trainingStoppedBeforeStart, corpusHint, cannotWriteFile, cannotWriteFileHint
     // Encoders.
-    case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, embedNeedsEncoder
+    case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, embedNeedsEncoder, staticContextNote, nearOnEncoder
     // Language.
     case languageUnknown, languageNow
     // Help.

@@ -10,7 +10,8 @@ extension CommandSpec {
         evaluate: { inv in
             let v = try inv.vectors()[0]
             // `near king` leaves king itself out; `near [0.3, 0.8, -0.2]` leaves nothing out.
-            return try inv.evaluator.neighbours(of: v.values, label: v.label, sources: v.sources, k: inv.options.given["k"]?.integer ?? inv.settings.k)
+            let note = inv.evaluator.staticContextNote(inv.expressions).map { "\n\($0)" } ?? ""
+            return try inv.evaluator.neighbours(of: v.values, label: v.label + note, sources: v.sources, k: inv.options.given["k"]?.integer ?? inv.settings.k)
         })
 
     static let odd = CommandSpec(

@@ -1,5 +1,6 @@
 import Foundation
 import Embeddings
+import Encoders
 import FileAccess
 import Index
 import Search
@@ -119,11 +120,18 @@ extension Invocation {
         return names.sorted()
     }
 
-    /// The collection encoded with the model in use (SIF pooling), made once per session.
-    func semanticIndex(_ name: String) throws -> SemanticIndex {
-        let key = "\(model.name)/\(name)"
+    /// The collection encoded with the model in use (SIF pooling), or with the transformer encoder in use
+    /// (`:use e5-small`), made once per session.
+    func semanticIndex(_ name: String, documentsAs role: TextRole = .passage) throws -> SemanticIndex {
+        let reader = session.encoder.map { $0.name + (role == .query ? "/query" : "") } ?? model.name
+        let key = "\(reader)/\(name)"
         if let s = session.searchState.collections[key] { return s }
         let c = try collection(named: name)
+        if let transformer = session.encoder {
+            let s = SemanticIndex(collection: c, encoder: TransformerSentences(encoder: transformer, threads: Evaluator.encoderThreads, documents: role))
+            session.searchState.collections[key] = s
+            return s
+        }
         let encoder = SentenceEncoder(model: model, tokenizer: WordTokenizer(segmenter: try? ChineseSegmenter.bundled()), pooling: .sif)
         let s = SemanticIndex(collection: c, encoder: encoder)
         guard s.encoded.contains(where: { !$0.isEmpty }) else {
@@ -160,6 +168,10 @@ extension Invocation {
         if q.isEmpty {
             throw WorkbenchError(language.pick(en: "no word of \"\(query)\" is in \(model.name)", zh: "“\(query)”中没有一个词在 \(model.name) 里"), at: textSpan)
         }
+        if let transformer = session.encoder {
+            return hitsTable(language.pick(en: "search \(name) \"\(query)\" (\(transformer.name) sentence vectors, cosine)",
+                                           zh: "在 \(name) 中搜索“\(query)”（\(transformer.name) 句向量，余弦）"), hits, note: nil)
+        }
         return hitsTable(language.pick(en: "search \(name) \"\(query)\" (SIF sentence vectors, cosine)",
                                        zh: "在 \(name) 中搜索“\(query)”（SIF 句向量，余弦）"), hits, note: missingNote(q))
     }
@@ -179,7 +191,7 @@ extension Invocation {
     /// `classify COLLECTION "text"` or `classify COLLECTION`.
     func classifyText() throws -> Value {
         let (name, sentence, _) = try collectionArguments()
-        let s = try semanticIndex(name)
+        let s = try semanticIndex(name, documentsAs: .query)   // classification is symmetric: e5 reads both sides as queries
         guard s.collection.isLabelled else {
             throw WorkbenchError(language.pick(en: "\(name) has no labels: a labelled collection has label<TAB>text lines",
                                                zh: "\(name) 没有标签：带标签的集合每行是 标签<TAB>文本"), at: textSpan)

@@ -44,10 +44,12 @@ extension Invocation {
         guard u.values.count == v.values.count else {
             throw WorkbenchError(language.text(.dimensionsDiffer, ["a": "\(u.values.count)", "b": "\(v.values.count)", "n": "\(model.dimensions)"]), at: span)
         }
+        // On a static model, `bank in "…"` is bank's one vector: the result says so.
+        let note = evaluator.staticContextNote(expressions).map { "\($0)\n" } ?? ""
         switch kind {
-        case .cosine: return .scalar(ScalarValue(value: Double(u.values.cosine(v.values)), label: "cos(\(u.label), \(v.label))", kind: .cosine))
-        case .distance: return .scalar(ScalarValue(value: Double(u.values.distance(v.values)), label: "dist(\(u.label), \(v.label))", kind: .distance))
-        case .number: return .scalar(ScalarValue(value: Double(u.values.dot(v.values)), label: "dot(\(u.label), \(v.label))"))
+        case .cosine: return .scalar(ScalarValue(value: Double(u.values.cosine(v.values)), label: note + "cos(\(u.label), \(v.label))", kind: .cosine))
+        case .distance: return .scalar(ScalarValue(value: Double(u.values.distance(v.values)), label: note + "dist(\(u.label), \(v.label))", kind: .distance))
+        case .number: return .scalar(ScalarValue(value: Double(u.values.dot(v.values)), label: note + "dot(\(u.label), \(v.label))"))
         }
     }
 
