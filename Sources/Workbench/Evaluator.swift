@@ -75,10 +75,15 @@ struct Evaluator {
             return .vector(VectorValue(values: v.vector, label: v.label, sources: v.sources, dimensionNames: model.dimensionNames))
         }
         if case .contextual(let word, let sentence, let span) = e {
+            if let encoder = session.encoder {
+                // The pieces are shown: 打 in "我给妈妈打电话" is e5's one piece 打电话 (the tokens lesson's subwords).
+                let c = try contextualWord(word, in: sentence, encoder, span)
+                return .vector(VectorValue(values: c.vector, label: l(.contextualLabel, ["word": word, "sentence": sentence, "model": encoder.name,
+                                                                                           "pieces": c.pieces.joined(separator: " ")])))
+            }
             guard case .vector(let v, _) = try operand(e) else { return .none }
-            let label = session.encoder.map { l(.contextualLabel, ["word": word, "sentence": sentence, "model": $0.name]) }
-                ?? l(.staticWordLabel, ["word": (try? resolveWord(word, span)) ?? word, "model": model.name])
-            return .vector(VectorValue(values: v, label: label, dimensionNames: session.encoder == nil ? model.dimensionNames : nil))
+            let label = l(.staticWordLabel, ["word": (try? resolveWord(word, span)) ?? word, "model": model.name])
+            return .vector(VectorValue(values: v, label: label, dimensionNames: model.dimensionNames))
         }
         if let w = e.analogyWords, session.encoder == nil, session.variables[w.a.0] == nil, session.variables[w.b.0] == nil, session.variables[w.c.0] == nil {
             return try analogy(a: try resolveWord(w.a.0, w.a.1), b: try resolveWord(w.b.0, w.b.1), c: try resolveWord(w.c.0, w.c.1), span: e.span, label: render(e))
@@ -136,8 +141,13 @@ struct Evaluator {
 
     /// `WORD in "SENTENCE"` on an encoder: the mean of the word's pieces' last hidden states.
     func contextualVector(_ word: String, in sentence: String, _ encoder: SentenceEncoder, _ span: Span) throws -> [Float] {
+        try contextualWord(word, in: sentence, encoder, span).vector
+    }
+
+    /// `WORD in "SENTENCE"` on an encoder, with the pieces the vector was made from.
+    func contextualWord(_ word: String, in sentence: String, _ encoder: SentenceEncoder, _ span: Span) throws -> ContextualWord {
         do {
-            return try encoder.contextualVector(of: word, in: sentence, threads: Self.encoderThreads).vector
+            return try encoder.contextualVector(of: word, in: sentence, threads: Self.encoderThreads)
         } catch let error as EncoderError {
             switch error {
             case .emptyWord:

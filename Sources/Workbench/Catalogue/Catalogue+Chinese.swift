@@ -83,7 +83,7 @@ extension Catalogue {
         .nowUsingEncoder: "正在使用 {model}：一个 transformer 编码器（{layers} 层，{dims} 维，最多读 {tokens} 个 token）；文本得到句向量，WORD in \"句子\" 得到上下文向量；near 和类比仍用 {static}",
         .encoderShape: "编码器：{layers} 层 × {dims} 维",
         .sentenceVectorLabel: "\"{text}\"（{model} 句向量）",
-        .contextualLabel: "{word} in \"{sentence}\"（{model}：上下文向量）",
+        .contextualLabel: "{word} in \"{sentence}\"（{model}：上下文向量，词片 {pieces} 的平均）",
         .staticWordLabel: "{word}（{model} 是静态模型：每个句子里都是同一个向量；:use minilm 或 :use e5-small 可得到上下文向量）",
         .staticContextNote: "{model} 是静态模型：{word} 在每个句子里都是同一个向量\n（:use minilm 或 :use e5-small 可得到上下文向量）",
         .nearOnEncoder: "{encoder} 给整段文本求向量，没有可供 near 查找的词表：要找集合中最相近的句子请用 search，要找最近的词请先 :use {model}",

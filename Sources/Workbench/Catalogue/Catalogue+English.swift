@@ -83,7 +83,7 @@ extension Catalogue {
         .nowUsingEncoder: "now using {model}: a transformer encoder ({layers} layers, {dims} dimensions, reads up to {tokens} tokens); texts are sentence vectors, WORD in \"SENTENCE\" a contextual vector; near and analogies still use {static}",
         .encoderShape: "encoder: {layers} layers × {dims}",
         .sentenceVectorLabel: "\"{text}\" ({model} sentence vector)",
-        .contextualLabel: "{word} in \"{sentence}\" ({model}: contextual)",
+        .contextualLabel: "{word} in \"{sentence}\" ({model}: contextual, the mean of the pieces {pieces})",
         .staticWordLabel: "{word} ({model} is static: one vector for every sentence; :use minilm or :use e5-small for contextual vectors)",
         .staticContextNote: "{model} is static: {word} has one vector in every sentence\n(:use minilm or :use e5-small for contextual vectors)",
         .nearOnEncoder: "{encoder} gives vectors to whole texts and has no word list for near to search: find the nearest sentences of a collection with search, or :use {model} for the nearest words",
