@@ -127,7 +127,7 @@ extension Exercise {
                         : language.pick(en: "\(w) is not one of the choices the question gives.", zh: "\(w) 不在题目给出的选项里。")
                 }
             case (.number(let target), .number(let x)):
-                if target.contains(x) { accepted = true } else {
+                if target.accepts(x, decimals: PlainAnswer.decimals(in: answer)) { accepted = true } else {
                     accepted = accepted ?? false
                     feedback = language.pick(en: "\(Check.format(x)) is not the answer.", zh: "\(Check.format(x)) 不是答案。")
                 }

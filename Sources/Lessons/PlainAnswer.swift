@@ -60,6 +60,14 @@ public enum PlainAnswer: Equatable, Sendable {
         return .word(t)
     }
 
+    /// How many decimal places a typed number has (`1.50` → 2, `258` → 0).
+    static func decimals(in typed: String) -> Int {
+        var t = typed.trimmingWhitespace
+        while let last = t.last, "。.!！?？".contains(last) { t.removeLast() }
+        guard let dot = t.firstIndex(of: ".") else { return 0 }
+        return t[t.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }.count
+    }
+
     /// `《百年孤独》` and `百年孤独`, `Rome` and `rome`: the same answer.
     static func normalized(_ word: String) -> String {
         var w = word.trimmingWhitespace.lowercased()

@@ -64,14 +64,13 @@ extension ReplLoop {
     }
 
     /// Starts or resumes a lesson (`embedlab --lesson 3`).
-    public func startLesson(_ id: String) {
-        // The banner comes first, without the unfinished-lesson note: the learner chose this lesson.
-        showBanner(note: false)
-        hostCommand(":lesson", id)
-    }
+    public func startLesson(_ id: String) { hostCommand(":lesson", id) }
 
     func start(_ lesson: Lesson, store: ProgressStore) throws {
         runner = try LessonRunner(lesson: lesson, session: session, store: store, language: language)
+        // A lesson started from the command line: the banner first, naming the lesson's model, without
+        // the unfinished-lesson note (the learner chose this lesson). Later lessons find it shown.
+        showBanner(note: false)
         say(style.paint("── " + PrintableText.escaping(lesson.title(in: language)) + " ──", .bold))
         show(runner!.present())
     }
@@ -89,6 +88,8 @@ extension ReplLoop {
         guard let runner else { return false }
         do {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
+            typedAnswer = trimmed.isEmpty ? nil : line
+            defer { typedAnswer = nil }
             show(trimmed.isEmpty ? try runner.enter() : try runner.submit(line))
             if runner.isFinished { self.runner = nil }
         } catch {
@@ -128,7 +129,9 @@ extension ReplLoop {
                 say(style.paint("[\(n)/\(total)] \(PrintableText.escaping(title))\(mark)", .bold))
                 if !prose.isEmpty { output(ProseRenderer.render(prose, style: style)) }
             case .ran(let input, let result):
-                if !editor.isInteractive || runnerIsDemo(input) { output(style.paint("> " + input, .dim)) }
+                // The terminal already shows what the learner typed; anything else (a demo cell, the
+                // solution shown by :skip or after a plain answer) is shown with its command.
+                if !editor.isInteractive || input != typedAnswer { output(style.paint("> " + input, .dim)) }
                 switch result {
                 case .value(let v):
                     let t = ValueRenderer.render(v, style: style)
@@ -152,5 +155,4 @@ extension ReplLoop {
         output(editor.isInteractive ? TerminalText.wrapped(text, width: style.width) : text)
     }
 
-    private func runnerIsDemo(_ input: String) -> Bool { runner?.step.exercise == nil || runner?.step.exercise?.solution == input }
 }

@@ -110,6 +110,20 @@ public enum ProseRenderer {
             }
         }
         if !word.isEmpty { units.append(word) }
+        // A book title, 《…》, moves down whole rather than being split (when it is short enough).
+        var titled: [Unit] = []
+        var u = 0
+        while u < units.count {
+            if units[u].first?.text.hasPrefix("《") == true,
+               let end = units[u...].prefix(16).firstIndex(where: { $0.contains { $0.text.contains("》") } }), end > u {
+                titled.append(units[u...end].flatMap { $0 })
+                u = end + 1
+                continue
+            }
+            titled.append(units[u])
+            u += 1
+        }
+        units = titled
         // Lines as lists of units, so that units can move down to the next line.
         var lines: [[Unit]] = [[]]
         func lineWidth(_ line: [Unit]) -> Int {

@@ -5,7 +5,8 @@ extension TerminalText {
     /// except that closing punctuation never starts a line (the character before it moves down
     /// with it) and an opening bracket never ends one — the rule `ProseRenderer` follows.
     /// A continuation line keeps the line's indent, and lines under a leading mark (`✗ `, `• `)
-    /// line up after the mark. Colour sequences take no width. Lines that fit are unchanged.
+    /// line up after the mark. A short book title (《红楼梦》) is not split. Colour sequences take no
+    /// width. Lines that fit are unchanged.
     ///
     /// ```swift
     /// TerminalText.wrapped("✗ Not yet: the word you subtract is not the question's.", width: 30)
@@ -131,9 +132,21 @@ extension TerminalText {
         }
         piece.text += pendingEscape
         close()
-        // A closing mark written after a wide character (“汉字。”) is its own piece already; a
-        // Latin word ending in a wide piece is split by the loop above.
-        return pieces
+        // A book title, 《…》, stays on one line when it is short enough.
+        var merged: [Piece] = []
+        var i = 0
+        while i < pieces.count {
+            if pieces[i].visible.hasPrefix("《"),
+               let end = pieces[i...].prefix(16).firstIndex(where: { $0.visible.contains("》") }), end > i {
+                let run = pieces[i...end]
+                merged.append(Piece(text: run.map(\.text).joined(), width: run.map(\.width).reduce(0, +), visible: run.map(\.visible).joined()))
+                i = end + 1
+                continue
+            }
+            merged.append(pieces[i])
+            i += 1
+        }
+        return merged
     }
 
     /// Punctuation that may not start a line, and brackets that may not end one.

@@ -35,6 +35,11 @@ final class PlainAnswerTests: XCTestCase {
         let toy = LessonReplay(lesson: space, catalog: Repo.catalog)
         XCTAssertFalse(try toy.grade(step: try XCTUnwrap(space.stepIndex(id: "vocabulary-gap")), answer: "sim 猫 狗", language: .en).grade.passed)
         XCTAssertTrue(try toy.grade(step: try XCTUnwrap(space.stepIndex(id: "vocabulary-gap")), answer: "0.98", language: .en).grade.passed)
+        // A number rounded as a person rounds it: dist 猫 汽车 is 1.5297 (answer number 1.53 ± 0.01).
+        let distance = try XCTUnwrap(space.stepIndex(id: "distance"))
+        for (typed, passes) in [("1.53", true), ("1.5", true), ("1.5297", true), ("1.5.", true), ("2", false), ("1.6", false), ("1.4", false), ("0.17", false)] {
+            XCTAssertEqual(try toy.grade(step: distance, answer: typed, language: .en).grade.passed, passes, typed)
+        }
     }
 
     func testEveryQuestionOfEveryLessonHasAPlainAnswerAndEveryExerciseHasRejects() throws {

@@ -41,4 +41,17 @@ final class TerminalWrappingTests: XCTestCase {
         let path = String(repeating: "x", count: 75)
         XCTAssertEqual(widths(TerminalText.wrapped("file " + path, width: 30)), [4, 30, 30, 15])
     }
+
+    func testABookTitleIsNeverSplit() {
+        let line = "Press Enter to run: plot 《深度学习》 《算法导论》 《红楼梦》 《西游记》 《史记》 《资治通鉴》 《时间简史》 《宇宙》"
+        let prose = "Below, dist [2], [22] measures the walk from 《人工智能导论》 to 《机器学习实战》, two books on the same subject."
+        for width in [40, 57, 80, 100] {
+            for text in [TerminalText.wrapped(line, width: width), ProseRenderer.render(prose, style: Style(width: width))] {
+                for l in text.split(separator: "\n") {
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(l), width, text)
+                    XCTAssertEqual(l.filter { $0 == "《" }.count, l.filter { $0 == "》" }.count, "width \(width): \(text)")
+                }
+            }
+        }
+    }
 }
