@@ -55,6 +55,8 @@ extension ReplLoop {
                     return
                 }
                 show(name == ":hint" ? runner.hint() : name == ":skip" ? try runner.skip() : try runner.back())
+                // :skip on the last step finishes the lesson: Enter no longer belongs to it.
+                if runner.isFinished { self.runner = nil }
             default:
                 break
             }

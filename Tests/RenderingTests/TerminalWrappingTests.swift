@@ -55,3 +55,13 @@ final class TerminalWrappingTests: XCTestCase {
         }
     }
 }
+
+/// The token table's alternating backgrounds are colours EmbedLab writes itself: they reach the
+/// terminal as colours, not as the visible text `\e[30;46m`.
+final class TokenColourTests: XCTestCase {
+    func testTokenBackgroundsSurviveTheSanitiser() {
+        let painted = "\u{1B}[30;46m北\u{1B}[0m \u{1B}[30;43m京\u{1B}[0m"
+        XCTAssertEqual(TerminalText.printable(painted), painted)
+        XCTAssertEqual(TerminalText.printable("\u{1B}[2J"), "\\e[2J", "other sequences are still shown, not obeyed")
+    }
+}
