@@ -81,7 +81,7 @@ extension Exercise {
         if case .failed(let m) = first.1 { feedback = m }
         // A question answered with a command of the wrong type: remind the learner of the plain answer.
         if !answers.isEmpty, first.0.isAboutType || (first.0.isAboutCommand && checks.allSatisfy({ !$0.isAboutType })) {
-            feedback = (feedback ?? "") + " " + plainAnswerReminder(language)
+            feedback = (feedback ?? "") + language.pick(en: " ", zh: "") + plainAnswerReminder(language)
         }
         return ExerciseGrade(outcome: .failed, answeredPlainly: false, evaluation: evaluation, error: nil, checks: outcomes, feedback: feedback)
     }

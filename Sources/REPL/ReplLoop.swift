@@ -40,16 +40,12 @@ public final class ReplLoop {
         set { session.language = newValue; followLanguage() }
     }
     /// The lesson being taken, if any.
-<<<<<<< HEAD
     var runner: LessonRunner? {
         // A lesson never writes beside a model: `index build` keeps its index in memory while one runs.
         didSet { session.searchState.lessonIsRunning = runner != nil }
     }
-=======
-    var runner: LessonRunner?
     /// The line the learner just typed as an answer (not echoed again when it runs).
     var typedAnswer: String?
->>>>>>> 2f94e65 (Walkthrough fixes: a plain number rounded to the places the learner typed passes (1.5 for dist 猫 汽车 = 1.53); the banner names the lesson's model and comes before the lesson; a learner's own answer is not echoed again after it passes; a book title 《…》 is never split at the margin; lesson 0 names the English word horse and does not claim :models lists only three models)
     /// Draws long work's progress on a terminal.
     private var progressBar: ProgressBar?
 

@@ -145,7 +145,8 @@ public enum ProseRenderer {
             // never ends a line: it moves down with what it opens.
             var previous = lines[lines.count - 1]
             var moved: [Unit] = []
-            if closing.contains(text(unit)), previous.count > 1 { moved.insert(previous.removeLast(), at: 0) }
+            // (A run of closing marks, "）。", moves down together with the character before it.)
+            while closing.contains(text(moved.first ?? unit)), previous.count > 1 { moved.insert(previous.removeLast(), at: 0) }
             while previous.count > 1, let last = previous.last, opening.contains(text(last)) { moved.insert(previous.removeLast(), at: 0) }
             lines[lines.count - 1] = previous
             lines.append(moved + [unit])

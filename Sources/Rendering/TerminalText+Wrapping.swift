@@ -61,7 +61,10 @@ extension TerminalText {
             if piece.visible.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             var moved: [Piece] = []
             let visible = piece.visible.trimmingCharacters(in: .whitespaces)
-            if closing.contains(visible), current.count > 1 { moved.insert(current.removeLast(), at: 0) }
+            // A run of closing marks ("）。") moves down together with the character before it.
+            while closing.contains((moved.first?.visible ?? visible).trimmingCharacters(in: .whitespaces)), current.count > 1 {
+                moved.insert(current.removeLast(), at: 0)
+            }
             while current.count > 1, let last = current.last, opening.contains(last.visible.trimmingCharacters(in: .whitespaces)) {
                 moved.insert(current.removeLast(), at: 0)
             }

@@ -89,10 +89,20 @@ public final class Session: @unchecked Sendable {
             if record, statement != .empty { cells.append(Cell(input: line, outcome: .value(value))) }
             return Evaluation(statement: statement, value: value)
         } catch {
-            let e = error as? WorkbenchError ?? WorkbenchError(String(describing: error))
+            let e = error as? WorkbenchError ?? localized(error)
             if record { cells.append(Cell(input: line, outcome: .error(e))) }
             throw e
         }
+    }
+
+    /// An error from a lower layer, in the session's language where the catalogue has its words.
+    func localized(_ error: Error) -> WorkbenchError {
+        if case EmbeddingsError.dimensionMismatch(let expected, let got)? = error as? EmbeddingsError {
+            return WorkbenchError(language.pick(en: "a vector of \(got) dimensions does not fit a model of \(expected) dimensions",
+                                                zh: "\(got) 维的向量和 \(expected) 维的模型对不上"),
+                                  hint: language.pick(en: "write \(expected) numbers in the brackets", zh: "方括号里要写 \(expected) 个数"))
+        }
+        return WorkbenchError(String(describing: error))
     }
 
     /// Runs a command by name with its text and options given apart, as the command line does

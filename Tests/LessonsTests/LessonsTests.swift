@@ -205,3 +205,18 @@ final class RecordedOutputTests: XCTestCase {
     }
 }
 
+
+/// What a learner of lesson 1 meets in 中文 when a literal vector is one number short.
+final class LocalizedErrorTests: XCTestCase {
+    func testAVectorOfTheWrongLengthIsExplainedInTheSessionsLanguage() throws {
+        let session = Session(catalog: Repo.catalog, model: try Repo.catalog.load("library"))
+        session.language = .zh
+        XCTAssertThrowsError(try session.evaluate("near [0.9, 0.1, 0.8]")) { error in
+            XCTAssertEqual((error as? WorkbenchError)?.message, "3 维的向量和 4 维的模型对不上")
+        }
+        session.language = .en
+        XCTAssertThrowsError(try session.evaluate("near [0.9, 0.1, 0.8]")) { error in
+            XCTAssertEqual((error as? WorkbenchError)?.message, "a vector of 3 dimensions does not fit a model of 4 dimensions")
+        }
+    }
+}

@@ -42,6 +42,19 @@ final class TerminalWrappingTests: XCTestCase {
         XCTAssertEqual(widths(TerminalText.wrapped("file " + path, width: 30)), [4, 30, 30, 15])
     }
 
+    func testARunOfClosingMarksNeverStartsALine() {
+        // At every width, "（0.8）" and "），" stay with what they close, in prose and in plain lines.
+        let text = "在这个玩具模型里，每一维都有名字（居家、有生命、交通工具），所以数字是能读懂的：猫 很“有生命”（0.8），比较“居家”（0.3），明显不是交通工具（−0.2）。"
+        for width in 30...60 {
+            for wrapped in [TerminalText.wrapped(text, width: width), ProseRenderer.render(text, style: Style(width: width))] {
+                for l in wrapped.split(separator: "\n") {
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(l), width, wrapped)
+                    XCTAssertFalse(["，", "。", "）", "”"].contains(String(l.prefix(1))), "width \(width): \(wrapped)")
+                }
+            }
+        }
+    }
+
     func testABookTitleIsNeverSplit() {
         let line = "Press Enter to run: plot 《深度学习》 《算法导论》 《红楼梦》 《西游记》 《史记》 《资治通鉴》 《时间简史》 《宇宙》"
         let prose = "Below, dist [2], [22] measures the walk from 《人工智能导论》 to 《机器学习实战》, two books on the same subject."
