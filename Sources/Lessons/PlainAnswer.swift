@@ -56,6 +56,9 @@ public enum PlainAnswer: Equatable, Sendable {
         if yesWords.contains(lower) { return .yes }
         if noWords.contains(lower) { return .no }
         if let x = Double(t), x.isFinite { return .number(x) }
+        // A number written with thousands separators, as lessons print them: 30,000 and 1,500,000.
+        if t.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
+           let x = Double(t.replacingOccurrences(of: ",", with: "")), x.isFinite { return .number(x) }
         guard !t.isEmpty, !t.contains(where: { $0.isWhitespace || "+-*/[](),:=\"'（），：".contains($0) }), !commands.contains(lower) else { return nil }
         return .word(t)
     }
