@@ -52,6 +52,42 @@ final class CombinationNearestTests: XCTestCase {
         }
     }
 
+    /// Rows a few units in the last place apart: their order is decided by rounding, so only the
+    /// exact re-rank of every candidate within the bound can give the exact scan's answer.
+    func testNearTiesAreRankedAsTheExactScanRanksThem() {
+        var rng = SeededGenerator(seed: 21)
+        let d = 50
+        var rows = (0..<200).map { _ in (0..<d).map { _ in rng.nextUniform() * 2 - 1 } }
+        let unit = Matrix(rowVectors: rows).normalizedRows()
+        rows = (0..<unit.rows).map { unit.row($0) }
+        for _ in 0..<120 {
+            var copy = rows[7]
+            for _ in 0..<3 {
+                let p = rng.nextInt(below: d)
+                copy[p] = rng.nextInt(below: 2) == 0 ? copy[p].nextUp : copy[p].nextDown
+            }
+            rows.append(copy)
+        }
+        let m = Matrix(rowVectors: rows)
+        var combinations: [RowCombination] = [], targets: [[Float]] = []
+        for q in 0..<12 {
+            let (b, c) = (7, 8 + q)
+            let w: Float = 1e-3 * Float(q)
+            combinations.append(RowCombination(rows: [b, c, 9], weights: [0.3, w, -0.01]))
+            targets.append([Float](repeating: 0, count: d).adding(m.row(b), times: 0.3).adding(m.row(c), times: w).adding(m.row(9), times: -0.01).normalized)
+        }
+        let t = Matrix(rowVectors: targets)
+        for k in [1, 5, 17] {
+            let answers = m.nearest(combinations: combinations, targets: t, k: k, excluding: combinations.map { $0.rows })
+            let batch = m.nearest(batch: t, k: k, excluding: combinations.map { Set($0.rows) })
+            for q in 0..<12 {
+                let expected = reference(m, t.row(q), k: k, rowLimit: m.rows, excluding: combinations[q].rows)
+                XCTAssertEqual(answers[q], expected, "combination \(q), k=\(k)")
+                XCTAssertEqual(batch[q], expected, "batch \(q), k=\(k)")
+            }
+        }
+    }
+
     func testZeroOppositeAndNonFiniteQueriesFallBackToTheExactScan() {
         var m = unitRows(600, 20, seed: 4)
         let zero = RowCombination(rows: [3, 3], weights: [1, -1])                 // a − a: no direction
