@@ -5,7 +5,9 @@ import XCTest
 /// (runtime) or 64 (usage), never a signal, never a hang, never a raw escape on the
 /// terminal, never a file read from outside a lesson's folder. Each process is started with
 /// posix_spawn and reaped with wait4, so the test sees how it ended (exit or signal), its peak
-/// memory, and can kill it when it runs over its time.
+/// memory (VmHWM sampled from /proc while it runs: wait4's ru_maxrss is not the child's own,
+/// since posix_spawn's child shares this test process's memory until it execs), and can kill
+/// it when it runs over its time.
 final class RobustInputTests: XCTestCase {
     let dir = temporaryDirectory()
 
@@ -50,9 +52,11 @@ final class RobustInputTests: XCTestCase {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var peakKB = 0
         while true {
             let r = wait4(pid, &status, WNOHANG, &usage)
             if r == pid { break }
+            peakKB = max(peakKB, Self.highWaterMarkKB(of: pid))
             if Date().timeIntervalSince(started) > limit && !timedOut {
                 timedOut = true
                 kill(pid, SIGKILL)
@@ -63,7 +67,14 @@ final class RobustInputTests: XCTestCase {
         let termination = status & 0x7f
         let read = { (path: String) in String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self) }
         return Outcome(status: termination == 0 ? (status >> 8) & 0xff : -1, signal: termination == 0 ? nil : termination,
-                       timedOut: timedOut, out: read(outFile), err: read(errFile), seconds: seconds, maxRSS: usage.ru_maxrss)
+                       timedOut: timedOut, out: read(outFile), err: read(errFile), seconds: seconds, maxRSS: peakKB)
+    }
+
+    /// The peak resident memory (KB) of the program `pid` runs now, from `VmHWM` in /proc; 0 when gone.
+    static func highWaterMarkKB(of pid: pid_t) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 
     /// Exit `status`, no signal, no hang, and standard error is one line containing `text`.
