@@ -3,8 +3,12 @@
 //   embedlab-bench prepare ...   writes the data both sides use (raw matrices, word2vec text, query rows)
 //   embedlab-bench run ...       times EmbedLab on that data, reads what the peer (scripts/bench_peer.py)
 //                                and hyperfine recorded, and prints one table with ratios
+//   embedlab-bench gemm ...      the matrix product on EmbedLab's shapes, 1 and all threads
+//   embedlab-bench focus ...     one part alone (the 400k batch or the evaluation) with its CPU time, for
+//                                profiling and comparing two versions of a kernel on a busy machine
 //
-// One file per measurement: NearestBenchmark, LoadBenchmark, AnalogyBenchmark, StartupBenchmark.
+// One file per measurement: NearestBenchmark, LoadBenchmark, AnalogyBenchmark, StartupBenchmark,
+// MatrixProductBenchmark, FocusBenchmark; Arguments.swift declares the subcommands (swift-argument-parser).
 import Foundation
 
 enum Run {
