@@ -75,4 +75,20 @@ final class EncoderFileTests: XCTestCase {
         b[at] = UInt8(ascii: "{")
         XCTAssertTrue(refusal(b).hasPrefix("the model configuration is not valid JSON"))
     }
+
+    /// A SentencePiece file without its tokenizer tables, and e5-small with its normalisation table broken.
+    func testUnigramTablesAreChecked() throws {
+        var b = tiny
+        let config = Array(b[64..<600])
+        let kind = Array("\"wordpiece\"".utf8), unigram = Array("\"unigram\"  ".utf8)
+        let at = try XCTUnwrap((0...(config.count - kind.count)).first { Array(config[$0..<($0 + kind.count)]) == kind })
+        b.replaceSubrange((64 + at)..<(64 + at + kind.count), with: unigram)
+        XCTAssertEqual(refusal(b), "the tensor 'tokenizer.scores' is missing")
+
+        let e5 = try EncoderFile(path: Repo.path("vectors/e5-small.embt"))
+        let offsets = try XCTUnwrap(e5.tensors["tokenizer.normalizer.offsets"])
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: e5.path)))
+        bytes[offsets.offset + 4 * 10 + 3] = 0x7F   // one offset far past the table
+        XCTAssertEqual(refusal(bytes), "the tokenizer's normalisation table (tokenizer.normalizer.*) is inconsistent")
+    }
 }
