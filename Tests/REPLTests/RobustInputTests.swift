@@ -419,5 +419,14 @@ final class RobustInputTests: XCTestCase {
         XCTAssertNil(lesson.signal)
         XCTAssertTrue(lesson.out.contains("T\\e]2;pwned\\a") && lesson.out.contains("One\\e]52;c;SGk=\\a") && lesson.out.contains("a hint \\e[31m in red"), lesson.out)
         XCTAssertFalse((lesson.out + lesson.err).contains("\u{1B}"), "a raw escape reached the terminal: \(lesson.out)")
+        // The linter quotes a lesson's lines; the notebook runner its cells: escaped too.
+        let text = try String(contentsOfFile: dir + "/esc.md", encoding: .utf8).replacingOccurrences(of: "near 猫", with: "near 猫\u{1B}]2;x\u{07}")
+        try text.write(toFile: dir + "/esc.md", atomically: true, encoding: .utf8)
+        let lint = try embedlab(["lesson", "lint", dir + "/esc.md"])
+        XCTAssertEqual(lint.status, 1, lint.out)
+        XCTAssertTrue(lint.out.contains("near 猫\\e]2;x\\a"), lint.out)
+        XCTAssertFalse((lint.out + lint.err).contains("\u{1B}"), "a raw escape reached the terminal: \(lint.out)")
+        let run = try embedlab(["run", dir + "/esc.md"])
+        XCTAssertFalse((run.out + run.err).contains("\u{1B}"), "a raw escape reached the terminal: \(run.out)")
     }
 }
