@@ -6,7 +6,7 @@
 # Targets: fuzz-models (every model reader), fuzz-documents (lessons and notebooks),
 # fuzz-commands (the command language on the toy model). Each starts from its seed corpus in
 # Fuzz/corpus/ and first replays Fuzz/regressions/ (inputs that once crashed). Exits non-zero
-# when any target crashes, leaks, runs out of memory or takes over 10 s on one input; the input
+# when any target crashes, leaks, runs out of memory or takes over 30 s on one input; the input
 # is then in .build-fuzz/artifacts/TARGET/ (add it to Fuzz/regressions/ once fixed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +57,9 @@ for target in "${targets[@]}"; do
     work="$scratch/corpus/$target"
     artifacts="$scratch/artifacts/$target"
     mkdir -p "$work" "$artifacts"
-    options=(-timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 "-artifact_prefix=$artifacts/")
+    # -timeout is wall-clock time: 30 s, so that a busy machine (builds beside the fuzzer) does
+    # not pass for a hang; a real hang runs into it all the same.
+    options=(-timeout=30 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 "-artifact_prefix=$artifacts/")
     # libFuzzer reports crashes itself; Swift's own backtracer would only slow it down.
     export SWIFT_BACKTRACE=enable=no
     if [ -d "Fuzz/regressions/$kind" ] && [ -n "$(ls -A "Fuzz/regressions/$kind" 2>/dev/null)" ]; then

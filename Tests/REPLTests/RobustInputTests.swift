@@ -363,6 +363,14 @@ final class RobustInputTests: XCTestCase {
         }
     }
 
+    func testConvertingToFloat16RefusesValuesItCannotHold() throws {
+        try "2 3\nbig 1e30 0 0\nsmall 1 2 3\n".write(toFile: dir + "/big.txt", atomically: true, encoding: .utf8)
+        assertOneLine(try embedlab(["convert", dir + "/big.txt", dir + "/big.embv", "--float16"]), contains: "beyond float16's ±65504")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/big.embv"), "nothing written")
+        let float32 = try embedlab(["convert", dir + "/big.txt", dir + "/big.embv"])
+        XCTAssertEqual(float32.status, 0, float32.err)
+    }
+
     // MARK: lines
 
     func testAPipedScriptWithCRLFAndAByteOrderMarkRunsLikeLF() throws {

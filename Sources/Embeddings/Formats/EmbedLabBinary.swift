@@ -189,6 +189,15 @@ public enum EmbedLabBinary {
         guard vocab.count < 1 << 32 else {
             throw ModelFileError(path, .file, "the vocabulary takes \(vocab.count) bytes; the word index addresses at most 4 GB")
         }
+        if float16 {
+            // Half precision holds ±65504 at most: a larger value would be written as infinity,
+            // and the file then refused when read. Say so now, before anything is written.
+            let limit = Float(Float16.greatestFiniteMagnitude)
+            if let (i, x) = model.matrix.withUnsafeBufferPointer({ m in m.firstIndex { abs($0) > limit }.map { ($0, m[$0]) } }) {
+                let cols = max(model.dimensions, 1)
+                throw ModelFileError(path, .file, "value \(i % cols + 1) of '\(model.words[i / cols])' is \(x), beyond float16's ±65504; write float32 (leave out --float16)")
+            }
+        }
         let scalar: Scalar = float16 ? .float16 : .float32
         let namesEnd = headerSize + vocab.count + names.count
         let indexOffset = (namesEnd + 7) / 8 * 8
