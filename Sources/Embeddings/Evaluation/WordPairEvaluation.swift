@@ -32,7 +32,8 @@ public struct WordPairEvaluation: Sendable {
         for (lineIndex, raw) in TextFile.lines(ofText: text).enumerated() {
             if raw.isEmpty || raw.hasPrefix("#") { continue }
             let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, let score = Double(fields[2].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            // A gold score of inf or nan (`1e400`, `nan`) would make the correlations meaningless: an invalid line.
+            guard fields.count == 3, let score = Double(fields[2].trimmingCharacters(in: .whitespacesAndNewlines)), score.isFinite else {
                 if !(lineIndex > 0 && raw.allSatisfy(\.isWhitespace)) { invalid.append(lineIndex + 1) }
                 continue
             }
