@@ -22,7 +22,7 @@ public final class LessonReplay {
     public let cancellation: Cancellation
     /// Progress of long work in those sessions (the REPL's progress bar).
     public var onProgress: (@Sendable (WorkProgress) -> Void)?
-    private var prepared: (step: Int, session: Session, fingerprint: Fingerprint)?
+    private var prepared: (setup: [String], session: Session, fingerprint: Fingerprint)?
 
     public init(lesson: Lesson, catalog: ModelCatalog, limits: AnswerLimits? = nil, cancellation: Cancellation = Cancellation()) {
         self.lesson = lesson
@@ -44,9 +44,11 @@ public final class LessonReplay {
         return (grade, session)
     }
 
-    /// A session where the lesson stands just before step `index` (reused while nothing changed it).
+    /// A session where the lesson stands just before step `index` (reused while nothing changed it,
+    /// also for a later step when the steps between changed nothing: the same lines set it up).
     public func session(before index: Int) throws -> Session {
-        if let p = prepared, p.step == index, Fingerprint(p.session) == p.fingerprint {
+        let setup = LessonReplay.setup(lesson, before: index)
+        if let p = prepared, p.setup == setup, Fingerprint(p.session) == p.fingerprint {
             p.session.onProgress = onProgress
             return p.session
         }
@@ -57,11 +59,11 @@ public final class LessonReplay {
         session.onProgress = onProgress
         session.readPolicy = limits.sandbox?.policy
         session.fileFolder = lesson.folder
-        for line in LessonReplay.setup(lesson, before: index) {
+        for line in setup {
             _ = try? session.evaluate(line, record: false)
         }
         session.cancellation.reset()
-        prepared = (index, session, Fingerprint(session))
+        prepared = (setup, session, Fingerprint(session))
         return session
     }
 
@@ -70,10 +72,15 @@ public final class LessonReplay {
         let lines = lesson.steps.prefix(index).flatMap { step in step.demo + [step.exercise?.solution].compactMap { $0 } }
         let statements = lines.map { (line: $0, statement: try? Parser.parse($0)) }.filter { $0.statement.map(changesState) ?? false }
         // A model trained (or switched to) and then replaced before anything used it needs no replay.
+        // A training under its own name= replaces the model in use too (and is itself always replayed);
+        // a later `:use trained` still needs the model, however far on it comes.
         var keep: [String] = []
         for (i, item) in statements.enumerated() {
-            if replacesModel(item.statement!), let next = statements[(i + 1)...].first(where: { replacesModel($0.statement!) || usesModel($0.statement!) }),
-               replacesModel(next.statement!), !usesModel(next.statement!) {
+            let later = statements[(i + 1)...]
+            if replacesModel(item.statement!),
+               let next = later.first(where: { replacesModel($0.statement!) || isNamedTraining($0.statement!) || usesModel($0.statement!) }),
+               !usesModel(next.statement!),
+               !later.prefix(while: { !(replacesModel($0.statement!) && isTraining($0.statement!)) }).contains(where: { usesModel($0.statement!) }) {
                 continue
             }
             keep.append(item.line)
@@ -89,6 +96,17 @@ public final class LessonReplay {
         case .command(let name, _, _): return name == "train" || name == "bpe" || name == "index"
         default: return false
         }
+    }
+
+    static func isTraining(_ statement: Statement) -> Bool {
+        if case .command("train", _, _) = statement { return true }
+        return false
+    }
+
+    /// `train … name=NAME`: a model of its own, which also becomes the model in use.
+    static func isNamedTraining(_ statement: Statement) -> Bool {
+        if case .command("train", let args, _) = statement, case .text(let raw, _)? = args.first { return raw.contains("name=") }
+        return false
     }
 
     static func replacesModel(_ statement: Statement) -> Bool {

@@ -13,7 +13,8 @@ import Workbench
 ///
 /// A Word2Vec run counts words, not records, and shows its speed in words a second:
 ///
-///       316 words × 32 dimensions · 35820 tokens · 35820 words a pass · 30 of 30 epochs in 1.20 s (895500 words/s)
+///       316 words × 32 dimensions · 35820 tokens · 35820 words a pass
+///       time      30 of 30 epochs in 1.20 s · 895500 words/s
 public enum TrainingRenderer {
     public static func render(_ s: TrainingSummary, title: String?, style: Style) -> String {
         var lines: [String] = []
@@ -26,9 +27,10 @@ public enum TrainingRenderer {
         case .word2vec:
             // Word2Vec has no records: it trains on the corpus's words, and its speed is words a second.
             lines.append("  " + l.text(.word2vecTrainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)",
-                                                               "trained": "\(s.records)", "done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)",
-                                                               "seconds": String(format: "%.2f", s.seconds),
-                                                               "rate": "\(Int(s.wordsPerSecond.rounded()))"]))
+                                                               "trained": "\(s.records)"]))
+            lines.append("  " + style.paint(DisplayWidth.pad(l.text(.word2vecTime), to: 8), .dim) + "  "
+                         + l.text(.word2vecTimeLine, ["done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)",
+                                                      "seconds": String(format: "%.2f", s.seconds), "rate": "\(Int(s.wordsPerSecond.rounded()))"]))
         }
         if let first = s.epochCosts.first, let last = s.epochCosts.last {
             // On a log scale: the cost falls fast at first, and the later epochs would all be ▁.

@@ -37,7 +37,7 @@ final class Word2VecCommandTests: XCTestCase {
         XCTAssertGreaterThan(summary.wordsPerSecond, 0)
         let english = ValueRenderer.render(.table(t), style: Style(width: 100))
         XCTAssertTrue(english.contains("35820 words a pass"), english)
-        XCTAssertTrue(english.contains("words/s)"), english)
+        XCTAssertTrue(english.contains(" words/s"), english)
         XCTAssertTrue(english.contains("loss"), english)
         XCTAssertFalse(english.contains("records"), english)
         let chinese = ValueRenderer.render(.table(t), style: Style(width: 100, language: .zh))

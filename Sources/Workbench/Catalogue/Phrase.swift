@@ -42,7 +42,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Training, saved.
     case trainingSaved
     // Word2Vec at the prompt: `train word2vec …`.
-    case word2vecTrainingDone, trainingOptionOfOtherMethod, word2vecTrainingLine, word2vecLoss, word2vecStageTraining
+    case word2vecTrainingDone, trainingOptionOfOtherMethod, word2vecTrainingLine, word2vecLoss, word2vecStageTraining, word2vecTime, word2vecTimeLine
     // The command language's syntax.
     case quoteNotClosed, quoteNotClosedHint, notANumber, notANumberHint, notInLanguage, notInLanguageHint, lineTooLong, lineTooLongHint, expectedFound, expectedEquals, expectedClose, expectedVectorEnd, letNeedsName, analogyForm, tooManyMinus, tooManyMinusHint, nestedTooDeep, nestedTooDeepHint, lineEndsEarly, lineEndsEarlyHint, expectedOperand, unexpectedToken, unexpectedTokenHint, variableNotNumber, literalNumbersOnly, emptyVector, functionNotNumber, divisionByZero, cannotAddVectors, cannotSubtractVectors, sameDimensionsHint, cannotMultiplyVectors, cannotMultiplyVectorsHint, cannotDivideByVector, cannotDivideByVectorHint, cannotAddNumber, cannotSubtractNumber, numbersScaleHint, textHasNoWords, textNotClosed, textNotClosedHint
     // Numbers that do not fit: an overflow is an error that names the operation.
