@@ -39,6 +39,8 @@ public final class LessonReplay {
             throw WorkbenchError("step \(index + 1) of \(lesson.id) is not an exercise")
         }
         let session = try self.session(before: index)
+        // The answer's own output (a table's title, an error) speaks the learner's language too.
+        session.language = language
         let grade = exercise.grade(answer, in: session, language: language, limits: limits)
         if Fingerprint(session) != prepared?.fingerprint { prepared = nil }
         return (grade, session)
@@ -148,6 +150,7 @@ public final class LessonReplay {
     /// Brings `target` to the state of `source`: its model, settings, variables and BPE.
     public static func transferState(from source: Session, to target: Session) {
         target.adopt(source.model)
+        target.searchState.takeOver(from: source.searchState)
         target.settings = source.settings
         for (name, value) in source.variables { target.setVariable(name, value) }
         target.bpe = source.bpe

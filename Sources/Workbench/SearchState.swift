@@ -39,6 +39,15 @@ public final class SearchState: @unchecked Sendable {
         return index
     }
 
+    /// Takes over what another session built: a lesson grades an answer in a replayed session,
+    /// and when it passes, the learner's session continues from there (its index, its collections).
+    public func takeOver(from other: SearchState) {
+        index = other.index
+        documents.merge(other.documents) { _, theirs in theirs }
+        collections.merge(other.collections) { _, theirs in theirs }
+        modelsInMemory = other.modelsInMemory
+    }
+
     /// Records the file a model was read from (`:use PATH`), so that its index can sit beside it.
     public func modelWasRead(_ name: String, from path: String) {
         modelFiles[name] = path

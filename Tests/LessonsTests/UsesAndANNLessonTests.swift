@@ -23,8 +23,17 @@ final class UsesAndANNLessonTests: XCTestCase {
         XCTAssertFalse(try grade("ann", "brute-force", "3,00").passed, "not a grouping: a command, which fails")
     }
 
-    func testTheIndexMustBeBuiltWithBothSettings() throws {
-        XCTAssertTrue(try grade("ann", "build", "index build m=8 ef=50").passed)
+    func testTheIndexMustBeBuiltWithBothSettingsAndStaysInTheLearnersSession() throws {
+        let lesson = try bundledLesson("ann")
+        let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog)
+        let (built, graded) = try replay.grade(step: try XCTUnwrap(lesson.stepIndex(id: "build")), answer: "index build m=8 ef=50", language: .zh)
+        XCTAssertTrue(built.passed)
+        guard case .text(let said)? = built.evaluation?.value else { return XCTFail("no text") }
+        XCTAssertTrue(said.hasPrefix("已为 glove-50d"), "the answer's output speaks the learner's language: \(said)")
+        // The runner continues the learner's session from the graded one: the index comes along.
+        let learner = Session(catalog: Repo.catalog, model: try Repo.catalog.load("glove-50d"))
+        LessonReplay.transferState(from: graded, to: learner)
+        XCTAssertNoThrow(try learner.evaluate("index compare queries=20"))
         let halfway = try grade("ann", "build", "index build m=8")
         XCTAssertFalse(halfway.passed, "efConstruction 200 would give other recalls than the lesson's")
         XCTAssertTrue(halfway.feedback?.contains("ef=50") == true, halfway.feedback ?? "no feedback")

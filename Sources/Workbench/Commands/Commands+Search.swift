@@ -188,6 +188,14 @@ extension Invocation {
                          s.recommend(item: doc, k: count ?? 5), note: nil)
     }
 
+    /// "nearest centroid", "15-nearest neighbours" / "最近质心", "15 个最近邻".
+    func methodName(_ m: TextClassifier.Method) -> String {
+        switch m {
+        case .nearestCentroid: return language.pick(en: m.name, zh: "最近质心")
+        case .kNearest(let k): return language.pick(en: m.name, zh: "\(k) 个最近邻")
+        }
+    }
+
     /// `classify COLLECTION "text"` or `classify COLLECTION`.
     func classifyText() throws -> Value {
         let (name, sentence, _) = try collectionArguments()
@@ -206,7 +214,7 @@ extension Invocation {
             var rows: [[String]] = []
             for m in methods {
                 let r = classifier.evaluate(split.test, method: m)
-                rows.append([m.name, String(format: "%.3f", r.accuracy), "\(r.correct)/\(r.total)"]
+                rows.append([methodName(m), String(format: "%.3f", r.accuracy), "\(r.correct)/\(r.total)"]
                             + r.labels.indices.flatMap { i in r.labels.indices.map { "\(r.confusion[i][$0])" } })
             }
             let pairs = labels.flatMap { truth in labels.map { "\(truth)→\($0)" } }
@@ -221,7 +229,7 @@ extension Invocation {
         }
         let rows = methods.compactMap { m -> [String]? in
             guard let p = classifier.classify(vector: v.vector, method: m) else { return nil }
-            return [m.name, p.label, p.scores.map { "\($0.label) \(m == .nearestCentroid ? String(format: "%.3f", $0.value) : String(Int($0.value)))" }.joined(separator: ", ")]
+            return [methodName(m), p.label, p.scores.map { "\($0.label) \(m == .nearestCentroid ? String(format: "%.3f", $0.value) : String(Int($0.value)))" }.joined(separator: ", ")]
         }
         return .table(Table(title: [language.pick(en: "classify \"\(sentence)\" in \(name)", zh: "在 \(name) 中给“\(sentence)”分类"), missingNote(v)].compactMap { $0 }.joined(separator: "\n"),
                             headers: [language.pick(en: "method", zh: "方法"), language.pick(en: "class", zh: "类别"), language.pick(en: "scores", zh: "得分")], rows: rows))
