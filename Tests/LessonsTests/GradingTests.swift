@@ -18,6 +18,7 @@ final class PlainAnswerTests: XCTestCase {
         XCTAssertTrue(try grade("capitals", "rome").passed)
         XCTAssertTrue(try grade("capitals", "Rome.").passed)
         XCTAssertTrue(try grade("capitals", "罗马").passed)
+        XCTAssertTrue(try grade("king-queen", "王后").passed, "the zh title says 王后, and a learner may well type it")
         XCTAssertTrue(try grade("capitals", "paris - france + italy").passed)
         XCTAssertTrue(try grade("apple-company", "yes").passed)
         XCTAssertTrue(try grade("apple-company", "是").passed)
@@ -31,6 +32,11 @@ final class PlainAnswerTests: XCTestCase {
         let vocab = try bundledLesson("tokens")
         let tokens = LessonReplay(lesson: vocab, catalog: Repo.catalog)
         XCTAssertTrue(try tokens.grade(step: try XCTUnwrap(vocab.stepIndex(id: "bpe-two")), answer: "258", language: .en).grade.passed)
+        // A question with listed choices: a wrong pick is told so, a stray word is told it is not a choice.
+        let nanjing = try XCTUnwrap(vocab.stepIndex(id: "nanjing"))
+        for answer in ["bridge", "大桥", "长江大桥"] { XCTAssertTrue(try tokens.grade(step: nanjing, answer: answer, language: .zh).grade.passed, answer) }
+        XCTAssertEqual(try tokens.grade(step: nanjing, answer: "江大桥", language: .zh).grade.feedback, "江大桥 不是这道题的答案。")
+        XCTAssertEqual(try tokens.grade(step: nanjing, answer: "bird", language: .en).grade.feedback, "bird is not one of the choices the question gives.")
         let space = try bundledLesson("vector-space")
         let toy = LessonReplay(lesson: space, catalog: Repo.catalog)
         XCTAssertFalse(try toy.grade(step: try XCTUnwrap(space.stepIndex(id: "vocabulary-gap")), answer: "sim 猫 狗", language: .en).grade.passed)
