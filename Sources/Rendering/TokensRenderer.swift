@@ -19,7 +19,7 @@ public enum TokensRenderer {
         if let title { lines.append(style.paint(DisplayWidth.truncate(title, to: style.width), .bold)) }
         if !b.merges.isEmpty { lines += merges(b.merges, style: style) + [""] }
         lines += aligned(b, style: style)
-        if let note = b.note { lines.append(style.paint(note, .dim)) }
+        if let note = b.note { lines.append(style.paint(TerminalText.wrapped(note, width: style.width), .dim)) }
         return lines.joined(separator: "\n")
     }
 

@@ -34,8 +34,10 @@ public enum ValueRenderer {
 
     static func scalar(_ s: ScalarValue, style: Style) -> String {
         let text = "\(s.label) = \(number(s.value))"
-        guard s.kind == .cosine else { return text }
-        return (text + "  " + style.paint(Bars.signedBar(s.value, limit: 1, halfWidth: 10).trailingSpacesTrimmed, .green))
+        // The bar takes what is left of the line (at most 10 cells a side); no room, no bar.
+        let halfWidth = min(10, (style.width - DisplayWidth.of(text) - 3) / 2)
+        guard s.kind == .cosine, halfWidth >= 3 else { return text }
+        return (text + "  " + style.paint(Bars.signedBar(s.value, limit: 1, halfWidth: halfWidth).trailingSpacesTrimmed, .green))
     }
 
     static func vector(_ v: VectorValue, style: Style) -> String {
@@ -45,12 +47,13 @@ public enum ValueRenderer {
             // One scale for every vector (not this vector's largest component), so bars compare across vectors.
             let limit = Bars.fixedLimit(values.map(Double.init))
             let nameWidth = (v.dimensionNames ?? []).map { DisplayWidth.of($0) }.max() ?? 3
+            let halfWidth = min(8, (style.width - nameWidth - 15) / 2)
             let l = style.language
             var lines = ["\(v.label)  (" + l.text(.labelDimensions, ["n": "\(values.count)"]) + (limit == 1 ? ")" : l.text(.labelBarsFullWidth, ["limit": number(limit)]) + ")")]
             for (i, x) in values.enumerated() {
                 let name = i < (v.dimensionNames?.count ?? 0) ? v.dimensionNames![i] : "d\(i + 1)"
-                lines.append("  " + DisplayWidth.pad(name, to: nameWidth) + "  " + DisplayWidth.pad(String(format: "%.4f", x), to: 8, right: true)
-                             + "  " + style.paint(Bars.signedBar(Double(x), limit: limit, halfWidth: 8), .cyan))
+                let bar = halfWidth >= 3 ? "  " + style.paint(Bars.signedBar(Double(x), limit: limit, halfWidth: halfWidth), .cyan) : ""
+                lines.append("  " + DisplayWidth.pad(name, to: nameWidth) + "  " + DisplayWidth.pad(String(format: "%.4f", x), to: 8, right: true) + bar)
             }
             return lines.joined(separator: "\n")
         }
@@ -82,8 +85,9 @@ public enum ValueRenderer {
         let note = l.pick(en: "(", zh: "（") + notes.joined(separator: l.pick(en: "; ", zh: "；")) + l.pick(en: ")", zh: "）")
         let room = style.width - DisplayWidth.of(header) - 3
         if room >= 10 { header += "   " + style.paint(DisplayWidth.truncate(note, to: room), .dim) } else { header = DisplayWidth.truncate(header, to: style.width) }
-        let wordWidth = min(24, n.items.map { DisplayWidth.of($0.word) }.max() ?? 4)
-        let barWidth = max(6, min(20, style.width - wordWidth - 20))
+        // rank (3) + word + score (7) + three gaps of 2: the word gives way first, then the bar (none below 4 cells).
+        let wordWidth = max(4, min(24, n.items.map { DisplayWidth.of($0.word) }.max() ?? 4, style.width - 20))
+        let barWidth = min(20, style.width - wordWidth - 18)
         var lines = [header]
         let maxScore = Double(n.items.map(\.score).max() ?? 1)
         for (i, item) in n.items.enumerated() {
@@ -92,7 +96,8 @@ public enum ValueRenderer {
             let score = DisplayWidth.pad(String(format: "%.4f", item.score), to: 7, right: true)
             let fraction = n.method.isCosine ? Double(item.score) : Double(item.score) / max(maxScore, 1e-9)
             let paintedWord = i == 0 ? style.paint(word, .bold) : word
-            lines.append("\(rank)  \(paintedWord)  \(score)  " + style.paint(Bars.bar(fraction, width: barWidth), .green).trailingSpacesTrimmed)
+            let bar = barWidth >= 4 ? "  " + style.paint(Bars.bar(fraction, width: barWidth), .green).trailingSpacesTrimmed : ""
+            lines.append("\(rank)  \(paintedWord)  \(score)" + bar)
         }
         return lines.map { $0.trailingSpacesTrimmed }.joined(separator: "\n")
     }
