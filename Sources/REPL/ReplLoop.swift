@@ -81,7 +81,7 @@ public final class ReplLoop {
     var prompt: String {
         // A lesson id or a model's file name may come from a file: shown through the sanitiser.
         if let runner { return TerminalText.printable("\(runner.position) [\(cellNumber)]> ") }
-        return TerminalText.printable("\(session.model.name) [\(cellNumber)]> ")
+        return TerminalText.printable("\(session.encoder?.name ?? session.model.name) [\(cellNumber)]> ")
     }
 
     private var bannerShown = false

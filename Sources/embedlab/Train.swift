@@ -61,7 +61,7 @@ struct Train: ParsableCommand {
         }
         try out.check(options, against: OptionSpec.glove + OptionSpec.word2vecOnly)
         let session = try out.session(Environment.defaultModel)
-        let log = StageLog(quiet: out.json)
+        let log = StageLog(quiet: out.json, method: method)
         session.onProgress = { log.report($0) }
         try out.print(input: "train \(method)") { try session.invoke("train", text: method, options: options) }
     }
@@ -79,8 +79,13 @@ private final class StageLog: @unchecked Sendable {
     private let quiet: Bool
     private var lastStage = ""
     private var epochs = 0
+    /// GloVe's line is the Stanford trainer's (`iter: 001, cost: …`); Word2Vec reports its loss per epoch.
+    private let epochFormat: String
 
-    init(quiet: Bool) { self.quiet = quiet }
+    init(quiet: Bool, method: String) {
+        self.quiet = quiet
+        epochFormat = method == "word2vec" ? "epoch: %03d, loss: %.6f" : "iter: %03d, cost: %.6f"
+    }
 
     func report(_ p: WorkProgress) {
         guard !quiet else { return }
@@ -89,7 +94,7 @@ private final class StageLog: @unchecked Sendable {
         let stage = p.stage
         if p.series.count > epochs {
             epochs = p.series.count
-            print(String(format: "iter: %03d, cost: %.6f", epochs, p.series.last ?? 0))
+            print(String(format: epochFormat, epochs, p.series.last ?? 0))
         } else if stage != lastStage, stage != "training" {
             print(p.detail + "…")
         }

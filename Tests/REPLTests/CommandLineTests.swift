@@ -56,6 +56,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(query.out.contains("316 words × 8 dimensions"), query.out)
     }
 
+    func testWord2VecOnTheCommandLineReportsItsLossPerEpoch() throws {
+        let out = NSTemporaryDirectory() + "embedlab-cli-\(UUID().uuidString).embv"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let train = try Binary.run(["train", "small-world", out, "--method", "word2vec", "--dim", "8", "--epochs", "2", "--seed", "7"])
+        XCTAssertEqual(train.status, 0, train.err)
+        XCTAssertTrue(train.out.contains("epoch: 002, loss: "), train.out)
+        XCTAssertFalse(train.out.contains("cost:"), train.out)
+    }
+
     func testLangSwitchesMessagesAndLabels() throws {
         let r = try Binary.run(["query", "toy", "sim 猫 狗 汽车", "--lang", "zh"])
         XCTAssertEqual(r.status, 1)

@@ -74,6 +74,10 @@ final class TerminalTests: XCTestCase {
         try t.type("sim cat dog")
         try t.press("Enter")
         try t.waitFor("cos(cat, dog)")
+        // The prompt names what answers the next line: the encoder after `:use minilm`.
+        try t.type(":use minilm")
+        try t.press("Enter")
+        try t.waitFor("minilm [", timeout: 20)
     }
 
     func testChineseIsTypedEditedWithArrowKeysAndEvaluated() throws {

@@ -183,7 +183,7 @@ extension Catalogue {
         .trainingCost: "损失",
         .word2vecTrainingLine: "{words} 个词 × {dims} 维 · {tokens} 个词次 · 每轮 {trained} 个词",
         .word2vecTime: "用时",
-        .word2vecTimeLine: "{epochs} 轮中完成 {done} 轮，用时 {seconds} 秒 · 每秒 {rate} 个词",
+        .word2vecTimeLine: "{epochs} 轮中完成 {done} 轮，{seconds} 秒 · 每秒 {rate} 个词",
         .word2vecLoss: "损失",
         .trainingCostNote: "（每轮，对数刻度）",
         .trainingSettings: "设置",
