@@ -3,16 +3,19 @@
 # English corpus with the Stanford reference demo's settings (min count 5, window 15, 50 dims, x_max 10,
 # 15 epochs, 2 threads), timed stage by stage: vocabulary + co-occurrence, shuffle, seconds per epoch,
 # records per second; then the analogy accuracy of the result on questions-words (gensim's copy, the
-# 30,000 most frequent words), printed beside the Stanford C figures from ../shared/data/README.md.
+# 30,000 most frequent words), printed beside copied figures of the Stanford C programs on the same corpus
+# (labelled as copied; they are in Benchmarks/glove-bench/main.swift with where and how they were measured).
 #
-#   scripts/bench-glove.sh [CORPUS.txt.gz] [extra glove-bench options, e.g. --threads 1 --epochs 5]
+#   scripts/bench-glove.sh CORPUS.txt.gz [extra glove-bench options, e.g. --threads 1 --epochs 5]
 #
-# Needs ../shared/data/corpus-en-10m.txt.gz beside the checkout and python3 with gensim (for its copy
+# CORPUS: the 10-million-token English corpus (one paragraph a line, lowercased tokens separated by spaces).
+# Needs python3 with gensim (for its copy
 # of questions-words.txt; installed with pip when missing). Builds in .build-glove (its own scratch folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-../shared/data/corpus-en-10m.txt.gz}
-[ $# -gt 0 ] && shift
+[ $# -gt 0 ] || { echo "usage: scripts/bench-glove.sh CORPUS.txt.gz [glove-bench options]" >&2; exit 64; }
+corpus=$1
+shift
 [ -f "$corpus" ] || { echo "bench-glove.sh: $corpus is missing" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,9 +6,9 @@
 # counted) and questions-words accuracy on the 30,000 most frequent words (gensim's copy of questions-words.txt;
 # EmbedLab's evaluation answers exactly as gensim's does).
 #
-#   scripts/bench-word2vec.sh [--json] [CORPUS(.txt|.txt.gz)] [settings, e.g. --epochs 3 --arch sg]
+#   scripts/bench-word2vec.sh [--json] CORPUS(.txt|.txt.gz) [settings, e.g. --epochs 3 --arch sg]
 #
-# CORPUS defaults to ../shared/data/corpus-en-10m.txt.gz beside the checkout: one sentence or paragraph a line,
+# CORPUS (required; the benchmark's figures use a 10-million-token English corpus): one sentence or paragraph a line,
 # tokens separated by spaces. Settings default to gensim's Word2Vec defaults with 2 workers: --dim 100 --window 5
 # --negative 5 --epochs 5 --min-count 5 --sample 0.001 --alpha 0.025 --threads 2 --seed 1; --arch both (cbow, sg
 # or both) says which architectures run.
@@ -23,8 +23,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 json=0
 if [ "${1:-}" = "--json" ]; then json=1; shift; fi
-corpus=../shared/data/corpus-en-10m.txt.gz
+corpus=
 if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then corpus=$1; shift; fi
+[ -n "$corpus" ] || { echo "usage: scripts/bench-word2vec.sh [--json] CORPUS(.txt|.txt.gz) [settings]" >&2; exit 64; }
 runs=${BENCH_RUNS:-3}
 say() { echo "== $*" >&2; }
 die() { echo "bench-word2vec.sh: $*" >&2; exit 1; }

