@@ -45,17 +45,18 @@ extension Exercise {
     /// anything else runs as a command, inside the sandbox and the time limit, and its value
     /// must pass every check.
     public func grade(_ answer: String, in session: Session, language: Language, limits: AnswerLimits) -> ExerciseGrade {
-        if let grade = gradePlainly(answer, language: language) { return grade }
-        let statement: Statement
+        if let grade = gradePlainly(answer, commands: session.commands, language: language) { return grade }
+        // The answer is read once, with the grading session's own table, then sandboxed and run as bound.
+        let bound: BoundLine
         do {
-            statement = try Parser.parse(answer)
-            try limits.sandbox?.allow(statement)
+            bound = try session.bind(answer)
+            try limits.sandbox?.allow(bound)
         } catch {
             return errorGrade(error, language: language)
         }
         let evaluation: Session.Evaluation
         let timer = limits.seconds.map { Deadline(seconds: $0, cancellation: session.cancellation) }
-        let result = Result { try session.evaluate(answer) }
+        let result = Result { try session.evaluate(bound) }
         timer?.cancel()
         if let timer, timer.fired {
             session.cancellation.reset()
@@ -106,8 +107,8 @@ extension Exercise {
 
     /// The answer itself: a word, a number, yes/no. Nil when the line is not a plain answer to
     /// this exercise (then it runs as a command).
-    func gradePlainly(_ answer: String, language: Language) -> ExerciseGrade? {
-        guard !answers.isEmpty, let reading = PlainAnswer.read(answer, commands: Set(CommandTable.standard.lineCommandNames + ["let"])) else { return nil }
+    func gradePlainly(_ answer: String, commands: CommandTable, language: Language) -> ExerciseGrade? {
+        guard !answers.isEmpty, let reading = PlainAnswer.read(answer, commands: Set(commands.lineCommandNames + ["let"])) else { return nil }
         var accepted: Bool?
         var feedback: String?
         for form in answers {

@@ -49,18 +49,15 @@ public final class LessonReplay {
     /// A session where the lesson stands just before step `index` (reused while nothing changed it,
     /// also for a later step when the steps between changed nothing: the same lines set it up).
     public func session(before index: Int) throws -> Session {
-        let setup = LessonReplay.setup(lesson, before: index)
-        if let p = prepared, p.setup == setup, Fingerprint(p.session) == p.fingerprint {
+        // The lines are read (bound) in the prepared session when there is one, else in the new one.
+        var fresh: Session?
+        let reader = try prepared?.session ?? { let s = try newSession(); fresh = s; return s }()
+        let setup = LessonReplay.setup(lesson, before: index, reading: reader)
+        if fresh == nil, let p = prepared, p.setup == setup, Fingerprint(p.session) == p.fingerprint {
             p.session.onProgress = onProgress
             return p.session
         }
-        // The lesson's own model file is untrusted too: read under the same policy as its answers.
-        let reference = lesson.modelReference
-        let model = try limits.sandbox.map { sandbox in try sandbox.policy.apply { try catalog.load(reference) } } ?? catalog.load(reference)
-        let session = Session(catalog: catalog, model: model, cancellation: cancellation)
-        session.onProgress = onProgress
-        session.readPolicy = limits.sandbox?.policy
-        session.fileFolder = lesson.folder
+        let session = try fresh ?? newSession()
         for line in setup {
             _ = try? session.evaluate(line, record: false)
         }
@@ -69,20 +66,39 @@ public final class LessonReplay {
         return session
     }
 
-    /// The lines that put a session where the lesson stands before step `index`.
-    static func setup(_ lesson: Lesson, before index: Int) -> [String] {
+    /// The lines this replay runs to put a session where the lesson stands before step `index`.
+    func setup(before index: Int) throws -> [String] {
+        LessonReplay.setup(lesson, before: index, reading: try prepared?.session ?? newSession())
+    }
+
+    /// A session on the lesson's model, sandboxed, reading relative files in the lesson's folder.
+    private func newSession() throws -> Session {
+        // The lesson's own model file is untrusted too: read under the same policy as its answers.
+        let reference = lesson.modelReference
+        let model = try limits.sandbox.map { sandbox in try sandbox.policy.apply { try catalog.load(reference) } } ?? catalog.load(reference)
+        let session = Session(catalog: catalog, model: model, cancellation: cancellation)
+        session.onProgress = onProgress
+        session.readPolicy = limits.sandbox?.policy
+        session.fileFolder = lesson.folder
+        return session
+    }
+
+    /// The lines that put a session where the lesson stands before step `index`: the demo cells and
+    /// solutions of the steps before it whose commands declare an effect on the session
+    /// (`BoundLine.changesState`), each read once in `reader` (which they do not change).
+    static func setup(_ lesson: Lesson, before index: Int, reading reader: Session) -> [String] {
         let lines = lesson.steps.prefix(index).flatMap { step in step.demo + [step.exercise?.solution].compactMap { $0 } }
-        let statements = lines.map { (line: $0, statement: try? Parser.parse($0)) }.filter { $0.statement.map(changesState) ?? false }
+        let bound = lines.compactMap { try? reader.bind($0) }.filter(\.changesState)
         // A model trained (or switched to) and then replaced before anything used it needs no replay.
         // A training under its own name= replaces the model in use too (and is itself always replayed);
         // a later `:use trained` still needs the model, however far on it comes.
         var keep: [String] = []
-        for (i, item) in statements.enumerated() {
-            let later = statements[(i + 1)...]
-            if replacesModel(item.statement!),
-               let next = later.first(where: { replacesModel($0.statement!) || isNamedTraining($0.statement!) || usesModel($0.statement!) }),
-               !usesModel(next.statement!),
-               !later.prefix(while: { !(replacesModel($0.statement!) && isTraining($0.statement!)) }).contains(where: { usesModel($0.statement!) }) {
+        for (i, item) in bound.enumerated() {
+            let later = bound[(i + 1)...]
+            if replacesModel(item),
+               let next = later.first(where: { replacesModel($0) || isNamedTraining($0) || usesModel($0) }),
+               !usesModel(next),
+               !later.prefix(while: { !(replacesModel($0) && isTraining($0)) }).contains(where: usesModel) {
                 continue
             }
             keep.append(item.line)
@@ -90,46 +106,20 @@ public final class LessonReplay {
         return keep
     }
 
-    /// Whether a statement can change the session (model, settings, variables, BPE).
-    static func changesState(_ statement: Statement) -> Bool {
-        switch statement {
-        case .meta(let name, _, _): return ["use", "load", "set"].contains(name)
-        case .assignment: return true
-        case .command(let name, _, _): return name == "train" || name == "bpe" || name == "index"
-        default: return false
-        }
-    }
-
-    static func isTraining(_ statement: Statement) -> Bool {
-        if case .command("train", _, _) = statement { return true }
-        return false
-    }
+    static func isTraining(_ line: BoundLine) -> Bool { line.effects.contains(.trains) }
 
     /// `train … name=NAME`: a model of its own, which also becomes the model in use.
-    static func isNamedTraining(_ statement: Statement) -> Bool {
-        if case .command("train", let args, _) = statement, case .text(let raw, _)? = args.first { return raw.contains("name=") }
-        return false
-    }
+    static func isNamedTraining(_ line: BoundLine) -> Bool { isTraining(line) && line.namedModel != nil }
 
-    static func replacesModel(_ statement: Statement) -> Bool {
-        switch statement {
-        case .meta(let name, _, _): return name == "use" || name == "load"
-        case .command("train", let args, _):
-            // A model trained under its own name= can be switched back to later: always replayed.
-            if case .text(let raw, _)? = args.first, raw.contains("name=") { return false }
-            return true
-        default: return false
-        }
-    }
+    /// Another model is in use afterwards, and the one before cannot be gone back to by name
+    /// (a model trained under its own name= can be switched back to later: always replayed).
+    static func replacesModel(_ line: BoundLine) -> Bool { line.effects.contains(.changesModel) && line.namedModel == nil }
 
     /// Lines whose result depends on the model before them: a `let` keeps a vector computed
     /// from it, `:use trained` switches back to the last trained model.
-    static func usesModel(_ statement: Statement) -> Bool {
-        switch statement {
-        case .assignment: return true
-        case .meta(let name, let rest, _): return (name == "use" || name == "load") && rest == "trained"
-        default: return false
-        }
+    static func usesModel(_ line: BoundLine) -> Bool {
+        if line.effects.contains(.setsVariable) { return true }
+        return line.effects.contains(.changesModel) && !line.effects.contains(.trains) && line.invocation?.text == "trained"
     }
 
     /// What an answer can change in a session.

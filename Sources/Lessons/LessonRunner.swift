@@ -146,7 +146,7 @@ public final class LessonRunner {
             // Show the computation behind the answer; it also leaves the session as the lesson expects.
             out.append(.info(language.pick(en: "Computed:", zh: "算一下：")))
             out.append(run(exercise.solution, fromLesson: true))
-        } else if let e = grade.evaluation, LessonReplay.changesState(e.statement) {
+        } else if let e = grade.evaluation, e.bound.changesState {
             LessonReplay.transferState(from: graded, to: session)
         }
         return out + (try advance())

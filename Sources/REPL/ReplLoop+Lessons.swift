@@ -9,15 +9,18 @@ import Workbench
 /// runner decides; this file only routes lines to it and prints what it returns.
 extension ReplLoop {
     /// Carries out a command the table marks `.host` (`:quit` aside, which `run` handles):
-    /// `:save` and the lesson commands. `name` is the command's canonical name.
-    func hostCommand(_ name: String, _ argument: String) {
+    /// `:save`, `:export` and the lesson commands, with the text the binder gave it.
+    func hostCommand(_ command: HostCommand, _ argument: String) {
+        let name = ":" + command.rawValue
         do {
-            switch name {
-            case ":save":
+            switch command {
+            case .quit:
+                break
+            case .save:
                 save(argument)
-            case ":export":
+            case .export:
                 export(argument)
-            case ":lesson":
+            case .lesson:
                 if argument.isEmpty {
                     // Resume the unfinished lesson; with none, list them all.
                     guard let store = progressStore, let (lesson, _) = lessons?.unfinished(in: store) else {
@@ -46,19 +49,17 @@ extension ReplLoop {
                 }
                 guard let store = progressStore else { return }
                 try start(lesson, store: store)
-            case ":progress":
+            case .progress:
                 output(ValueRenderer.render(.table(lessonTable()), style: style))
-            case ":hint", ":skip", ":back":
+            case .hint, .skip, .back:
                 guard let runner else {
                     hostError(WorkbenchError(language.pick(en: "\(name) works inside a lesson", zh: "\(name) 只能在课程中使用"),
                                              hint: language.pick(en: ":lesson lists the lessons; :lesson 0 starts the first", zh: ":lesson 列出课程；:lesson 0 开始第一课")))
                     return
                 }
-                show(name == ":hint" ? runner.hint() : name == ":skip" ? try runner.skip() : try runner.back())
+                show(command == .hint ? runner.hint() : command == .skip ? try runner.skip() : try runner.back())
                 // :skip on the last step finishes the lesson: Enter no longer belongs to it.
                 if runner.isFinished { self.runner = nil }
-            default:
-                break
             }
         } catch {
             hostError(error)
@@ -66,7 +67,7 @@ extension ReplLoop {
     }
 
     /// Starts or resumes a lesson (`embedlab --lesson 3`).
-    public func startLesson(_ id: String) { hostCommand(":lesson", id) }
+    public func startLesson(_ id: String) { hostCommand(.lesson, id) }
 
     func start(_ lesson: Lesson, store: ProgressStore) throws {
         runner = try LessonRunner(lesson: lesson, session: session, store: store, language: language)

@@ -120,28 +120,31 @@ public final class ReplLoop {
                 }
                 editor.addHistory(line)
                 session.cancellation.reset()
-                // `:` commands the table gives to the host (the REPL) are carried out here; the
-                // others, and every other line, go to the workbench (or, in a lesson, are answers).
-                if case .meta(let name, let rest, _)? = try? Parser.parse(line, table: session.commands),
-                   let command = session.commands.command(":" + name), command.isHost {
-                    if command.name == ":quit" { return errors }
-                    hostCommand(command.name, rest)
+                // The line is read once (`Session.bind`). Commands the table gives to the host (the
+                // REPL) are carried out here; the others, and every other line, go to the workbench
+                // (or, in a lesson, are answers). A line that does not bind is evaluated for its error.
+                let bound = try? session.bind(line)
+                if let bound, let host = bound.host, let invocation = bound.invocation {
+                    if host == .quit { return errors }
+                    hostCommand(host, invocation.path(.text) ?? invocation.text)
                     cellNumber += 1
                     embedlab_clear_interrupt()
                     continue
                 }
-                if !trimmed.hasPrefix(":"), !trimmed.hasPrefix("："), answer(line) { cellNumber += 1; embedlab_clear_interrupt(); continue }
-                handle(line, lineNumber: lineNumber)
+                let isMeta = bound.map { if case .meta = $0.statement { return true } else { return false } }
+                    ?? (trimmed.hasPrefix(":") || trimmed.hasPrefix("："))
+                if !isMeta, answer(line) { cellNumber += 1; embedlab_clear_interrupt(); continue }
+                handle(line, bound: bound, lineNumber: lineNumber)
             }
         }
     }
 
-    /// Evaluates one line and prints its result or error.
-    func handle(_ line: String, lineNumber: Int) {
+    /// Evaluates one line (already bound, when it binds) and prints its result or error.
+    func handle(_ line: String, bound: BoundLine? = nil, lineNumber: Int) {
         defer { embedlab_clear_interrupt(); noteCellLanguages() }
         do {
-            let result = try session.evaluate(line)
-            if case .meta("lang", _, _) = result.statement { followLanguage(remember: true) }
+            let result = try bound.map { try session.evaluate($0) } ?? session.evaluate(line)
+            if bound?.effects.contains(.changesLanguage) == true { followLanguage(remember: true) }
             endProgress()
             let text = ValueRenderer.render(result.value, style: style)
             // Prose-like text (help, messages) wraps at word boundaries rather than where the terminal cuts it.

@@ -16,6 +16,12 @@ struct Evaluator {
         case scalar(Double)
     }
 
+    /// Runs a bound line: its command through the declaration's function, anything else directly.
+    func evaluate(_ bound: BoundLine) throws -> Value {
+        if let invocation = bound.invocation { return try run(invocation) }
+        return try evaluate(bound.statement)
+    }
+
     func evaluate(_ statement: Statement) throws -> Value {
         switch statement {
         case .empty:
@@ -34,13 +40,8 @@ struct Evaluator {
             }
         case .analogy(let a, let b, let c, let span):
             return try analogy(a: a, b: b, c: c, span: span)
-        case .command(let name, let args, let span):
-            return try invoke(name, args, span)
-        case .meta(let name, let rest, let span):
-            guard let spec = session.commands.command(":" + name) else {
-                throw WorkbenchError(session.language.text(.unknownMetaCommand, ["name": name]), at: span, hint: ":help")
-            }
-            return try invoke(spec, typedName: ":" + name, rest.isEmpty ? [] : [.text(rest, Span(span.end - rest.count, span.end))], span)
+        case .command, .meta:
+            return try evaluate(try session.bind(statement, line: ""))
         }
     }
 
@@ -53,13 +54,18 @@ struct Evaluator {
     }
 
     func invoke(_ spec: CommandSpec, typedName: String, _ args: [CommandArgument], _ span: Span) throws -> Value {
-        guard case .evaluate(let run) = spec.action else {
-            throw WorkbenchError(session.language.text(.hostCommandOnly, ["name": String(spec.name.dropFirst())]), at: span)
+        try run(try Invocation.bind(spec, typedName: typedName, arguments: args, span: span, session: session))
+    }
+
+    /// Runs a bound command: a host command is refused here (the REPL carries those out).
+    func run(_ invocation: Invocation) throws -> Value {
+        guard case .evaluate(let run) = invocation.command.action else {
+            throw WorkbenchError(session.language.text(.hostCommandOnly, ["name": String(invocation.command.name.dropFirst())]), at: invocation.span)
         }
-        let value = try run(try Invocation.bind(spec, typedName: typedName, arguments: args, span: span, session: session))
+        let value = try run(invocation)
         // A command's number (norm, dot, sim) is checked like arithmetic: never inf or NaN.
         if case .scalar(let s) = value, !s.value.isFinite {
-            throw WorkbenchError(l(.resultNotFinite, ["expression": s.label]), at: span)
+            throw WorkbenchError(l(.resultNotFinite, ["expression": s.label]), at: invocation.span)
         }
         return value
     }

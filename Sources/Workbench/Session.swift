@@ -58,10 +58,14 @@ public final class Session: @unchecked Sendable {
         public enum Outcome: Equatable, Sendable { case value(Value), error(WorkbenchError) }
     }
 
-    /// The result of evaluating one line: what was parsed and what it produced.
+    /// The result of evaluating one line: what was parsed and bound, and what it produced.
     public struct Evaluation: Equatable, Sendable {
-        public var statement: Statement
+        public var statement: Statement { bound.statement }
+        /// The line as it was bound (its command's invocation and declared effects).
+        public var bound: BoundLine
         public var value: Value
+
+        public static func == (a: Evaluation, b: Evaluation) -> Bool { a.statement == b.statement && a.value == b.value }
     }
 
     public init(catalog: ModelCatalog, model: WordVectors, cancellation: Cancellation = Cancellation(),
@@ -82,17 +86,70 @@ public final class Session: @unchecked Sendable {
         return try readPolicy.apply { try evaluateUnderCurrentPolicy(line, record: record) }
     }
 
-    private func evaluateUnderCurrentPolicy(_ line: String, record: Bool) throws -> Evaluation {
+    /// Reads a line once: parses it with this session's table and language and binds its command to
+    /// the declaration (counts, options, ranges, sub-verb, files resolved), without running it. The
+    /// REPL routes on it, the lesson runner and grader check and sandbox it, the replay keeps lines by
+    /// its effects; `evaluate` runs it.
+    ///
+    ///     let bound = try session.bind("train glove corpus=news.txt name=news")
+    ///     bound.effects          // [.changesModel, .trains]
+    ///     bound.files[0].path    // "/…/lessons/news.txt" (in the lesson's folder)
+    ///     bound.namedModel       // "news"
+    public func bind(_ line: String) throws -> BoundLine {
+        let statement = try Parser.parse(line, table: commands, language: language)
+        return try bind(statement, line: line)
+    }
+
+    /// Binds an already parsed statement (see `bind(_:)`).
+    public func bind(_ statement: Statement, line: String) throws -> BoundLine {
+        switch statement {
+        case .command(let name, let args, let span):
+            guard let spec = commands.command(name) else {
+                throw WorkbenchError(language.text(.unknownCommand, ["name": name]), at: span, hint: ":help")
+            }
+            return BoundLine(line: line, statement: statement,
+                             invocation: try Invocation.bind(spec, typedName: name, arguments: args, span: span, session: self))
+        case .meta(let name, let rest, let span):
+            guard let spec = commands.command(":" + name) else {
+                throw WorkbenchError(language.text(.unknownMetaCommand, ["name": name]), at: span, hint: ":help")
+            }
+            let args: [CommandArgument] = rest.isEmpty ? [] : [.text(rest, Span(span.end - rest.count, span.end))]
+            return BoundLine(line: line, statement: statement,
+                             invocation: try Invocation.bind(spec, typedName: ":" + name, arguments: args, span: span, session: self))
+        default:
+            return BoundLine(line: line, statement: statement, invocation: nil)
+        }
+    }
+
+    /// Runs a bound line and records it as a cell (see `evaluate(_:)`, which is `bind` then this).
+    @discardableResult
+    public func evaluate(_ bound: BoundLine, record: Bool = true) throws -> Evaluation {
+        guard let readPolicy, ReadPolicy.current == nil else { return try run(bound, record: record) }
+        return try readPolicy.apply { try run(bound, record: record) }
+    }
+
+    private func run(_ bound: BoundLine, record: Bool) throws -> Evaluation {
         do {
-            let statement = try Parser.parse(line, table: commands, language: language)
-            let value = try Evaluator(session: self).evaluate(statement)
-            if record, statement != .empty { cells.append(Cell(input: line, outcome: .value(value))) }
-            return Evaluation(statement: statement, value: value)
+            let value = try Evaluator(session: self).evaluate(bound)
+            if record, bound.statement != .empty { cells.append(Cell(input: bound.line, outcome: .value(value))) }
+            return Evaluation(bound: bound, value: value)
+        } catch {
+            let e = error as? WorkbenchError ?? localized(error)
+            if record { cells.append(Cell(input: bound.line, outcome: .error(e))) }
+            throw e
+        }
+    }
+
+    private func evaluateUnderCurrentPolicy(_ line: String, record: Bool) throws -> Evaluation {
+        let bound: BoundLine
+        do {
+            bound = try bind(line)
         } catch {
             let e = error as? WorkbenchError ?? localized(error)
             if record { cells.append(Cell(input: line, outcome: .error(e))) }
             throw e
         }
+        return try run(bound, record: record)
     }
 
     /// An error from a lower layer, in the session's language where the catalogue has its words.
@@ -136,6 +193,14 @@ public final class Session: @unchecked Sendable {
             }
             return m.contains(word) || m.contains(word.lowercased()) ? entry.name : nil
         }
+    }
+
+    /// Whether `name` is a model this session knows by name (bundled, an encoder, loaded or trained)
+    /// rather than a file: `:use glove-50d`, `:use trained`, `:use news` after `train … name=news`.
+    public func knowsModel(_ name: String) -> Bool {
+        guard !name.contains("/"), !name.hasSuffix(".embt") else { return false }
+        return loaded[name] != nil || loadedEncoders[name] != nil || name == "trained"
+            || catalog.entries().contains { $0.name == name } || encoderPath(name) != nil
     }
 
     /// Switches to another model by name or path, keeping already loaded ones in memory.

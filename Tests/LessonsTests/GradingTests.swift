@@ -121,10 +121,12 @@ final class SandboxTests: XCTestCase {
         let lesson = try bundledLesson("arithmetic")
         let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog)
         for answer in [":load /etc/passwd", ":use /etc/passwd", "eval /etc/passwd", "train glove corpus=/etc/passwd dim=2",
-                       ":use ../../../../../../etc/passwd", ":save /tmp/stolen.md"] {
+                       ":use ../../../../../../etc/passwd", ":save /tmp/stolen.md", ":export /tmp/stolen.svg",
+                       "train glove corpus=small-world dim=2 save=/tmp/stolen.embv"] {
             let grade = try replay.grade(step: 0, answer: answer, language: .en).grade
             XCTAssertEqual(grade.outcome, .error, answer)
-            XCTAssertTrue(grade.error?.message.contains(answer.hasPrefix(":save") ? "cannot write files" : "may only read files in the lesson's folder") ?? false,
+            let writes = answer.hasPrefix(":save") || answer.hasPrefix(":export") || answer.contains("save=")
+            XCTAssertTrue(grade.error?.message.contains(writes ? "cannot write files" : "may only read files in the lesson's folder") ?? false,
                           "\(answer): \(String(describing: grade.error))")
         }
         // The bundled models stay usable.

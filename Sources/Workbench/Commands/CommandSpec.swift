@@ -36,6 +36,20 @@ public struct CommandSpec: Sendable {
     /// The line's shape written out by hand, in both languages, when the derived `synopsis` would
     /// say too little (`search COLLECTION "query" [k]` rather than `search TEXT`).
     public var usage: Localized?
+    /// What it does besides returning a value (`CommandEffects`): changes the model, trains, builds
+    /// an index, loads a collection … `Session.bind` hands these to whoever must know before it runs.
+    public var effects: CommandEffects
+    /// Effects of one form, instead of `effects`, when the line starts with that keyword
+    /// (`index build` builds an index, `index compare` does not).
+    public var keywordEffects: [String: CommandEffects]
+    /// Which parts of the line name files it reads or writes (`eval FILE`, `train … corpus=FILE save=OUT`).
+    public var files: [FileParameter]
+    /// Optional first words of a text command that choose another form (`:load collection FILE`);
+    /// the binder takes the word off the text and gives it as `Invocation.keyword`.
+    public var subverbs: [String]
+    /// The option that names what the command makes (`train … name=NAME`): a model of its own,
+    /// which a later `:use NAME` can go back to.
+    public var namingOption: String?
 
     /// What a command takes after its name.
     public enum Arguments: Sendable {
@@ -90,7 +104,7 @@ public struct CommandSpec: Sendable {
         case evaluate(@Sendable (Invocation) throws -> Value)
         /// The program around the workbench (the REPL: `:quit`, `:save`, `:lesson` …). The table
         /// still declares it, so that help, completion and routing know it.
-        case host
+        case host(HostCommand)
     }
 
     /// What Tab offers after the command's name.
@@ -114,9 +128,13 @@ public struct CommandSpec: Sendable {
 
     public init(_ name: String, aliases: [String] = [], arguments: Arguments = .none, options: [OptionSpec] = [],
                 isFunction: Bool = false, topic: HelpTopic, summary: Localized, examples: [String] = [],
-                completions: Completions? = nil, usage: Localized? = nil, action: Action) {
+                completions: Completions? = nil, usage: Localized? = nil,
+                effects: CommandEffects = [], keywordEffects: [String: CommandEffects] = [:], files: [FileParameter] = [],
+                subverbs: [String] = [], namingOption: String? = nil, action: Action) {
         self.name = name; self.aliases = aliases; self.arguments = arguments; self.options = options
         self.usage = usage
+        self.effects = effects; self.keywordEffects = keywordEffects; self.files = files
+        self.subverbs = subverbs; self.namingOption = namingOption
         self.isFunction = isFunction; self.topic = topic; self.summary = summary; self.examples = examples
         self.action = action
         if let completions {
@@ -134,15 +152,26 @@ public struct CommandSpec: Sendable {
     public init(_ name: String, aliases: [String] = [], arguments: Arguments = .none, options: [OptionSpec] = [],
                 isFunction: Bool = false, topic: HelpTopic, summary: Localized, examples: [String] = [],
                 completions: Completions? = nil, usage: Localized? = nil,
+                effects: CommandEffects = [], keywordEffects: [String: CommandEffects] = [:], files: [FileParameter] = [],
+                subverbs: [String] = [], namingOption: String? = nil,
                 evaluate: @escaping @Sendable (Invocation) throws -> Value) {
         self.init(name, aliases: aliases, arguments: arguments, options: options, isFunction: isFunction, topic: topic,
-                  summary: summary, examples: examples, completions: completions, usage: usage, action: .evaluate(evaluate))
+                  summary: summary, examples: examples, completions: completions, usage: usage,
+                  effects: effects, keywordEffects: keywordEffects, files: files, subverbs: subverbs, namingOption: namingOption,
+                  action: .evaluate(evaluate))
     }
 
     /// Every name it answers to.
     public var names: [String] { [name] + aliases }
     public var isMeta: Bool { name.hasPrefix(":") }
-    public var isHost: Bool { if case .host = action { return true }; return false }
+    public var isHost: Bool { host != nil }
+    /// The host command it is, if the REPL carries it out.
+    public var host: HostCommand? { if case .host(let h) = action { return h }; return nil }
+
+    /// What the command does when typed with `keyword` (nil: without one).
+    public func effects(keyword: String?) -> CommandEffects {
+        keyword.flatMap { keywordEffects[$0] } ?? effects
+    }
 
     /// The line's shape in the learner's language: the hand-written `usage` when there is one,
     /// else the `synopsis` derived from the arguments.

@@ -6,5 +6,5 @@ extension CommandSpec {
         ":export", arguments: .text(.file, keyword: nil, required: true), topic: .session,
         summary: Localized(en: "the last value's picture as SVG (plot, bars, heat map, cost curve), for a slide",
                            zh: "把上一个结果的图存为 SVG（散点图、条形图、热力图、损失曲线），可放进幻灯片"),
-        examples: [":export plot.svg"], action: .host)
+        examples: [":export plot.svg"], files: [.writes(.text)], action: .host(.export))
 }

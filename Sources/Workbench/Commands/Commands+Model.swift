@@ -30,6 +30,7 @@ extension CommandSpec {
         summary: Localized(en: "switch to another model (by name; :models lists them)", zh: "切换到另一个模型（按名称；:models 列出全部）"),
         examples: [":use glove-50d", ":use toy"],
         completions: .models,
+        effects: .changesModel, files: [.reads(.text, names: .models)],
         evaluate: { try $0.useModel() })
 
     static let load = CommandSpec(
@@ -37,6 +38,8 @@ extension CommandSpec {
         topic: .model,
         summary: Localized(en: "read any vectors file (word2vec text or binary, GloVe text, .embv)", zh: "读取任意向量文件（word2vec 文本或二进制、GloVe 文本、.embv）"),
         examples: [":load path/to/vectors.txt", ":load collection my-faq.txt"],
+        effects: .changesModel, keywordEffects: ["collection": .loadsCollection],
+        files: [.reads(.text, names: .models)], subverbs: ["collection"],
         evaluate: { try $0.useModel() })
 
     static let set = CommandSpec(
@@ -45,6 +48,7 @@ extension CommandSpec {
         summary: Localized(en: "show or change the settings", zh: "查看或修改设置"),
         examples: [":set", ":set k 5", ":set exclude off", ":set method 3cosmul", ":set restrict 10000"],
         completions: .settings,
+        effects: .changesSettings,
         evaluate: { try $0.changeSettings() })
 
     static let eval = CommandSpec(
@@ -61,18 +65,19 @@ extension CommandSpec {
         summary: Localized(en: "analogy accuracy (questions-words format) or word-pair correlation (tab-separated)",
                            zh: "类比准确率（questions-words 格式）或词对相关系数（制表符分隔）"),
         examples: ["eval small-world", "eval questions-words.txt restrict=30000"],
+        files: [.reads(.text, names: .corpus)],
         evaluate: { try $0.evaluateFile() })
 }
 
 extension Invocation {
     /// `:use NAME` and `:load FILE`; `:load collection FILE` reads a collection instead.
     func useModel() throws -> Value {
-        if command.names.contains(":load"), text.lowercased().hasPrefix("collection ") { return try loadCollection() }
-        if typedName == ":use", let e = try session.useEncoder(text) {
+        if keyword == "collection" { return try loadCollection() }
+        if command.name == ":use", let e = try session.useEncoder(text) {
             return .text(language.text(.nowUsingEncoder, ["model": e.name, "dims": "\(e.dimensions)", "layers": "\(e.config.layers)",
                                                           "tokens": "\(e.config.maxTokens)", "static": session.model.name]))
         }
-        let m = try session.use(text)
+        let m = try session.use(path(.text) ?? text)
         return .text(language.text(.nowUsing, ["model": m.name, "words": "\(m.count)", "dims": "\(m.dimensions)"]))
     }
 
@@ -107,7 +112,7 @@ extension Invocation {
         } else {
             // One reader for every file (FileAccess): CRLF and BOM read like LF, sizes are limited,
             // and a lesson's or notebook's read policy applies.
-            do { contents = try EvaluationFile.read(path: (path as NSString).expandingTildeInPath) } catch {
+            do { contents = try EvaluationFile.read(path: self.path(.text) ?? path) } catch {
                 throw WorkbenchError("\(error)", at: textSpan, hint: language.text(.evaluationFileHint))
             }
         }

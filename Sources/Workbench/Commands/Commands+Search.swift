@@ -45,7 +45,7 @@ extension CommandSpec {
         evaluate: { try $0.classifyText() })
 
     static let index = CommandSpec(
-        "index", arguments: .text(.text, keyword: nil, required: true),
+        "index", arguments: .options(keywords: ["build", "compare"]),
         options: [OptionSpec("m", .integer(HNSWParameters.mRange), default: .integer(16),
                              help: Localized(en: "links per point in the HNSW graph", zh: "HNSW 图中每个点的连接数"), example: "index build m=16"),
                   OptionSpec("ef", .integer(1...2000), default: .integer(200),
@@ -59,6 +59,7 @@ extension CommandSpec {
         examples: ["index build", "index build m=16 ef=200", "index compare"],
         usage: Localized(en: "index build [m=16] [ef=200] | index compare [queries=200]",
                          zh: "index build [m=16] [ef=200] | index compare [queries=200]"),
+        keywordEffects: ["build": .buildsIndex],
         evaluate: { try $0.indexCommand() })
 }
 
@@ -239,8 +240,7 @@ extension Invocation {
 
     /// `index build [m=16 ef=200]` and `index compare [queries=200]`.
     func indexCommand() throws -> Value {
-        let verb = text.trimmingCharacters(in: .whitespaces).lowercased()
-        switch verb {
+        switch keyword {
         case "build": return try buildIndex()
         case "compare": return try compareIndex()
         default:
@@ -353,7 +353,11 @@ extension Invocation {
     /// `:load collection FILE`: one document a line, or label<TAB>text; afterwards its name (the
     /// file name without extension) works in search, recommend and classify.
     func loadCollection() throws -> Value {
-        let path = String(text.dropFirst("collection ".count)).trimmingCharacters(in: .whitespaces)
+        let path = self.path(.text) ?? text
+        guard !path.isEmpty else {
+            throw WorkbenchError(language.text(.argumentNeedsText, ["command": ":load collection", "what": CommandSpec.ArgumentKind.file.what(language)]),
+                                 at: span, hint: ":load collection my-faq.txt")
+        }
         let bytes = try InputFile.open(path, maxBytes: 16 << 20, what: "collection").readAll()
         let base = (path as NSString).lastPathComponent
         let name = base.split(separator: ".").first.map(String.init) ?? base

@@ -30,6 +30,7 @@ extension CommandSpec {
         summary: Localized(en: "learn byte-pair merges from a text, most frequent pair first; afterwards tokens shows a BPE row",
                            zh: "从文本学习字节对合并，最常见的一对先合并；之后 tokens 会多显示一行 BPE"),
         examples: [#"bpe train "aaabdaaabac" vocab 259"#],
+        effects: .trainsTokenizer,
         evaluate: { try $0.bpe() })
 
     static let cooccur = CommandSpec(

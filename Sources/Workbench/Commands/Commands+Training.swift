@@ -22,6 +22,8 @@ extension CommandSpec {
                            zh: "在语料上训练 GloVe 向量或 Word2Vec 向量；训练完即使用新模型"),
         examples: ["train glove corpus=small-world dim=20 epochs=25", "train glove corpus=FILE dim=50 epochs=15",
                    "train word2vec corpus=small-world sg=1 dim=32 window=5 negative=15 epochs=30"],
+        effects: [.changesModel, .trains], files: [.reads(.option("corpus"), names: .corpus), .writes(.option("save"))],
+        namingOption: "name",
         evaluate: { $0.keyword == "word2vec" ? try $0.trainWord2Vec() : try $0.trainGloVe() })
 }
 
@@ -67,7 +69,7 @@ extension Invocation {
     func trainGloVe() throws -> Value {
         try refuseOptions(OptionSpec.word2vecOnly, of: "word2vec", in: "glove")
         let request = TrainingRequest(options)
-        let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, in: session)
+        let corpus = try request.loadCorpus(self)
         let h = request.hyperparameters
         let relay = ProgressRelay(title: "GloVe · \(request.corpusName)", epochs: h.epochs, language: language, onProgress: session.onProgress)
         let cancellation = session.cancellation
@@ -138,10 +140,11 @@ struct TrainingRequest {
     }
 
     /// The small world, or the corpus file (a relative path starts in `session.fileFolder`).
-    func loadCorpus(_ span: Span, in session: Session) throws -> Corpus {
-        let language = session.language
+    func loadCorpus(_ invocation: Invocation) throws -> Corpus {
+        let language = invocation.language
+        let span = invocation.options.spans["corpus"] ?? invocation.span
         if isSmallWorld { return SmallWorldCorpus().corpus }
-        let path = session.resolve(path: corpusName)
+        let path = invocation.path(.option("corpus")) ?? corpusName
         do {
             return try Corpus(contentsOfFile: path)
         } catch {
@@ -242,7 +245,7 @@ extension Invocation {
         let vectors = try WordVectors(name: request.name, words: words, matrix: matrix)
         var saved: String?
         if let path = options.text("save") {
-            do { try vectors.save(path: (path as NSString).expandingTildeInPath, float16: options.bool("float16") ?? false) } catch {
+            do { try vectors.save(path: self.path(.option("save")) ?? path, float16: options.bool("float16") ?? false) } catch {
                 throw WorkbenchError(language.text(.cannotWriteFile, ["file": path, "reason": "\(error)"]), at: options.spans["save"] ?? span,
                                      hint: language.text(.cannotWriteFileHint))
             }

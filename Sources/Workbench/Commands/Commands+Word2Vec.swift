@@ -44,7 +44,7 @@ extension Invocation {
     func trainWord2Vec() throws -> Value {
         try refuseOptions(OptionSpec.glove.filter { OptionSpec.gloveOnly.contains($0.name) }, of: "glove", in: "word2vec")
         let request = TrainingRequest(options)
-        let corpus = try request.loadCorpus(options.spans["corpus"] ?? span, in: session)
+        let corpus = try request.loadCorpus(self)
         let h = Self.word2vecSettings(options, smallWorld: request.isSmallWorld)
         let relay = ProgressRelay(title: "Word2Vec (\(h.architecture.rawValue)) on \(request.corpusName)", epochs: h.epochs, language: language,
                                   method: .word2vec, onProgress: session.onProgress)

@@ -1,4 +1,5 @@
 import Embeddings
+import GloVe
 
 /// One command as typed, bound to its declaration: the expressions or text it was given and its
 /// options, already checked against `CommandSpec` (counts, names, ranges). An evaluation function
@@ -24,8 +25,21 @@ public struct Invocation: Sendable {
     /// Whether the text was written in quotes.
     public let textWasQuoted: Bool
     public let options: OptionValues
-    /// Which of the command's keywords was typed (`word2vec` in `train word2vec …`), if it has any.
-    public var keyword: String? = nil
+    /// Which of the command's keywords or sub-verbs was typed (`word2vec` in `train word2vec …`,
+    /// `build` in `index build`, `collection` in `:load collection FILE`), if it has any.
+    public internal(set) var keyword: String? = nil
+    /// The files this line reads and writes, as declared by `CommandSpec.files`, resolved once
+    /// (`Session.resolve(path:)`); names that are not files (`small-world`, a bundled model) are left out.
+    public internal(set) var files: [FileUse] = []
+    /// What this line does besides returning a value: the command's declared effects for the keyword typed.
+    public var effects: CommandEffects { command.effects(keyword: keyword) }
+    /// The value of the command's naming option when one was given (`train … name=news`): a model of its own.
+    public var givenName: String? {
+        command.namingOption.flatMap { options.given[$0] }.map { if case .text(let t) = $0 { return t } else { return $0.description } }
+    }
+
+    /// The resolved path of the file named by `source` (the text, or an option), if the line names one.
+    public func path(_ source: FileParameter.Source) -> String? { files.first { $0.source == source }?.path }
 
     public var language: Language { session.language }
     var evaluator: Evaluator { Evaluator(session: session) }
@@ -49,6 +63,7 @@ extension Invocation {
         var expressions: [Expr] = []
         var text = "", textSpan = Span(span.end, span.end), quoted = false
         var keyword: String?
+        var subverb: String?
         func fail(_ phrase: Phrase, _ values: [String: String], at: Span) -> WorkbenchError {
             var v = values
             v["command"] = typedName
@@ -121,6 +136,19 @@ extension Invocation {
                 case .expr(let e): throw fail(.argumentNeedsText, ["what": kind.what(language)], at: e.span)
                 }
             }
+            // A sub-verb first (`index build`, `:load collection FILE`) chooses the form; the text follows it.
+            if !spec.subverbs.isEmpty {
+                let chars = Array(raw)
+                let wordEnd = chars.firstIndex(where: \.isWhitespace) ?? chars.count
+                let first = String(chars[..<wordEnd]).lowercased()
+                if spec.subverbs.contains(first) {
+                    subverb = first
+                    var start = wordEnd
+                    while start < chars.count, chars[start].isWhitespace { start += 1 }
+                    raw = String(chars[start...])
+                    rawSpan = Span(rawSpan.start + start, rawSpan.end)
+                }
+            }
             let split = try OptionText.split(raw, at: rawSpan, keyword: keyword, options: spec.options, language: language,
                                              command: typedName, hint: spec.examples.first)
             for (key, value, at) in split.options { try setOption(key, value, at) }
@@ -131,7 +159,44 @@ extension Invocation {
         }
         var invocation = Invocation(session: session, command: spec, typedName: typedName, span: span, expressions: expressions,
                           text: text, textSpan: textSpan, textWasQuoted: quoted, options: options)
-        invocation.keyword = keyword
+        invocation.keyword = keyword ?? subverb
+        invocation.files = invocation.resolveFiles()
         return invocation
+    }
+}
+
+/// A file a bound line will read or write: as typed, and resolved once through `Session.resolve(path:)`.
+public struct FileUse: Sendable, Equatable {
+    public var access: FileParameter.Access
+    public var source: FileParameter.Source
+    /// As typed (`corpora/news.txt`).
+    public var given: String
+    /// Where it is (`~` expanded, a relative name placed in `Session.fileFolder`).
+    public var path: String
+    public var span: Span
+}
+
+extension Invocation {
+    /// The declared file parameters of this line, with their values, resolved.
+    func resolveFiles() -> [FileUse] {
+        command.files.compactMap { parameter -> FileUse? in
+            if let k = parameter.keyword, k != keyword { return nil }
+            let given: String, at: Span
+            switch parameter.source {
+            case .text:
+                given = text; at = textSpan
+            case .option(let name):
+                guard let value = options.given[name] else { return nil }
+                if case .text(let t) = value { given = t } else { given = value.description }
+                at = options.spans[name] ?? span
+            }
+            guard !given.isEmpty else { return nil }
+            switch parameter.names {
+            case .none: break
+            case .models: if keyword == nil, session.knowsModel(given) { return nil }
+            case .corpus: if given == SmallWorldCorpus.name { return nil }
+            }
+            return FileUse(access: parameter.access, source: parameter.source, given: given, path: session.resolve(path: given), span: at)
+        }
     }
 }
