@@ -52,6 +52,9 @@ public struct LessonStep: Equatable, Sendable {
     public var line: Int
 }
 
+/// Gradescope's visibility of an exercise's test (`{#id visibility=hidden}`).
+public typealias ExerciseVisibility = Exercise.Visibility
+
 /// A graded exercise: the learner's answer is graded by every check (see `Exercise.grade`).
 public struct Exercise: Equatable, Sendable {
     public var solution: String
@@ -64,6 +67,8 @@ public struct Exercise: Equatable, Sendable {
     public var hints: [Hint]
     /// What the exercise is worth in a grade report (`{#id points=2}`; default 1).
     public var points: Int
+    /// Who sees this exercise's result on Gradescope (`{#id visibility=hidden}`; default visible).
+    public var visibility: Visibility = .visible
     /// Where the solution, each reject and the hint block are in the file (for the linter).
     public var solutionLine = 0
     public var rejectLines: [Int] = []
@@ -73,6 +78,11 @@ public struct Exercise: Equatable, Sendable {
                 rejects: [String] = [], hints: [Hint] = [], points: Int = 1) {
         self.solution = solution; self.checks = checks; self.answers = answers; self.choices = choices
         self.rejects = rejects; self.hints = hints; self.points = points
+    }
+
+    /// Gradescope's visibility of a test: shown at once, never to the learner, or once the due date has passed.
+    public enum Visibility: String, CaseIterable, Codable, Sendable {
+        case visible, hidden, after_due_date, after_published
     }
 
     /// One rung of the hint ladder, in one language.
@@ -122,9 +132,11 @@ extension Lesson {
         var current: LessonStep?
         var seenIds = Set<String>()
         var pendingPoints = 1
+        var pendingVisibility = Exercise.Visibility.visible
         func finish() {
             guard var step = current else { return }
             step.exercise?.points = pendingPoints
+            step.exercise?.visibility = pendingVisibility
             if step.exercise != nil, step.demo.isEmpty {
                 problems.append("\(path):\(step.line): step '\(step.id)' has a check but no embedlab block with its solution")
             }
@@ -155,9 +167,12 @@ extension Lesson {
                 let attributes = headingId.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
                 let stepId = attributes.first ?? "step-\(steps.count + 1)"
                 var points = 1
+                var visibility = Exercise.Visibility.visible
                 for attribute in attributes.dropFirst() {
-                    if attribute.hasPrefix("points="), let n = Int(attribute.dropFirst(7)), n >= 0, n <= 1000 { points = n } else {
-                        problems.append("\(path):\(line): unknown heading attribute '\(attribute)' (only points=N, 0 to 1000)")
+                    if attribute.hasPrefix("points="), let n = Int(attribute.dropFirst(7)), n >= 0, n <= 1000 { points = n }
+                    else if attribute.hasPrefix("visibility="), let v = Exercise.Visibility(rawValue: String(attribute.dropFirst(11))) { visibility = v }
+                    else {
+                        problems.append("\(path):\(line): unknown heading attribute '\(attribute)' (points=N, 0 to 1000; visibility=visible|hidden|after_due_date|after_published)")
                     }
                 }
                 if headingId == nil { problems.append("\(path):\(line): step '\(text)' has no {#id}; progress needs stable ids") }
@@ -168,6 +183,7 @@ extension Lesson {
                 if parts.count > 1 { titles[.zh] = parts[1].trimmingWhitespace }
                 current = LessonStep(id: stepId, titles: titles, prose: [:], demo: [], exercise: nil, line: line)
                 pendingPoints = points
+                pendingVisibility = visibility
             case .prose(let language, let text, let line):
                 guard current != nil else { continue }   // text before the first step: an introduction, not shown
                 if let language {

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Embeddings
 import Workbench
@@ -26,7 +27,9 @@ public struct LessonGrader: Sendable {
         for (index, step) in lesson.steps.enumerated() {
             guard let exercise = step.exercise else { continue }
             var entry = GradeReport.Exercise(step: step.id, title: step.title(in: language), points: 0, maxPoints: exercise.points,
-                                             outcome: .unanswered, answer: sheet.answers[step.id], feedback: nil, checks: [])
+                                             outcome: .unanswered, answer: sheet.answers[step.id], feedback: nil, checks: [],
+                                             visibility: exercise.visibility)
+            let start = DispatchTime.now().uptimeNanoseconds
             if let answer = sheet.answers[step.id] {
                 do {
                     let grade = try replay.grade(step: index, answer: answer, language: language).grade
@@ -39,6 +42,7 @@ public struct LessonGrader: Sendable {
                     entry.feedback = "\(error)"
                 }
             }
+            entry.seconds = (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6).rounded() / 1e3
             exercises.append(entry)
         }
         return GradeReport(lesson: lesson.id, learner: learner, exercises: exercises, warnings: sheet.warnings)
@@ -65,6 +69,10 @@ public struct GradeReport: Codable, Equatable, Sendable {
         public var answer: String?
         public var feedback: String?
         public var checks: [ExerciseGrade.CheckOutcome]
+        /// Gradescope's visibility of this exercise's test (the step's `visibility=`).
+        public var visibility: ExerciseVisibility = .visible
+        /// Seconds the grading of this answer took (replay and checks), to the millisecond.
+        public var seconds: Double = 0
     }
 
     public var lesson: String
@@ -87,7 +95,10 @@ public struct GradeReport: Codable, Equatable, Sendable {
     }
 
     /// The `results.json` shape Gradescope's autograder (and otter-grader) read:
-    /// `{ "score", "max_score", "output", "tests": [{ "name", "score", "max_score", "status", "output" }] }`.
+    /// `{ "score", "max_score", "output", "execution_time", "visibility",
+    ///    "tests": [{ "name", "score", "max_score", "status", "output", "visibility", "execution_time" }] }`.
+    /// `execution_time` is in seconds; a test's `visibility` is its step's `visibility=` (visible,
+    /// hidden, after_due_date, after_published), the whole result's is visible.
     public struct Gradescope: Codable, Equatable, Sendable {
         public struct Test: Codable, Equatable, Sendable {
             public var name: String
@@ -95,15 +106,56 @@ public struct GradeReport: Codable, Equatable, Sendable {
             public var max_score: Int
             public var status: String
             public var output: String
+            public var visibility: String
+            public var execution_time: Double
+            public init(name: String, score: Int, max_score: Int, status: String, output: String, visibility: String = "visible", execution_time: Double = 0) {
+                self.name = name; self.score = score; self.max_score = max_score; self.status = status; self.output = output
+                self.visibility = visibility; self.execution_time = execution_time
+            }
         }
         public var score: Int
         public var max_score: Int
         public var output: String
+        public var visibility: String
+        public var execution_time: Double
         public var tests: [Test]
+        public init(score: Int, max_score: Int, output: String, visibility: String = "visible", execution_time: Double = 0, tests: [Test]) {
+            self.score = score; self.max_score = max_score; self.output = output
+            self.visibility = visibility; self.execution_time = execution_time; self.tests = tests
+        }
+        /// The same result with every time set to zero (to compare two gradings of the same answers).
+        public var timeless: Gradescope {
+            var copy = self
+            copy.execution_time = 0
+            for i in copy.tests.indices { copy.tests[i].execution_time = 0 }
+            return copy
+        }
+    }
+
+    /// A gradebook: one header row (`learner`, each exercise's step id, `total`, `max`) and one row
+    /// per learner with the points of each exercise, as RFC 4180 CSV (fields with a comma, quote or
+    /// line break quoted; a field a spreadsheet would run as a formula, starting = + - @, prefixed with ').
+    public static func csv(_ reports: [GradeReport]) -> String {
+        let steps = reports.first?.exercises.map(\.step) ?? []
+        var rows = [["learner"] + steps + ["total", "max"]]
+        for r in reports {
+            let points = Dictionary(r.exercises.map { ($0.step, $0.points) }, uniquingKeysWith: { a, _ in a })
+            rows.append([r.learner] + steps.map { points[$0].map(String.init) ?? "" } + [String(r.score), String(r.maxScore)])
+        }
+        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ field: String) -> String {
+        // A learner's name is a file name: control characters are shown escaped, never written raw.
+        var f = PrintableText.escaping(field, keepNewlines: false)
+        if let first = f.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { f = "'" + f }
+        guard f.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return f }
+        return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     public var gradescope: Gradescope {
-        Gradescope(score: score, max_score: maxScore, output: warnings.joined(separator: "\n"), tests: exercises.map { e in
+        Gradescope(score: score, max_score: maxScore, output: warnings.joined(separator: "\n"), visibility: "visible",
+                   execution_time: (exercises.map(\.seconds).reduce(0, +) * 1000).rounded() / 1000, tests: exercises.map { e in
             let output: String
             switch e.outcome {
             case .passed: output = "passed"
@@ -111,7 +163,8 @@ public struct GradeReport: Codable, Equatable, Sendable {
             case .failed, .error: output = (e.answer.map { "answer: \($0)\n" } ?? "") + (e.feedback ?? e.outcome.rawValue)
             }
             return .init(name: "\(e.step): \(e.title)", score: e.points, max_score: e.maxPoints,
-                         status: e.outcome == .passed ? "passed" : "failed", output: output)
+                         status: e.outcome == .passed ? "passed" : "failed", output: output,
+                         visibility: e.visibility.rawValue, execution_time: e.seconds)
         })
     }
 }

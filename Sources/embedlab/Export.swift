@@ -21,6 +21,9 @@ struct Export: ParsableCommand {
     @Flag(help: "Show the outputs recorded in the file instead of running the cells.")
     var recorded = false
 
+    @Flag(help: "For a lesson: show each exercise's solution and its output (by default a lesson's page has room to answer instead).")
+    var solutions = false
+
     func validate() throws {
         let ext = (html as NSString).pathExtension.lowercased()
         guard ext == "html" || ext == "htm" else {
@@ -36,7 +39,12 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
         let title = ((options.file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let page = NotebookPage(document: document, session: recorded ? nil : session, fallbackTitle: title)
+        // A lesson (an id in its front matter, or exercises) is a student release unless --solutions.
+        let lesson = Lesson(document: document, path: options.file)
+        let isLesson = document.frontMatter["id"] != nil || lesson.steps.contains { $0.exercise != nil }
+        let page = isLesson
+            ? LessonHandout.page(lesson, session: recorded ? nil : session, solutions: solutions)
+            : NotebookPage(document: document, session: recorded ? nil : session, fallbackTitle: title)
         do {
             // The user's own output file, named on the command line: no read policy.
             try SafeWrite.replace(html, with: Array(NotebookPageHTML.render(page).utf8), policy: nil)

@@ -9,8 +9,74 @@ import Workbench
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
-        abstract: "Lint lessons, grade a learner's answers, list lessons.",
-        subcommands: [Lint.self, Grade.self, List.self])
+        abstract: "Lint lessons, grade a learner's answers, write handouts, list lessons.",
+        subcommands: [Lint.self, Grade.self, Handout.self, List.self])
+
+    /// A lesson named on the command line: a file, or a bundled lesson's id or number (`arithmetic`, `3`).
+    static func lesson(named name: String) throws -> Lesson {
+        if FileManager.default.fileExists(atPath: name) || name.hasSuffix(".md") {
+            do { return try LessonCatalog.read(path: name) } catch {
+                Environment.warn("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        guard let lesson = LessonCatalog(directory: Environment.lessonsDirectory).lesson(id: name) else {
+            Environment.warn("error: there is no lesson file or bundled lesson '\(name)' (embedlab lesson list shows the bundled ones)")
+            throw ExitCode(1)
+        }
+        return lesson
+    }
+
+    /// `embedlab lesson handout LESSON [--html OUT | --md OUT]`: the lesson for a class, without solutions.
+    struct Handout: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a lesson as a handout: prose and demo cells with their outputs, room to answer each exercise, no solutions.",
+            discussion: """
+                Checks, rejects, hints and solutions are left out; each exercise gets an answer box labelled with its step id \
+                (the `STEP-ID: answer` line of an answers file for `embedlab lesson grade`). Demo cells are run, so their \
+                outputs and pictures are on the handout. Without --html or --md, Markdown is printed. \
+                Example: embedlab lesson handout arithmetic --html arithmetic-handout.html
+                """)
+        @Argument(help: "A lesson file, or a bundled lesson's id or number (see embedlab lesson list).") var lesson: String
+        @Option(help: "Write a self-contained HTML page (a .html file).") var html: String?
+        @Option(help: "Write Markdown (a .md file).") var md: String?
+        @Option(help: "Only this language's prose (en or zh); both by default.") var lang: Language?
+        @Flag(help: "An instructor's copy: each exercise's solution and its output under the answer box.") var solutions = false
+
+        func validate() throws {
+            if html != nil, md != nil { throw ValidationError("give one of --html OUT.html and --md OUT.md") }
+            if let html, !["html", "htm"].contains((html as NSString).pathExtension.lowercased()) {
+                throw ValidationError("--html writes an HTML page; give a file name ending in .html")
+            }
+            if let md, (md as NSString).pathExtension.lowercased() != "md" {
+                throw ValidationError("--md writes Markdown; give a file name ending in .md")
+            }
+        }
+
+        func run() throws {
+            let lesson = try LessonCommand.lesson(named: self.lesson)
+            let session: Session
+            do { session = try LessonHandout.session(for: lesson, catalog: Environment.catalog) } catch {
+                Environment.warn("error: \(lesson.path): cannot load its model \(lesson.model): \(error)")
+                throw ExitCode(1)
+            }
+            let languages = lang.map { [$0] } ?? Language.allCases
+            if let language = lang { session.language = language }
+            let text: String
+            if html != nil {
+                text = NotebookPageHTML.render(LessonHandout.page(lesson, session: session, solutions: solutions, languages: languages))
+            } else {
+                text = LessonHandout.markdown(lesson, session: session, solutions: solutions, languages: languages)
+            }
+            guard let out = html ?? md else { return print(text, terminator: "") }
+            do { try SafeWrite.replace(out, with: Array(text.utf8), policy: nil) } catch {
+                Environment.warn("error: cannot write \(out): \(error)")
+                throw ExitCode(1)
+            }
+            let exercises = lesson.steps.filter { $0.exercise != nil }.count
+            print("wrote \(out): \(lesson.steps.count) steps, \(exercises) exercises" + (solutions ? " with their solutions" : " with room to answer, no solutions"))
+        }
+    }
 
     static func lessons(at path: String) -> [Lesson] {
         var isDirectory: ObjCBool = false
@@ -60,14 +126,16 @@ struct LessonCommand: ParsableCommand {
                 With --output DIR the reports are written as files instead: for a folder of answers one file per learner, \
                 `LEARNER.results.json` (--format gradescope: the results.json shape, one per submission) or `LEARNER.json`; \
                 for one answers file `results.json` (gradescope) or `LEARNER.json`. \
-                --format gradescope with a folder needs --output (Gradescope and otter-grader read one results.json per submission).
+                --format gradescope with a folder needs --output (Gradescope and otter-grader read one results.json per submission). \
+                --format csv prints a gradebook, one row per learner (with --output DIR: DIR/gradebook.csv). \
+                Answers files end in .txt (any case: ANA.TXT too); other files in the folder are named on standard error and skipped.
                 """)
-        enum Format: String, ExpressibleByArgument, CaseIterable { case json, gradescope }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, gradescope, csv }
 
         @Argument(help: "The lesson file.") var file: String
         @Option(help: "A learner's answers file, or a folder of answers files (*.txt).") var answers: String
         @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
-        @Option(help: "json (EmbedLab's report) or gradescope (results.json for Gradescope / otter-grader).") var format: Format = .json
+        @Option(help: "json (EmbedLab's report), gradescope (results.json for Gradescope / otter-grader) or csv (a gradebook: learner, each step's points, total, max).") var format: Format = .json
         @Option(name: .customLong("fail-under"), help: "Exit with 1 if any learner scores below this percentage.") var failUnder: Double?
         @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
         @Option(help: "A folder to write the reports into (one file per learner) instead of printing them.") var output: String?
@@ -88,9 +156,12 @@ struct LessonCommand: ParsableCommand {
                 Environment.warn("error: there is no answers file or folder \(answers)")
                 throw ExitCode(1)
             }
+            let listed = isDirectory.boolValue ? ((try? FileManager.default.contentsOfDirectory(atPath: answers)) ?? []).filter { !$0.hasPrefix(".") }.sorted() : []
+            for skipped in listed where (skipped as NSString).pathExtension.lowercased() != "txt" {
+                Environment.warn("warning: \((answers as NSString).appendingPathComponent(skipped)) is not an answers file (*.txt): skipped")
+            }
             let files = isDirectory.boolValue
-                ? ((try? FileManager.default.contentsOfDirectory(atPath: answers)) ?? []).filter { !$0.hasPrefix(".") && $0.hasSuffix(".txt") }.sorted()
-                    .map { (answers as NSString).appendingPathComponent($0) }
+                ? listed.filter { ($0 as NSString).pathExtension.lowercased() == "txt" }.map { (answers as NSString).appendingPathComponent($0) }
                 : [answers]
             guard !files.isEmpty else {
                 Environment.warn("error: the folder \(answers) has no answers files (*.txt, one per learner)")
@@ -111,6 +182,23 @@ struct LessonCommand: ParsableCommand {
                 Environment.warn("error: --format gradescope with a folder of answers writes one results.json per learner: add --output DIR")
                 throw ExitCode(64)
             }
+            if format == .csv {
+                let csv = GradeReport.csv(reports)
+                if let output {
+                    try makeFolder(output)
+                    let path = (output as NSString).appendingPathComponent("gradebook.csv")
+                    do { try SafeWrite.replace(path, with: Array(csv.utf8), policy: nil) } catch {
+                        Environment.warn("error: cannot write \(path): \(error)")
+                        throw ExitCode(1)
+                    }
+                    print("\(path): \(reports.count) learners")
+                } else {
+                    // Raw bytes: the fields are already escaped, and CSV's CRLF must reach the file as it is.
+                    FileHandle.standardOutput.write(Data(csv.utf8))
+                }
+                if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
+                return
+            }
             if let output {
                 try write(reports, to: output, oneSubmission: !isDirectory.boolValue)
                 if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
@@ -124,6 +212,7 @@ struct LessonCommand: ParsableCommand {
             case (.json, true): data = try encoder.encode(reports)
             case (.gradescope, false): data = try encoder.encode(reports[0].gradescope)
             case (.gradescope, true): data = try encoder.encode(reports.map(\.gradescope))
+            case (.csv, _): return
             }
             print(String(decoding: data, as: UTF8.self))
             if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
@@ -131,16 +220,7 @@ struct LessonCommand: ParsableCommand {
 
         /// Writes each report as a file in `folder` and prints one line per file written.
         func write(_ reports: [GradeReport], to folder: String, oneSubmission: Bool) throws {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                    Environment.warn("error: cannot create the folder \(folder): \(error.localizedDescription)")
-                    throw ExitCode(1)
-                }
-            } else if !isDirectory.boolValue {
-                Environment.warn("error: --output \(folder) is a file; give a folder (the reports are written into it, one per learner)")
-                throw ExitCode(64)
-            }
+            try makeFolder(folder)
             for report in reports {
                 let name: String
                 let data: Data
@@ -148,7 +228,7 @@ struct LessonCommand: ParsableCommand {
                 case .gradescope:
                     name = oneSubmission ? "results.json" : "\(report.learner).results.json"
                     data = try LessonCommand.encoded(report.gradescope)
-                case .json:
+                case .json, .csv:
                     name = "\(report.learner).json"
                     data = try LessonCommand.encoded(report)
                 }
@@ -158,6 +238,20 @@ struct LessonCommand: ParsableCommand {
                     throw ExitCode(1)
                 }
                 print("\(path): \(report.learner) \(report.score)/\(report.maxScore) (\(report.percent)%)")
+            }
+        }
+
+        /// Creates `folder` if missing; a file in its place is a usage error.
+        func makeFolder(_ folder: String) throws {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    Environment.warn("error: cannot create the folder \(folder): \(error.localizedDescription)")
+                    throw ExitCode(1)
+                }
+            } else if !isDirectory.boolValue {
+                Environment.warn("error: --output \(folder) is a file; give a folder (the reports are written into it, one per learner)")
+                throw ExitCode(64)
             }
         }
     }

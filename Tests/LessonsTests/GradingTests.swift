@@ -180,7 +180,7 @@ final class AnswerSheetTests: XCTestCase {
             title: { en: Points, zh: 分数 }
             model: toy
             ---
-            ## Dog | 狗 {#dog points=3}
+            ## Dog | 狗 {#dog points=3 visibility=after_due_date}
             ::: en
             Which word is nearest to 猫?
             :::
@@ -197,13 +197,36 @@ final class AnswerSheetTests: XCTestCase {
             """), path: "points.md")
         XCTAssertEqual(lesson.steps[0].exercise?.points, 3)
         let report = LessonGrader(catalog: Repo.catalog).grade(lesson, sheet: AnswerSheet(text: "dog: 狗", source: "x", lesson: lesson), learner: "x")
-        XCTAssertEqual(report.gradescope, .init(score: 3, max_score: 3, output: "", tests: [.init(name: "dog: Dog", score: 3, max_score: 3, status: "passed", output: "passed")]))
+        XCTAssertEqual(report.gradescope.timeless, .init(score: 3, max_score: 3, output: "", tests: [
+            .init(name: "dog: Dog", score: 3, max_score: 3, status: "passed", output: "passed", visibility: "after_due_date")]))
+        XCTAssertGreaterThan(report.gradescope.tests[0].execution_time, 0, "the time the grading took, in seconds")
+        XCTAssertEqual(report.gradescope.execution_time, report.gradescope.tests[0].execution_time, accuracy: 0.002)
+        let json = String(decoding: try JSONEncoder().encode(report.gradescope), as: UTF8.self)
+        for key in ["\"visibility\":\"after_due_date\"", "\"visibility\":\"visible\"", "\"execution_time\":"] {
+            XCTAssertTrue(json.contains(key), "results.json has \(key): \(json)")
+        }
+        let wrong = Lesson(document: Document.parse("---\nid: v\nmodel: toy\n---\n## Dog {#dog visibility=secret}\n::: en\nx\n:::\n```embedlab\nnear 猫\n```\n```check\nnearest is 狗\n```\n"), path: "v.md")
+        XCTAssertTrue(wrong.problems.contains { $0.contains("unknown heading attribute 'visibility=secret'") && $0.contains("visible|hidden|after_due_date") }, "\(wrong.problems)")
+    }
+
+    func testTheGradebookIsCSVWithOneRowPerLearner() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let grader = LessonGrader(catalog: Repo.catalog)
+        let reports = [
+            grader.grade(lesson, sheet: AnswerSheet(text: "king-queen: queen\ncapitals: rome\n", source: "a", lesson: lesson), learner: "ana"),
+            grader.grade(lesson, sheet: AnswerSheet(text: "capitals: milan\n", source: "b", lesson: lesson), learner: "=cmd|' /C calc'!A0, \"bo\""),
+        ]
+        let rows = GradeReport.csv(reports).components(separatedBy: "\r\n")
+        XCTAssertEqual(rows[0], "learner,king-queen,capitals,beijing-paris,apple-company,antonyms,total,max")
+        XCTAssertEqual(rows[1], "ana,1,1,0,0,0,2,5")
+        XCTAssertEqual(rows[2], "\"'=cmd|' /C calc'!A0, \"\"bo\"\"\",0,0,0,0,0,0,5", "quoted, and never a spreadsheet formula")
+        XCTAssertEqual(rows.count, 4, "CRLF after every row")
     }
 }
 
 /// `embedlab lesson grade` as an instructor runs it.
 final class GradeCommandTests: XCTestCase {
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String) {
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("embedlab").path
         let path = FileManager.default.isExecutableFile(atPath: binary) ? binary : Repo.path(".build/debug/embedlab")
         let p = Process()
@@ -213,11 +236,14 @@ final class GradeCommandTests: XCTestCase {
         p.environment = ["PATH": "/usr/bin:/bin", "EMBEDLAB_VECTORS": Repo.path("vectors"), "HOME": temporaryDirectory()]
         let out = Pipe()
         p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
+        // Standard error to a file, so that only one pipe is read and neither fills up.
+        let errPath = temporaryDirectory() + "/stderr"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        p.standardError = FileHandle(forWritingAtPath: errPath)
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self), (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
     func testAFolderOfThreeLearnersWithFailUnderAndGradescope() throws {
@@ -255,7 +281,20 @@ final class GradeCommandTests: XCTestCase {
         // One answers file: the one results.json Gradescope's autograder expects.
         let single = temporaryDirectory()
         XCTAssertEqual(try run(["lesson", "grade", lesson, "--answers", dir + "/bo.txt", "--format", "gradescope", "--output", single, "--fail-under", "50"]).status, 1)
-        XCTAssertEqual(try JSONDecoder().decode(GradeReport.Gradescope.self, from: Data(contentsOf: URL(fileURLWithPath: single + "/results.json"))), results)
+        XCTAssertEqual(try JSONDecoder().decode(GradeReport.Gradescope.self, from: Data(contentsOf: URL(fileURLWithPath: single + "/results.json"))).timeless, results.timeless)
+
+        // A gradebook for the class; an upper-case ANSWERS.TXT is an answers file, anything else is named and skipped.
+        try "capitals: rome\n".write(toFile: dir + "/DEE.TXT", atomically: true, encoding: .utf8)
+        try "not answers".write(toFile: dir + "/notes.pdf", atomically: true, encoding: .utf8)
+        let book = try run(["lesson", "grade", lesson, "--answers", dir, "--format", "csv"])
+        XCTAssertEqual(book.status, 0)
+        XCTAssertEqual(book.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }, [
+            "learner,king-queen,capitals,beijing-paris,apple-company,antonyms,total,max",
+            "DEE,0,1,0,0,0,1,5", "ana,1,1,1,1,1,5,5", "bo,1,0,0,0,0,1,5", "cy,0,0,0,0,0,0,5"])
+        XCTAssertTrue(book.err.contains("notes.pdf is not an answers file (*.txt): skipped"), book.err)
+        let bookFolder = temporaryDirectory()
+        XCTAssertEqual(try run(["lesson", "grade", lesson, "--answers", dir, "--format", "csv", "--output", bookFolder]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: bookFolder + "/gradebook.csv", encoding: .utf8).hasPrefix("learner,king-queen,"))
     }
 
     func testCheckFailsANotebookWithNoCellsAndOneWhoseCellFails() throws {

@@ -54,6 +54,33 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(try Binary.run(["export", notebook, "--html", dir + "/demo.md"]).status, 64)
     }
 
+    func testALessonIsExportedAndHandedOutWithoutSolutionsUnlessAsked() throws {
+        let dir = temporaryDirectory()
+        let lesson = Binary.root.appendingPathComponent("lessons/01-library.md").path
+        let solutions = try String(contentsOfFile: lesson, encoding: .utf8).components(separatedBy: "```check")
+            .dropLast().compactMap { $0.components(separatedBy: "```embedlab\n").last?.components(separatedBy: "\n```").first }
+        XCTAssertFalse(solutions.isEmpty)
+        let student = try Binary.run(["export", lesson, "--html", dir + "/student.html"])
+        XCTAssertEqual(student.status, 0, student.err)
+        let page = wellFormed(dir + "/student.html")
+        XCTAssertEqual(page.components(separatedBy: "<section class=\"answer\"").count - 1, solutions.count, "a box for each exercise")
+        for s in solutions { XCTAssertFalse(page.contains("&gt; </span>\(s)</div>"), "no solution cell: \(s)") }
+        XCTAssertEqual(try Binary.run(["export", lesson, "--html", dir + "/key.html", "--solutions"]).status, 0)
+        let key = wellFormed(dir + "/key.html")
+        for s in solutions { XCTAssertTrue(key.contains("&gt; </span>\(s)</div>"), "the key has \(s)") }
+
+        let md = try Binary.run(["lesson", "handout", "library", "--md", dir + "/h.md", "--lang", "zh"])
+        XCTAssertEqual(md.status, 0, md.err)
+        XCTAssertTrue(md.out.contains("no solutions"), md.out)
+        let text = try String(contentsOfFile: dir + "/h.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("```embedlab") && text.contains(": ______"), text)
+        for s in solutions { XCTAssertFalse(text.contains("```embedlab\n\(s)\n```"), "no solution block: \(s)") }
+        XCTAssertEqual(try Binary.run(["lesson", "handout", "library", "--html", dir + "/h.md"]).status, 64)
+        XCTAssertEqual(try Binary.run(["lesson", "handout", "no-such-lesson"]).status, 1)
+        XCTAssertEqual(try Binary.run(["lesson", "handout", "library", "--html", dir + "/h.html"]).status, 0)
+        _ = wellFormed(dir + "/h.html")
+    }
+
     func testTheProjectorPageComesWithTheProjectorsOwnFiles() throws {
         let dir = temporaryDirectory()
         let r = try Binary.run(["projector", "toy", "--top", "20", "-k", "3", "--html", dir + "/toy.html"])

@@ -19,6 +19,16 @@ public struct NotebookPage: Sendable {
         /// The same passage in each language the document has it in (or one passage in none).
         case prose([Prose])
         case cell(Cell)
+        /// Room for a learner to write an exercise's answer (a handout): the step's id and its points.
+        case answer(AnswerSpace)
+    }
+
+    /// Where a handout leaves room to answer: the exercise's step id, its points, and how many lines.
+    public struct AnswerSpace: Sendable {
+        public var step: String
+        public var points: Int
+        public var lines: Int
+        public init(step: String, points: Int, lines: Int = 3) { self.step = step; self.points = points; self.lines = lines }
     }
 
     public struct Prose: Sendable {

@@ -23,6 +23,8 @@ public enum NotebookPageHTML {
                 body.append(prose(passages))
             case .cell(let cell):
                 body.append(self.cell(cell))
+            case .answer(let space):
+                body.append(answer(space))
             }
         }
         body.append("</main>")
@@ -69,6 +71,15 @@ public enum NotebookPageHTML {
         case .recorded(let text): output = text.isEmpty ? "" : "<div class=\"output\"><pre>\(esc(text))</pre></div>"
         }
         return "<section class=\"cell\">\(input)\(output)</section>"
+    }
+
+    /// A box with ruled lines for a written answer, labelled in both languages with the step's id
+    /// and points (the id is what a learner's answers file starts each line with).
+    static func answer(_ space: NotebookPage.AnswerSpace) -> String {
+        let points = space.points == 1 ? "1 point · 1 分" : "\(space.points) points · \(space.points) 分"
+        let lines = String(repeating: "<div class=\"answer-line\"></div>", count: max(1, space.lines))
+        return "<section class=\"answer\" data-step=\"\(esc(space.step))\"><p class=\"answer-label\">Your answer · 你的答案 "
+            + "<code>\(esc(space.step)):</code> <span class=\"points\">(\(points))</span></p>\(lines)</section>"
     }
 
     static func htmlLanguage(_ code: String) -> String {

@@ -29,6 +29,10 @@ enum PageStyle {
     .output pre { margin: 0; white-space: pre; font-size: .85rem; line-height: 1.35; }
     .output.error pre { color: var(--error); }
     .output svg { display: block; max-width: 100%; height: auto; }
+    .answer { margin: 1rem 0 1.5rem; border: 1px dashed var(--rule); border-radius: 6px; padding: .5rem .75rem; break-inside: avoid; }
+    .answer-label { margin: 0 0 .25rem; color: var(--muted); font-size: .9rem; }
+    .answer-line { height: 2rem; border-bottom: 1px solid var(--rule); }
+    .solution-label { font-size: .75rem; letter-spacing: .06em; text-transform: uppercase; color: var(--accent); margin: 0; }
     details { margin-top: .5rem; color: var(--muted); }
     details pre { color: var(--ink); }
     footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5rem; }
