@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Index", dependencies: ["VectorMath", "CPrefetch"], exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
-        .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers"], exclude: ["README.md"]),
+        .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "FileAccess"], exclude: ["README.md"]),
         // The command language: parse -> evaluate -> typed Value; the session.
         .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess", "Search", "Index", "Encoders"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .executableTarget(name: "word2vec-bench", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/word2vec-bench"),
         .executableTarget(name: "encoder-bench", dependencies: ["Encoders", "VectorMath"], path: "Benchmarks/encoder-bench"),
+        .executableTarget(name: "search-bench", dependencies: ["Workbench", "Embeddings", "Encoders"], path: "Benchmarks/search-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings"]),

@@ -46,6 +46,10 @@ public final class SentenceEncoder: @unchecked Sendable {
     public let path: String
     /// For a pruned vocabulary (e5-small): the id each row had in the model's original vocabulary.
     public let sourceIDs: [Int32]?
+    /// A 64-bit hash of the file's size and of 1,024 windows of 32 bytes spread over it (header, config,
+    /// vocabulary, weights): cheap (microseconds), and different for a different or changed model in
+    /// practice. Vectors saved by this encoder (`SentenceVectorCache`) record it.
+    public let fingerprint: UInt64
 
     /// Loads an `.embt` file; every tensor is checked, a bad file is a `ModelFileError`.
     public init(path: String, name: String? = nil) throws {
@@ -70,6 +74,20 @@ public final class SentenceEncoder: @unchecked Sendable {
             throw ModelFileError(path, .file, "tokenizer.source_ids has \(ids.count) ids for \(file.vocabulary.count) pieces")
         }
         model = try TransformerEncoder(file: file)
+        fingerprint = Self.fingerprint(of: file.file.bytes)
+    }
+
+    static func fingerprint(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        for s in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: bytes.count >> s)) }
+        let window = 32, windows = 1024
+        guard bytes.count > window else { bytes.forEach(mix); return h }
+        let step = max(1, (bytes.count - window) / (windows - 1))
+        for start in stride(from: 0, through: bytes.count - window, by: step) {
+            for i in start..<(start + window) { mix(bytes[i]) }
+        }
+        return h
     }
 
     /// The id a token had in the model's original vocabulary (XLM-R's numbering for e5-small); the same id

@@ -26,6 +26,16 @@ public struct SemanticIndex: Sendable {
         unitVectors = Matrix(rowVectors: encoded.map(\.vector)).normalizedRows()
     }
 
+    /// A collection whose vectors were computed before (read back from a `SentenceVectorCache`):
+    /// `encoder` is already prepared for it, `encoded[i]` is document i's vector.
+    public init(collection: DocumentCollection, prepared encoder: any SentenceEmbedder, encoded: [SentenceVector]) {
+        precondition(encoded.count == collection.documents.count, "one sentence vector per document")
+        self.collection = collection
+        self.encoder = encoder
+        self.encoded = encoded
+        unitVectors = Matrix(rowVectors: encoded.map(\.vector)).normalizedRows()
+    }
+
     /// The `k` documents most similar to `vector`, best first, leaving out `excluding`.
     public func nearest(to vector: [Float], k: Int, excluding: Set<Int> = []) -> [SearchHit] {
         guard vector.count == unitVectors.columns, k > 0 else { return [] }

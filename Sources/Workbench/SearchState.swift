@@ -1,7 +1,10 @@
 import Embeddings
+import Encoders
+import FileAccess
 import Foundation
 import Index
 import Search
+import VectorMath
 
 /// What a session keeps for semantic search and approximate neighbours: collections already
 /// encoded (per model), and the HNSW index of the model in use, if one was built or read.
@@ -24,6 +27,13 @@ public final class SearchState: @unchecked Sendable {
     var modelFiles: [String: String] = [:]
     /// Models made in this session (trained), which have no file even if a bundled one has their name.
     var modelsInMemory: Set<String> = []
+
+    /// Where a transformer encoder's sentence vectors of each collection are saved between sessions
+    /// (`SentenceVectorCache`). Unset, the learner's prompt (`keepsIndexFiles`) uses
+    /// `<state folder>/sentence-vectors`; elsewhere (tests, piped scripts, notebooks) nothing is cached.
+    public var vectorCacheFolder: String?
+    /// Where each collection's vectors last came from, by the same key as `collections`.
+    public private(set) var vectorSources: [String: SentenceVectorSource] = [:]
 
     public init() {}
 
@@ -67,5 +77,67 @@ public final class SearchState: @unchecked Sendable {
               let file = modelFiles[model.name] ?? (try? catalog.resolve(model.name)),
               FileManager.default.fileExists(atPath: file) else { return nil }
         return (file as NSString).deletingPathExtension + ".hnsw"
+    }
+}
+
+/// Where a collection's sentence vectors came from in this session.
+public enum SentenceVectorSource: Equatable, Sendable {
+    /// Read back from the cache file (memory-mapped, checked).
+    case cached(path: String)
+    /// Computed now; `saved` names the cache file written (nil when there is no cache folder or it
+    /// could not be written); `refused` says why an existing cache file was not used.
+    case computed(saved: String?, refused: String?)
+}
+
+extension SearchState {
+    /// The cache folder in use (see `vectorCacheFolder`), or nil when vectors are not cached.
+    var sentenceVectorFolder: String? {
+        if let vectorCacheFolder { return vectorCacheFolder }
+        guard keepsIndexFiles, let state = StatePaths.folder(environment: ProcessInfo.processInfo.environment) else { return nil }
+        return state + "/sentence-vectors"
+    }
+
+    /// The cache file of `collection`'s vectors by `encoder`: NAME.ENCODER.ROLE.vectors, the name made safe.
+    static func vectorCacheFile(folder: String, collection: String, encoder: String, role: TextRole) -> String {
+        func safe(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") ? $0 : "_" }).prefix(80))
+        }
+        return "\(folder)/\(safe(collection)).\(safe(encoder)).\(role == .passage ? "passage" : "query").vectors"
+    }
+
+    /// `collection` encoded by a transformer encoder: its vectors read from the cache when a file for
+    /// this model and these documents is there and passes every check, else computed and saved.
+    /// `cacheAllowed` is false while a read policy is in force (a graded answer, a notebook run).
+    func semanticIndex(_ collection: DocumentCollection, named name: String, key: String,
+                       sentences: TransformerSentences, cacheAllowed: Bool) -> SemanticIndex {
+        let texts = collection.documents.map(\.text)
+        guard cacheAllowed, let folder = sentenceVectorFolder, !texts.isEmpty else {
+            vectorSources[key] = .computed(saved: nil, refused: nil)
+            return SemanticIndex(collection: collection, encoder: sentences)
+        }
+        let path = Self.vectorCacheFile(folder: folder, collection: name, encoder: sentences.encoder.name, role: sentences.documents)
+        let cacheKey = SentenceVectorCache.Key(encoder: sentences.fingerprint, collection: SentenceVectorCache.fingerprint(of: texts))
+        let vectors: Matrix
+        var refused: String?
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                vectors = try SentenceVectorCache.read(path, key: cacheKey, rows: texts.count, columns: sentences.encoder.dimensions)
+                vectorSources[key] = .cached(path: path)
+                return SemanticIndex(collection: collection, prepared: sentences, encoded: sentences.documents(texts, vectors: vectors))
+            } catch {
+                refused = "\(error)"
+            }
+        }
+        vectors = sentences.documentVectors(texts)
+        var saved: String?
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try SentenceVectorCache.write(vectors, key: cacheKey, to: path)
+            saved = path
+        } catch {
+            saved = nil   // a read-only state folder only costs the next session the same wait
+        }
+        vectorSources[key] = .computed(saved: saved, refused: refused)
+        return SemanticIndex(collection: collection, prepared: sentences, encoded: sentences.documents(texts, vectors: vectors))
     }
 }

@@ -1,5 +1,6 @@
 import Encoders
 import Search
+import VectorMath
 
 /// A transformer encoder as Search's `SentenceEmbedder`, so that `search`, `recommend` and `classify` use it
 /// after `:use e5-small` or `:use minilm`. The model card's advice for e5: for retrieval (`search`,
@@ -21,9 +22,23 @@ struct TransformerSentences: SentenceEmbedder {
     }
 
     func prepared(for documents: [String]) -> (embedder: any SentenceEmbedder, vectors: [SentenceVector]) {
-        let m = encoder.encode(documents, as: self.documents, batchSize: 32, threads: threads)
-        return (self, documents.indices.map {
-            SentenceVector(encoded: documents[$0], vector: m.row($0), pieces: encoder.tokenize(documents[$0], as: self.documents).pieces.map(\.text))
-        })
+        (self, self.documents(documents, vectors: documentVectors(documents)))
+    }
+
+    /// The documents' unit-length vectors, one row each (what `SentenceVectorCache` saves).
+    func documentVectors(_ texts: [String]) -> Matrix {
+        encoder.encode(texts, as: documents, batchSize: 32, threads: threads)
+    }
+
+    /// The documents as sentence vectors, from their rows in `vectors` (computed now or read back).
+    func documents(_ texts: [String], vectors m: Matrix) -> [SentenceVector] {
+        texts.indices.map {
+            SentenceVector(encoded: texts[$0], vector: m.row($0), pieces: encoder.tokenize(texts[$0], as: documents).pieces.map(\.text))
+        }
+    }
+
+    /// What the documents' vectors depend on: the model (its file's fingerprint) and the role they are read in.
+    var fingerprint: UInt64 {
+        encoder.fingerprint ^ (documents == .passage ? 0x7061_7373_6167_6500 : 0x7175_6572_7900_0000)
     }
 }

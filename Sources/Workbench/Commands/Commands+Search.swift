@@ -129,7 +129,9 @@ extension Invocation {
         if let s = session.searchState.collections[key] { return s }
         let c = try collection(named: name)
         if let transformer = session.encoder {
-            let s = SemanticIndex(collection: c, encoder: TransformerSentences(encoder: transformer, threads: Evaluator.encoderThreads, documents: role))
+            let s = session.searchState.semanticIndex(c, named: name, key: key,
+                                                      sentences: TransformerSentences(encoder: transformer, threads: Evaluator.encoderThreads, documents: role),
+                                                      cacheAllowed: session.readPolicy == nil && ReadPolicy.current == nil)
             session.searchState.collections[key] = s
             return s
         }
@@ -164,6 +166,7 @@ extension Invocation {
             throw WorkbenchError(language.pick(en: "search needs a collection and a query", zh: "search 需要一个集合和一句查询"),
                                  at: span, hint: command.examples.first)
         }
+        let started = DispatchTime.now().uptimeNanoseconds
         let s = try semanticIndex(name)
         let (q, hits) = s.search(query, k: count ?? 5)
         if q.isEmpty {
@@ -171,10 +174,33 @@ extension Invocation {
         }
         if let transformer = session.encoder {
             return hitsTable(language.pick(en: "search \(name) \"\(query)\" (\(transformer.name) sentence vectors, cosine)",
-                                           zh: "在 \(name) 中搜索“\(query)”（\(transformer.name) 句向量，余弦）"), hits, note: nil)
+                                           zh: "在 \(name) 中搜索“\(query)”（\(transformer.name) 句向量，余弦）"), hits,
+                             note: searchTimeNote(started: started, name: name, documents: s.collection.documents.count))
         }
         return hitsTable(language.pick(en: "search \(name) \"\(query)\" (SIF sentence vectors, cosine)",
-                                       zh: "在 \(name) 中搜索“\(query)”（SIF 句向量，余弦）"), hits, note: missingNote(q))
+                                       zh: "在 \(name) 中搜索“\(query)”（SIF 句向量，余弦）"), hits,
+                         note: [missingNote(q), searchTimeNote(started: started, name: name, documents: s.collection.documents.count)]
+                             .compactMap { $0 }.joined(separator: "\n").nilIfEmpty)
+    }
+
+    /// At the learner's prompt only (a piped script's output stays the same every run): how long the
+    /// search took, and whether the documents' vectors were read from the cache or computed (and saved).
+    func searchTimeNote(started: UInt64, name: String, documents: Int) -> String? {
+        let state = session.searchState
+        guard state.keepsIndexFiles, !state.lessonIsRunning else { return nil }
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let time = ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
+        let time_zh = ms < 1000 ? String(format: "%.0f 毫秒", ms) : String(format: "%.2f 秒", ms / 1000)
+        switch session.encoder.flatMap({ state.vectorSources["\($0.name)/\(name)"] }) {
+        case .cached?:
+            return language.pick(en: "\(time) (the \(documents) documents' vectors read from the cache)",
+                                 zh: "用时 \(time_zh)（\(documents) 篇文档的向量从缓存读入）")
+        case .computed(let saved?, _)?:
+            return language.pick(en: "\(time) (\(documents) documents encoded and saved: the next search of \(name) reads them back)",
+                                 zh: "用时 \(time_zh)（已编码并保存 \(documents) 篇文档：下次搜索 \(name) 直接读入）")
+        default:
+            return language.pick(en: time, zh: "用时 \(time_zh)")
+        }
     }
 
     /// `recommend COLLECTION ITEM`.
@@ -369,4 +395,8 @@ extension Invocation {
         return .text(language.pick(en: "collection \(name): \(c.documents.count) documents\(labels); try search \(name) \"…\"",
                                    zh: "集合 \(name)：\(c.documents.count) 篇文档\(labels)；试试 search \(name) \"…\""))
     }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
