@@ -31,6 +31,10 @@ let package = Package(
         // unoptimised runs ~50x slower and would make the small-world tests take minutes.
         .target(name: "Word2Vec", dependencies: ["GloVe", "VectorMath"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Pictures and captions -> one space: a seeded picture world, two encoders, CLIP's contrastive loss.
+        // Optimised in debug builds too, like Word2Vec: the tests train a small model in seconds.
+        .target(name: "CLIP", dependencies: ["VectorMath", "Tokenizers", "FileAccess"], exclude: ["README.md"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // HNSW approximate nearest neighbours over any matrix (cosine), saved and memory-mapped.
         // Optimised in debug builds too, like Word2Vec: lessons build an index over 30,000 words live.
         // A software prefetch for the HNSW search (one inline C function; Swift cannot name the instruction).
@@ -63,6 +67,7 @@ let package = Package(
         .executableTarget(name: "ann-bench", dependencies: ["Index", "VectorMath"], path: "Benchmarks/ann-bench"),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .executableTarget(name: "word2vec-bench", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"], path: "Benchmarks/word2vec-bench"),
+        .executableTarget(name: "clip-bench", dependencies: ["CLIP", "VectorMath"], path: "Benchmarks/clip-bench"),
         .executableTarget(name: "encoder-bench", dependencies: ["Encoders", "VectorMath"], path: "Benchmarks/encoder-bench"),
         .executableTarget(name: "search-bench", dependencies: ["Workbench", "Embeddings", "Encoders"], path: "Benchmarks/search-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
@@ -73,6 +78,7 @@ let package = Package(
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders", "Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Embeddings", "Tokenizers", "VectorMath"]),
+        .testTarget(name: "CLIPTests", dependencies: ["CLIP", "VectorMath"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "VectorMath"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
         .testTarget(name: "Word2VecTests", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"]),
