@@ -39,7 +39,7 @@ let package = Package(
         // Optimised in debug builds too, like Word2Vec: lessons build an index over 30,000 words live.
         // A software prefetch for the HNSW search (one inline C function; Swift cannot name the instruction).
         .target(name: "CPrefetch", exclude: ["README.md"]),
-        .target(name: "Index", dependencies: ["VectorMath", "CPrefetch"], exclude: ["README.md"],
+        .target(name: "Index", dependencies: ["VectorMath", "CPrefetch", "FileAccess"], exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
         .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "FileAccess"], exclude: ["README.md"]),

@@ -1,3 +1,4 @@
+import FileAccess
 import VectorMath
 import Foundation
 
@@ -40,6 +41,8 @@ public final class WordVectors: @unchecked Sendable {
     }
     let vocabulary: Vocabulary
     private var decodedWords: [String]?
+    /// The file's bytes the matrix and words live in, when the model was opened from an `.embv`.
+    var source: MappedBytes?
     private var normalizedStorage: Matrix?
     private var scanStorage: NearestScan?
     private let lock = NSLock()
@@ -69,6 +72,13 @@ public final class WordVectors: @unchecked Sendable {
         self.vocabulary = .stored(stored)
         self.matrix = matrix
         self.dimensionNames = dimensionNames
+    }
+
+    /// Throws when the model was mapped from a file (one larger than `InputFile.snapshotMaxBytes`)
+    /// that has changed since (truncated, rewritten, copied over): reading it then could fault.
+    /// Smaller models are private copies and never throw.
+    public func checkUnchanged() throws {
+        try source?.checkUnchanged()
     }
 
     /// The number of words.

@@ -5,7 +5,7 @@
 /// `kind` lets a caller react (a catalogue skips `.notFound`); `description` is what is printed.
 public struct FileAccessError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Equatable, Sendable {
-        case notFound, permissionDenied, isDirectory, isPipe, isDevice, isSocket, symlinkLoop, notAFolderOnTheWay
+        case notFound, permissionDenied, isDirectory, isPipe, isDevice, isSocket, symlinkLoop, isLink, notAFolderOnTheWay
         case tooLarge, outsideAllowedFolders, notUTF8, lineTooLong, readFailed
         case targetNotRegular, writeFailed
     }

@@ -36,14 +36,19 @@ public final class InputFile {
     deinit { close(fd) }
 
     /// Opens `path` for reading. `what` names the file in messages ("model", "lesson", "corpus").
+    /// `followLinks: false` refuses a symbolic link at `path` itself (a learner's answers file,
+    /// where a link could only point at someone else's).
     public static func open(_ path: String, maxBytes: Int = defaultMaxBytes, what: String = "file",
-                            policy: ReadPolicy? = ReadPolicy.current) throws -> InputFile {
+                            policy: ReadPolicy? = ReadPolicy.current, followLinks: Bool = true) throws -> InputFile {
         guard !path.isEmpty else { throw FileAccessError(path, .notFound, "an empty path names no file") }
         // Look before opening: opening a FIFO or some devices can block or have effects.
         var st = stat()
-        guard stat(path, &st) == 0 else { throw openError(path, errno, what: what) }
+        guard (followLinks ? stat(path, &st) : lstat(path, &st)) == 0 else { throw openError(path, errno, what: what) }
+        if !followLinks, st.st_mode & S_IFMT == S_IFLNK {
+            throw FileAccessError(path, .isLink, "is a symbolic link; EmbedLab reads \(aFile(what)) only as a regular file, not through a link")
+        }
         try checkKind(st.st_mode, path: path, what: what)
-        let fd = openNonBlocking(path)
+        let fd = openNonBlocking(path, followLinks: followLinks)
         guard fd >= 0 else { throw openError(path, errno, what: what) }
         let file: InputFile
         do {
@@ -96,13 +101,54 @@ public final class InputFile {
         return bytes
     }
 
-    /// The file mapped read-only into memory (nothing copied); unmapped when the last user lets go.
+    /// Files up to this size are copied, not mapped, by `map()`.
+    public static let snapshotMaxBytes = 512 << 20
+
+    /// The file's bytes in memory that stay valid whatever happens to the file afterwards.
+    /// A file up to `snapshotMaxBytes` is copied (a private snapshot: truncating or rewriting the
+    /// file later changes nothing here); a larger one is mapped (`MAP_PRIVATE`) and remembers the
+    /// file's identity (device, inode, size, modification time), so that `MappedBytes.checkUnchanged()`
+    /// can refuse to go on with a file changed underneath before anything reads it again.
     public func map() throws -> MappedBytes {
-        guard size > 0 else { return MappedBytes(base: nil, count: 0) }
+        if size <= Self.snapshotMaxBytes { return try snapshot() }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileAccessError(path, .readFailed, "cannot be examined: \(errorText(errno))") }
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
             throw FileAccessError(path, .readFailed, "cannot be mapped into memory: \(errorText(errno))")
         }
-        return MappedBytes(base: p, count: size)
+        let copy = dup(fd)
+        return MappedBytes(mapped: p, count: size, path: path, fd: copy, identity: FileIdentity(st))
+    }
+
+    /// The whole file copied into memory aligned for any scalar type (64 bytes), read in a loop.
+    /// A file that shrinks while it is read is refused (it changed underneath).
+    public func snapshot() throws -> MappedBytes {
+        guard size > 0 else { return MappedBytes(owned: nil, count: 0) }
+        guard let p = aligned(size) else {
+            throw FileAccessError(path, .tooLarge, "is \(size) bytes; there is not enough memory to read it")
+        }
+        var done = 0
+        while done < size {
+            let n = pread(fd, p + done, size - done, off_t(done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                let failure = errno
+                free(p)
+                throw FileAccessError(path, .readFailed, "cannot be read: \(errorText(failure))")
+            }
+            if n == 0 {
+                free(p)
+                throw FileAccessError(path, .readFailed, "changed while it was read (\(size) bytes when opened, \(done) now); open it again")
+            }
+            done += n
+        }
+        return MappedBytes(owned: p, count: size)
+    }
+
+    private func aligned(_ count: Int) -> UnsafeMutableRawPointer? {
+        var p: UnsafeMutableRawPointer?
+        guard posix_memalign(&p, 64, count) == 0 else { return nil }
+        return p
     }
 
     static func checkKind(_ mode: mode_t, path: String, what: String) throws {
@@ -122,11 +168,11 @@ public final class InputFile {
         return ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
     }
 
-    static func openError(_ path: String, _ code: Int32, what: String) -> FileAccessError {
+    public static func openError(_ path: String, _ code: Int32, what: String) -> FileAccessError {
         switch code {
         case ENOENT: return FileAccessError(path, .notFound, "no such file")
         case EACCES, EPERM: return FileAccessError(path, .permissionDenied, "permission denied (check the file's permissions)")
-        case ELOOP: return FileAccessError(path, .symlinkLoop, "is a loop of symbolic links; point the link at a real file")
+        case ELOOP, EMLINK: return FileAccessError(path, .symlinkLoop, "is a loop of symbolic links; point the link at a real file")
         case ENOTDIR: return FileAccessError(path, .notAFolderOnTheWay, "a part of the path before the last '/' is a file, not a folder")
         case ENAMETOOLONG: return FileAccessError(path, .notFound, "the path is too long")
         default: return FileAccessError(path, .readFailed, "cannot be opened: \(errorText(code))")
@@ -144,23 +190,75 @@ public final class InputFile {
     }
 }
 
-/// A read-only mapping of a whole file, unmapped when released.
+/// What identifies a file's contents for `MappedBytes.checkUnchanged()`: the same device and
+/// inode, size and modification time (a `cp` over it, a `truncate`, a rewrite in place all change one).
+struct FileIdentity: Equatable {
+    let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+    init(_ st: stat) {
+        device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
+        #if canImport(Darwin)
+        seconds = st.st_mtimespec.tv_sec; nanoseconds = st.st_mtimespec.tv_nsec
+        #else
+        seconds = st.st_mtim.tv_sec; nanoseconds = st.st_mtim.tv_nsec
+        #endif
+    }
+}
+
+/// A whole file's bytes in memory: a private copy (freed when released) or, for a file larger
+/// than `InputFile.snapshotMaxBytes`, a read-only mapping (unmapped when released) that can tell
+/// whether its file has changed since (`checkUnchanged`).
 public final class MappedBytes: @unchecked Sendable {
     public let bytes: UnsafeBufferPointer<UInt8>
     public var count: Int { bytes.count }
     private let base: UnsafeMutableRawPointer?
+    private let isMapping: Bool
+    private let path: String
+    private let fd: Int32
+    private let identity: FileIdentity?
 
-    init(base: UnsafeMutableRawPointer?, count: Int) {
-        self.base = base
-        bytes = UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count)
+    init(owned: UnsafeMutableRawPointer?, count: Int) {
+        base = owned
+        isMapping = false
+        path = ""
+        fd = -1
+        identity = nil
+        bytes = UnsafeBufferPointer(start: owned?.assumingMemoryBound(to: UInt8.self), count: count)
     }
 
-    deinit { if let base { munmap(base, bytes.count) } }
+    init(mapped: UnsafeMutableRawPointer, count: Int, path: String, fd: Int32, identity: FileIdentity) {
+        base = mapped
+        isMapping = true
+        self.path = path
+        self.fd = fd
+        self.identity = identity
+        bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    /// True when these bytes are a private copy (nothing that happens to the file can change them).
+    public var isSnapshot: Bool { !isMapping }
+
+    /// Throws when the mapped file was replaced, truncated or rewritten since it was opened (a copy
+    /// never throws): reading the mapping then could fault or see other data.
+    public func checkUnchanged() throws {
+        guard isMapping, let identity else { return }
+        var now = stat()
+        guard fd >= 0, fstat(fd, &now) == 0, FileIdentity(now) == identity else {
+            throw FileAccessError(path, .readFailed, "the model file changed while in use; :use it again")
+        }
+    }
+
+    deinit {
+        if let base {
+            if isMapping { munmap(base, bytes.count) } else { free(base) }
+        }
+        if fd >= 0 { close(fd) }
+    }
 }
 
 func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-/// open(2) without blocking on a pipe and without taking a terminal as controlling terminal.
-private func openNonBlocking(_ path: String) -> Int32 {
-    open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+/// open(2) without blocking on a pipe and without taking a terminal as controlling terminal
+/// (and, with `followLinks: false`, without following a link put there since it was examined).
+private func openNonBlocking(_ path: String, followLinks: Bool) -> Int32 {
+    open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followLinks ? 0 : O_NOFOLLOW))
 }

@@ -10,7 +10,9 @@ import Darwin
 /// 1. refuse when the target is a folder, a pipe, a device, a socket or a symbolic link
 ///    (a rename would put a regular file where they were);
 /// 2. remove temporary files that earlier, killed writers left beside the target;
-/// 3. write a temporary file in the target's folder (`.NAME.tmp-PID-N`), with the target's
+/// 3. write a temporary file in the target's folder (`.NAME.tmp-PID-N-RANDOM`: a random part, so
+///    nobody can plant a link there in advance; created with `O_EXCL|O_NOFOLLOW`, so a planted one
+///    is never followed), with the target's
 ///    permissions when it exists (a 0600 file stays 0600), fsync it;
 /// 4. rename it over the target, then fsync the folder so that the rename itself is durable.
 ///
@@ -45,8 +47,14 @@ public enum SafeWrite {
         }
         removeStaleTemporaries(folder: folder, name: name)
 
-        let temporary = path.contains("/") ? (folder == "/" ? "/" : folder + "/") + temporaryName(name) : temporaryName(name)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        var temporary = ""
+        var fd: Int32 = -1
+        // A name taken (by chance, or by someone guessing) is never followed or reused: try another.
+        for _ in 0..<8 {
+            temporary = path.contains("/") ? (folder == "/" ? "/" : folder + "/") + temporaryName(name) : temporaryName(name)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else {
             throw FileAccessError(path, .writeFailed, "cannot be written (\(errorText(errno)) in \(folder)); check that the folder exists and is writable")
         }
@@ -79,10 +87,12 @@ public enum SafeWrite {
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 
-    /// `.NAME.tmp-PID-N`: hidden, beside the target, unique within this process.
+    /// `.NAME.tmp-PID-N-RANDOM`: hidden, beside the target, unique within this process and not
+    /// predictable from outside it (64 random bits).
     static func temporaryName(_ name: String) -> String {
         let n = counter.next()
-        return ".\(name).tmp-\(getpid())-\(n)"
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        return ".\(name).tmp-\(getpid())-\(n)-\(random)"
     }
 
     /// Removes `.NAME.tmp-PID-N` files whose writer (PID) is no longer running.

@@ -10,8 +10,9 @@ public enum TextFile {
     /// The file's lines (without line breaks), checked against `limits`. Throws
     /// `FileAccessError` for a file that cannot be opened, is too large, is not UTF-8 (with the
     /// line and byte) or has a line that is too long.
-    public static func lines(atPath path: String, limits: TextLimits = .document, what: String = "file") throws -> [String] {
-        let bytes = try InputFile.open(path, maxBytes: limits.maxFileBytes, what: what).readAll()
+    public static func lines(atPath path: String, limits: TextLimits = .document, what: String = "file",
+                             followLinks: Bool = true) throws -> [String] {
+        let bytes = try InputFile.open(path, maxBytes: limits.maxFileBytes, what: what, followLinks: followLinks).readAll()
         return try lines(of: bytes, limits: limits, path: path)
     }
 
@@ -32,8 +33,9 @@ public enum TextFile {
     }
 
     /// The whole file as text with `\n` line breaks and no byte-order mark.
-    public static func text(atPath path: String, limits: TextLimits = .document, what: String = "file") throws -> String {
-        let lines = try lines(atPath: path, limits: limits, what: what)
+    public static func text(atPath path: String, limits: TextLimits = .document, what: String = "file",
+                            followLinks: Bool = true) throws -> String {
+        let lines = try lines(atPath: path, limits: limits, what: what, followLinks: followLinks)
         return lines.joined(separator: "\n")
     }
 

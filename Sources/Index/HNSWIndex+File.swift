@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VectorMath
 
@@ -34,33 +35,33 @@ extension HNSWIndex {
 
     static func padded(_ n: Int) -> Int { (n + 63) / 64 * 64 }
 
-    /// Writes the graph to `path` (through a temporary file and a rename, so a crash never leaves half a file).
+    /// Writes the graph to `path` through FileAccess's safe writer: a temporary file with an
+    /// unpredictable name created with `O_EXCL|O_NOFOLLOW`, fsync, rename; a symbolic link, pipe or
+    /// folder at `path` is refused, never replaced, and a crash never leaves half a file.
     public func write(to path: String) throws {
-        var out = Data(capacity: Self.headerSize + Self.padded(count) + Self.padded(count * (graph.m0 + 1) * 4) + graph.upperSlots * (graph.m + 1) * 4)
-        out.append(contentsOf: Self.magic)
-        func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
+        var header = [UInt8]()
+        header.reserveCapacity(Self.headerSize)
+        header += Self.magic
+        func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { header += $0 } }
         put(Self.fileVersion); put(UInt32(0))
         put(UInt64(count)); put(UInt64(dimensions)); put(UInt64(parameters.m)); put(UInt64(parameters.efConstruction))
         put(parameters.seed); put(UInt64(graph.entryPoint >= 0 ? graph.entryPoint : count)); put(UInt64(graph.maxLevel))
         put(UInt64(graph.upperSlots)); put(fingerprint)
-        out.append(Data(count: Self.headerSize - out.count))
-        out.append(UnsafeBufferPointer(start: graph.levels, count: count))
-        out.append(Data(count: Self.padded(count) - count))
-        // Link arrays are written as they are in memory: little-endian on every machine Swift runs on here.
-        func putLinks(_ p: UnsafePointer<UInt32>, _ n: Int) { out.append(UnsafeBufferPointer(start: p, count: n)) }
-        for p in 0..<count { putLinks(graph.links(p, layer: 0), graph.m0 + 1) }
-        out.append(Data(count: Self.padded(count * (graph.m0 + 1) * 4) - count * (graph.m0 + 1) * 4))
-        putLinks(graph.upper, graph.upperSlots * (graph.m + 1))
-        let temporary = path + ".tmp-\(getpid())"
+        header += [UInt8](repeating: 0, count: Self.headerSize - header.count)
+        let zeroBytes = count * (graph.m0 + 1) * 4
         do {
-            try out.write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 { throw IndexError.file(path, byte: nil, "cannot be replaced (\(String(cString: strerror(errno))))") }
-        } catch let error as IndexError {
-            unlink(temporary)
-            throw error
-        } catch {
-            unlink(temporary)
-            throw IndexError.file(path, byte: nil, "cannot be written (\(error.localizedDescription)); check the folder exists and is writable")
+            try SafeWrite.replace(path) { write in
+                try header.withUnsafeBytes { try write($0) }
+                try write(UnsafeRawBufferPointer(start: graph.levels, count: count))
+                let padding = [UInt8](repeating: 0, count: 64)
+                try padding.withUnsafeBytes { try write(UnsafeRawBufferPointer(rebasing: $0[0..<(Self.padded(count) - count)])) }
+                // Link arrays are written as they are in memory: little-endian on every machine Swift runs on here.
+                for p in 0..<count { try write(UnsafeRawBufferPointer(start: graph.links(p, layer: 0), count: (graph.m0 + 1) * 4)) }
+                try padding.withUnsafeBytes { try write(UnsafeRawBufferPointer(rebasing: $0[0..<(Self.padded(zeroBytes) - zeroBytes)])) }
+                try write(UnsafeRawBufferPointer(start: graph.upper, count: graph.upperSlots * (graph.m + 1) * 4))
+            }
+        } catch let error as FileAccessError {
+            throw IndexError.file(error.path, byte: nil, error.problem)
         }
     }
 
@@ -155,34 +156,20 @@ extension HNSWIndex {
     }
 }
 
-/// A read-only, private memory mapping of a whole index file, unmapped with its last user.
+/// A private copy of a whole index file, read through FileAccess's one opener (a pipe, folder or
+/// device named `NAME.hnsw` is refused without blocking). A copy, not a mapping: the file may be
+/// truncated or rewritten while the index is in use, and a mapping would then fault.
 final class MappedIndexFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
-    private let mapped: Bool
+    private let storage: MappedBytes
 
     init(path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw IndexError.file(path, byte: nil, exists ? "cannot be read (check its permissions)" : "no such index; `index build` makes one")
+        do {
+            storage = try InputFile.open(path, what: "index").snapshot()
+        } catch let error as FileAccessError {
+            let problem = error.kind == .notFound ? "no such index; `index build` makes one" : error.problem
+            throw IndexError.file(error.path, byte: nil, problem)
         }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size >= 0 else { throw IndexError.file(path, byte: nil, "cannot be read") }
-        let size = Int(st.st_size)
-        guard size > 0 else {
-            bytes = UnsafeBufferPointer(start: nil, count: 0)
-            mapped = false
-            return
-        }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-            throw IndexError.file(path, byte: nil, "cannot be mapped into memory")
-        }
-        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size)
-        mapped = true
-    }
-
-    deinit {
-        if mapped { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress!), bytes.count) }
+        bytes = storage.bytes
     }
 }

@@ -1,7 +1,11 @@
 import FileAccess
 import Foundation
 import Embeddings
+import FileAccess
 import Workbench
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Grades a learner's answers to a lesson, for an instructor. Each answer is graded on its own,
 /// in a session replayed from the lesson's start (`LessonReplay`), inside the sandbox and a time
@@ -46,6 +50,83 @@ public struct LessonGrader: Sendable {
             exercises.append(entry)
         }
         return GradeReport(lesson: lesson.id, learner: learner, exercises: exercises, warnings: sheet.warnings)
+    }
+}
+
+/// The input side of grading a class: one learner's bad file is that learner's error result, never
+/// the end of the batch.
+extension LessonGrader {
+    /// One learner's answers file in a folder of answers.
+    public struct AnswersFile: Equatable, Sendable {
+        /// The file name without `.txt` (control characters and invalid UTF-8 made visible).
+        public let learner: String
+        public let path: String
+        /// Why the file cannot be graded before it is even opened (its name is not UTF-8), or nil.
+        public let problem: String?
+        /// A file in a folder of answers is never read through a symbolic link (it could point at
+        /// another learner's file); one the instructor names on its own may be a link.
+        public let followLinks: Bool
+
+        public init(learner: String, path: String, problem: String? = nil, followLinks: Bool = false) {
+            self.learner = learner
+            self.path = path
+            self.problem = problem
+            self.followLinks = followLinks
+        }
+    }
+
+    /// The answers files (`*.txt`, not hidden) in `folder`, sorted by name, read with `readdir` so
+    /// that a name that is not UTF-8 is listed (and reported) rather than lost or fatal.
+    /// Other files (not hidden) are handed to `skipped` by name.
+    public static func answersFiles(in folder: String, skipped: (String) -> Void = { _ in }) throws -> [AnswersFile] {
+        guard let dir = opendir(folder) else {
+            throw InputFile.openError(folder, errno, what: "answers folder")
+        }
+        defer { closedir(dir) }
+        var files: [AnswersFile] = []
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        while let entry = readdir(dir) {
+            let raw = UnsafeRawPointer(entry) + nameOffset
+            let bytes = Array(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: strlen(raw.assumingMemoryBound(to: CChar.self))))
+            guard bytes.first != UInt8(ascii: ".") else { continue }
+            // .txt in any case (ANA.TXT too).
+            guard bytes.count > 4, bytes.suffix(4).map({ $0 | 0x20 }) == Array(".txt".utf8) else {
+                skipped(PrintableText.escaping(String(decoding: bytes, as: UTF8.self), limit: 80, keepNewlines: false))
+                continue
+            }
+            let path = (folder as NSString).appendingPathComponent(String(decoding: bytes, as: UTF8.self))
+            if let name = String(validating: bytes, as: UTF8.self) {
+                files.append(AnswersFile(learner: PrintableText.escaping(String(name.dropLast(4)), limit: 80, keepNewlines: false),
+                                         path: path, problem: nil))
+            } else {
+                let shown = bytes.dropLast(4).map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined()
+                files.append(AnswersFile(learner: PrintableText.escaping(shown, limit: 80, keepNewlines: false), path: path,
+                                         problem: "the file name is not UTF-8 text; rename the file (learner \(shown))"))
+            }
+        }
+        return files.sorted { $0.learner < $1.learner }
+    }
+
+    /// Reads and grades one learner's answers file. Never throws: a file that cannot be read (a
+    /// symbolic link, a pipe, a folder, a device, binary or non-UTF-8 text, over 16 MB, a line over
+    /// 64 KB) is graded as that learner's error result, every exercise `error` with the reason,
+    /// and `problem` says why (the caller reports it and exits non-zero after grading the rest).
+    public func grade(_ lesson: Lesson, answers file: AnswersFile, language: Language = .en) -> (report: GradeReport, problem: String?) {
+        let text: String
+        do {
+            if let problem = file.problem { throw FileAccessError(file.learner, .notUTF8, problem) }
+            // Not through a link (it could point at another learner's file), never blocking on a pipe.
+            text = try TextFile.text(atPath: file.path, limits: .document, what: "answers file", followLinks: file.followLinks)
+        } catch {
+            let problem = "\(error)"
+            let exercises = lesson.steps.compactMap { step -> GradeReport.Exercise? in
+                guard let exercise = step.exercise else { return nil }
+                return GradeReport.Exercise(step: step.id, title: step.title(in: language), points: 0, maxPoints: exercise.points,
+                                            outcome: .error, answer: nil, feedback: "the answers file could not be read: \(problem)", checks: [])
+            }
+            return (GradeReport(lesson: lesson.id, learner: file.learner, exercises: exercises, warnings: [problem]), problem)
+        }
+        return (grade(lesson, sheet: AnswerSheet(text: text, source: file.path, lesson: lesson), learner: file.learner, language: language), nil)
     }
 }
 

@@ -10,6 +10,12 @@ import Workbench
 /// the new progress, never half a file. A file that cannot be read is moved aside to a free
 /// name (never silently reset, never over another file) and the learner is told where it went;
 /// when it cannot be moved, it is left alone and nothing is saved over it.
+///
+/// Progress never blocks learning: when it cannot be saved (the state folder is read-only, or
+/// `progress.json` is a folder, a pipe or a link to nowhere), the lesson goes on with progress
+/// kept for this session, and `takeNotice()` hands the one line that says why. A symbolic link
+/// `progress.json` (as dotfile managers make) is followed: the file it points to is replaced
+/// safely, the link stays.
 public final class ProgressStore: @unchecked Sendable {
     public struct LessonProgress: Codable, Equatable, Sendable {
         /// The step to resume at (a stable step id).
@@ -32,6 +38,9 @@ public final class ProgressStore: @unchecked Sendable {
     public private(set) var warning: String?
     /// Set when saving would destroy something (a file that could not be moved aside): why saving is off.
     private var saveRefusal: String?
+    /// Why progress is kept for this session only, not yet shown; and whether it was ever said.
+    private var pendingNotice: String?
+    private var noticeGiven = false
 
     /// The largest progress file read (it holds a few lines per lesson).
     static let maxBytes = 16 << 20
@@ -55,6 +64,7 @@ public final class ProgressStore: @unchecked Sendable {
             if error.kind == .notFound { return }
             warning = "your progress file cannot be read (\(error)); progress is kept for this session only"
             saveRefusal = "progress is not saved: \(error)"
+            noticeGiven = true
             return
         } catch {
             return
@@ -67,6 +77,7 @@ public final class ProgressStore: @unchecked Sendable {
             } else {
                 warning = "your progress file could not be read and could not be moved aside (\(String(cString: strerror(errno)))); it is left as it is and progress is kept for this session only"
                 saveRefusal = "progress is not saved: \(path) could not be read and is kept untouched"
+                noticeGiven = true
             }
             file = File()
         }
@@ -96,30 +107,53 @@ public final class ProgressStore: @unchecked Sendable {
 
     public var language: Language? {
         get { file.language }
-        set { file.language = newValue; try? save() }
+        set { file.language = newValue; saveOrKeepForSession() }
     }
 
-    /// Changes a lesson's progress and saves at once.
+    /// Changes a lesson's progress and saves at once. Never fails for want of saving: progress is
+    /// then kept for this session and `takeNotice()` says why, once.
     public func update(_ lesson: String, _ change: (inout LessonProgress) -> Void) throws {
         var p = progress(of: lesson)
         change(&p)
         file.lessons[lesson] = p
-        try save()
+        saveOrKeepForSession()
+    }
+
+    /// The one line saying why progress is kept for this session only, the first time it is asked
+    /// after saving failed; nil otherwise (and ever after).
+    public func takeNotice() -> String? {
+        defer { pendingNotice = nil }
+        return pendingNotice
+    }
+
+    private func saveOrKeepForSession() {
+        do { try save() } catch {
+            guard !noticeGiven else { return }
+            noticeGiven = true
+            pendingNotice = "progress is kept for this session only: \(PrintableText.escaping(String(describing: error), limit: 200, keepNewlines: false))"
+        }
     }
 
     /// Writes the whole file atomically (`SafeWrite`: temporary file, fsync, rename, fsync of the
     /// folder; temporary files of killed runs removed; the file's permissions kept).
     public func save() throws {
         if let saveRefusal { throw ProgressError(saveRefusal) }
-        let dir = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // A link (a dotfile manager's) is followed: the file it points to is replaced, the link stays.
+        var st = stat()
+        let target = lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK ? ReadPolicy.canonical(path) : path
+        let dir = (target as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw ProgressError("the folder \(dir) cannot be created (\((error as NSError).localizedFailureReason ?? "permission denied"))")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(file)
         removeLegacyTemporaries(in: dir)
         do {
             // The learner's own file: no lesson's read policy applies to it.
-            try SafeWrite.replace(path, with: [UInt8](data), policy: nil)
+            try SafeWrite.replace(target, with: [UInt8](data), policy: nil)
         } catch let error as FileAccessError {
             throw ProgressError(error.description)
         }

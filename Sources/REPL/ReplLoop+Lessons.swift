@@ -75,6 +75,8 @@ extension ReplLoop {
         // the unfinished-lesson note (the learner chose this lesson). Later lessons find it shown.
         showBanner(note: false)
         say(style.paint("── " + PrintableText.escaping(lesson.title(in: language)) + " ──", .bold))
+        // Progress that cannot be saved never stops a lesson: one plain line says so.
+        if let notice = store.takeNotice() { say(style.paint(language.text(.notePrefix) + notice, .yellow)) }
         show(runner!.present())
     }
 

@@ -130,6 +130,8 @@ public final class Session: @unchecked Sendable {
 
     private func run(_ bound: BoundLine, record: Bool) throws -> Evaluation {
         do {
+            // A model mapped from a large file that changed underneath is refused before it is read.
+            try model.checkUnchanged()
             let value = try Evaluator(session: self).evaluate(bound)
             if record, bound.statement != .empty { cells.append(Cell(input: bound.line, outcome: .value(value))) }
             return Evaluation(bound: bound, value: value)

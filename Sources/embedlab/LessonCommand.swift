@@ -156,27 +156,34 @@ struct LessonCommand: ParsableCommand {
                 Environment.warn("error: there is no answers file or folder \(answers)")
                 throw ExitCode(1)
             }
-            let listed = isDirectory.boolValue ? ((try? FileManager.default.contentsOfDirectory(atPath: answers)) ?? []).filter { !$0.hasPrefix(".") }.sorted() : []
-            for skipped in listed where (skipped as NSString).pathExtension.lowercased() != "txt" {
-                Environment.warn("warning: \((answers as NSString).appendingPathComponent(skipped)) is not an answers file (*.txt): skipped")
+            let files: [LessonGrader.AnswersFile]
+            if isDirectory.boolValue {
+                do {
+                    files = try LessonGrader.answersFiles(in: answers) { skipped in
+                        Environment.warn("warning: \((answers as NSString).appendingPathComponent(skipped)) is not an answers file (*.txt): skipped")
+                    }
+                } catch {
+                    Environment.warn("error: \(error)")
+                    throw ExitCode(1)
+                }
+            } else {
+                files = [.init(learner: ((answers as NSString).lastPathComponent as NSString).deletingPathExtension, path: answers, followLinks: true)]
             }
-            let files = isDirectory.boolValue
-                ? listed.filter { ($0 as NSString).pathExtension.lowercased() == "txt" }.map { (answers as NSString).appendingPathComponent($0) }
-                : [answers]
             guard !files.isEmpty else {
                 Environment.warn("error: the folder \(answers) has no answers files (*.txt, one per learner)")
                 throw ExitCode(1)
             }
             let grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: timeLimit)
             var reports: [GradeReport] = []
-            for path in files {
-                let text: String
-                do { text = try TextFile.text(atPath: path, limits: .document, what: "answers file") } catch {
-                    Environment.warn("error: \(error)")
-                    throw ExitCode(1)
+            // One learner's unreadable file is that learner's error result; the rest are graded.
+            var failed = false
+            for file in files {
+                let (report, problem) = grader.grade(lesson, answers: file, language: lang)
+                if let problem {
+                    Environment.warn("error: \(problem)")
+                    failed = true
                 }
-                let learner = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-                reports.append(grader.grade(lesson, sheet: AnswerSheet(text: text, source: path, lesson: lesson), learner: learner, language: lang))
+                reports.append(report)
             }
             if format == .gradescope, isDirectory.boolValue, output == nil {
                 Environment.warn("error: --format gradescope with a folder of answers writes one results.json per learner: add --output DIR")
@@ -196,11 +203,13 @@ struct LessonCommand: ParsableCommand {
                     // Raw bytes: the fields are already escaped, and CSV's CRLF must reach the file as it is.
                     FileHandle.standardOutput.write(Data(csv.utf8))
                 }
+                if failed { throw ExitCode(1) }
                 if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
                 return
             }
             if let output {
-                try write(reports, to: output, oneSubmission: !isDirectory.boolValue)
+                let written = try write(reports, to: output, oneSubmission: !isDirectory.boolValue)
+                if !written || failed { throw ExitCode(1) }
                 if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
                 return
             }
@@ -215,11 +224,15 @@ struct LessonCommand: ParsableCommand {
             case (.csv, _): return
             }
             print(String(decoding: data, as: UTF8.self))
+            if failed { throw ExitCode(1) }
             if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
         }
 
-        /// Writes each report as a file in `folder` and prints one line per file written.
-        func write(_ reports: [GradeReport], to folder: String, oneSubmission: Bool) throws {
+        /// Writes each report as a file in `folder` through the safe writer (a link, pipe or folder
+        /// at a report's name is refused, never replaced) and prints one line per file written.
+        /// A report that cannot be written is said and skipped; returns false when any was.
+        func write(_ reports: [GradeReport], to folder: String, oneSubmission: Bool) throws -> Bool {
+            var allWritten = true
             try makeFolder(folder)
             for report in reports {
                 let name: String
@@ -233,12 +246,14 @@ struct LessonCommand: ParsableCommand {
                     data = try LessonCommand.encoded(report)
                 }
                 let path = (folder as NSString).appendingPathComponent(name)
-                do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                    Environment.warn("error: cannot write \(path): \(error.localizedDescription)")
-                    throw ExitCode(1)
+                do { try SafeWrite.replace(path, with: Array(data)) } catch {
+                    Environment.warn("error: \(error)")
+                    allWritten = false
+                    continue
                 }
                 print("\(path): \(report.learner) \(report.score)/\(report.maxScore) (\(report.percent)%)")
             }
+            return allWritten
         }
 
         /// Creates `folder` if missing; a file in its place is a usage error.

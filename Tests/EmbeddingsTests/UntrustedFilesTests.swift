@@ -110,3 +110,31 @@ final class UntrustedFilesTests: XCTestCase {
         }
     }
 }
+
+/// Issue 25: a model in use stays valid when its file changes underneath (truncated, rewritten
+/// with junk of the same size, copied over): the reader keeps a private copy of it.
+final class ModelFileChangedUnderneathTests: XCTestCase {
+    func testTruncatingOrRewritingAModelInUseNeverFaults() throws {
+        let dir = temporaryDirectory()
+        for damage in ["truncate", "junk"] {
+            let path = dir + "/g-\(damage).embv"
+            try FileManager.default.copyItem(atPath: Repo.path("vectors/glove-50d.embv"), toPath: path)
+            let model = try WordVectors.load(path: path, name: "g")
+            let king = try XCTUnwrap(model.index(of: "king"))
+            let before = try model.nearest(to: "king", k: 3).map(\.word)
+            if damage == "truncate" {
+                XCTAssertEqual(truncate(path, 4096), 0)
+            } else {
+                let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+                let h = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+                h.write(Data(repeating: 0xFF, count: size))
+                h.closeFile()
+            }
+            // Before the fix: SIGBUS (truncate) or SIGSEGV (junk offsets) here.
+            XCTAssertEqual(model.index(of: "king"), king)
+            XCTAssertEqual(try model.nearest(to: "king", k: 3).map(\.word), before)
+            XCTAssertEqual(model.words.count, model.count)
+            XCTAssertNoThrow(try model.checkUnchanged(), "a private copy never needs to be opened again")
+        }
+    }
+}

@@ -95,3 +95,55 @@ final class HNSWFileTests: XCTestCase {
         }
     }
 }
+
+/// Issue 25: the index file is written by the one safe writer and read by the one opener.
+final class HNSWFileTrustTests: XCTestCase {
+    func testALinkPlantedAtTheOldTemporaryNameNeverRedirectsTheWrite() throws {
+        let folder = try temporaryFolder()
+        let victim = folder + "/victim.txt"
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: victim))
+        let path = folder + "/my.hnsw"
+        // The names a writer could once be predicted to use: NAME.tmp-PID and .NAME.tmp-PID-N.
+        for n in 1...4 { symlink(victim, folder + "/.my.hnsw.tmp-\(getpid())-\(n)") }
+        symlink(victim, path + ".tmp-\(getpid())")
+        let m = Matrix(rowVectors: [[1, 0], [0, 1], [1, 1]])
+        try HNSWIndex.build(m).write(to: path)
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious")
+        var st = stat()
+        XCTAssertEqual(lstat(path, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFREG, "the index is a regular file, not a link")
+        XCTAssertEqual(try HNSWIndex.read(path: path, vectors: m).count, 3)
+    }
+
+    func testALinkOrFolderAtTheIndexNameIsRefusedNotReplaced() throws {
+        let folder = try temporaryFolder()
+        let victim = folder + "/victim.txt"
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: victim))
+        symlink(victim, folder + "/linked.hnsw")
+        mkdir(folder + "/dir.hnsw", 0o755)
+        let m = Matrix(rowVectors: [[1, 0], [0, 1]])
+        for name in ["linked.hnsw", "dir.hnsw"] {
+            XCTAssertThrowsError(try HNSWIndex.build(m).write(to: folder + "/" + name)) { error in
+                XCTAssertTrue("\(error)".contains("refuse") || "\(error)".contains("will not replace") || "\(error)".contains("is a folder"), "\(error)")
+            }
+        }
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious")
+    }
+
+    func testAPipeNamedLikeAnIndexIsRefusedWithoutBlocking() throws {
+        let path = try temporaryFolder() + "/pipe.hnsw"
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        XCTAssertThrowsError(try HNSWIndex.read(path: path, vectors: Matrix(rowVectors: [[1, 0]]))) { error in
+            XCTAssertTrue("\(error)".contains("named pipe"), "\(error)")
+        }
+    }
+
+    func testAnIndexTruncatedAfterLoadingStillAnswers() throws {
+        let path = try temporaryFolder() + "/t.hnsw"
+        let m = clusteredVectors(rows: 300, columns: 8)
+        try HNSWIndex.build(m).write(to: path)
+        let loaded = try HNSWIndex.read(path: path, vectors: m)
+        XCTAssertEqual(truncate(path, 0), 0)
+        XCTAssertEqual(try loaded.nearest(to: m.row(5), k: 3, ef: 20).count, 3)
+    }
+}

@@ -226,7 +226,9 @@ final class AnswerSheetTests: XCTestCase {
 
 /// `embedlab lesson grade` as an instructor runs it.
 final class GradeCommandTests: XCTestCase {
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) { try Self.run(arguments) }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("embedlab").path
         let path = FileManager.default.isExecutableFile(atPath: binary) ? binary : Repo.path(".build/debug/embedlab")
         let p = Process()
@@ -307,5 +309,56 @@ final class GradeCommandTests: XCTestCase {
         XCTAssertTrue(fails.out.contains("fails.md:2: 'sim cat dogz' fails: 'dogz' is not in the vocabulary"), fails.out)
         try "---\nid: x\nmodle: toy\n---\n```embedlab\n> sim cat dog\n```\n".write(toFile: dir + "/typo.md", atomically: true, encoding: .utf8)
         XCTAssertEqual(try run(["check", dir + "/typo.md"]).status, 1, "an unknown front-matter key is an error")
+    }
+}
+
+/// Issue 25: one learner's bad answers file is that learner's error result; the class goes on, and
+/// no report replaces a link, pipe or folder in the output folder.
+final class GradeClassGoesOnTests: XCTestCase {
+    func testBadAnswersFilesAndBadOutputNamesNeverStopTheBatch() throws {
+        let dir = temporaryDirectory()
+        let good = "king-queen: queen\ncapitals: rome\nbeijing-paris: paris\napple-company: yes\nantonyms: near hot\n"
+        for learner in ["ana", "bo", "cy"] { try good.write(toFile: "\(dir)/\(learner).txt", atomically: true, encoding: .utf8) }
+        FileManager.default.createFile(atPath: dir + "/junk.txt", contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
+        XCTAssertEqual(mkfifo(dir + "/fifo.txt", 0o600), 0)
+        try FileManager.default.createDirectory(atPath: dir + "/x.txt", withIntermediateDirectories: false)
+        XCTAssertEqual(symlink("/dev/zero", dir + "/zero.txt"), 0)
+        XCTAssertEqual(symlink(dir + "/ana.txt", dir + "/copycat.txt"), 0)
+        FileManager.default.createFile(atPath: dir + "/big.txt", contents: nil)
+        XCTAssertEqual(truncate(dir + "/big.txt", 17 << 20), 0)
+        try ("king-queen: " + String(repeating: "q", count: 70_000) + "\n").write(toFile: dir + "/long.txt", atomically: true, encoding: .utf8)
+        let latin1: [CChar] = Array((dir + "/caf").utf8CString.dropLast()) + [CChar(bitPattern: 0xE9), 0x2E, 0x74, 0x78, 0x74, 0]
+        let fd = open(latin1, O_WRONLY | O_CREAT, 0o644)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        close(fd)
+
+        let out = temporaryDirectory()
+        let victim = out + "/victim"
+        try "precious".write(toFile: victim, atomically: true, encoding: .utf8)
+        XCTAssertEqual(mkfifo(out + "/bo.results.json", 0o600), 0)
+        XCTAssertEqual(symlink(victim, out + "/cy.results.json"), 0)
+        try FileManager.default.createDirectory(atPath: out + "/junk.results.json", withIntermediateDirectories: false)
+
+        let graded = try GradeCommandTests.run(["lesson", "grade", Repo.path("lessons/03-arithmetic.md"), "--answers", dir,
+                                                  "--format", "gradescope", "--output", out])
+        XCTAssertEqual(graded.status, 1, "some learners failed: " + graded.out)
+        let ana = try JSONDecoder().decode(GradeReport.Gradescope.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/ana.results.json")))
+        XCTAssertEqual(ana.score, 5)
+        for learner in ["fifo", "x", "zero", "copycat", "big", "long"] {
+            let report = try JSONDecoder().decode(GradeReport.Gradescope.self,
+                                                  from: Data(contentsOf: URL(fileURLWithPath: "\(out)/\(learner).results.json")))
+            XCTAssertEqual(report.score, 0, learner)
+            XCTAssertTrue(report.tests.allSatisfy { $0.status == "failed" && $0.output.contains("could not be read") }, "\(learner): \(report)")
+        }
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: out).contains { $0.hasPrefix("caf") && $0.hasSuffix(".results.json") },
+                      "the learner whose file name is not UTF-8 has a report too")
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious", "a link at a report's name is never followed")
+        var st = stat()
+        XCTAssertEqual(lstat(out + "/bo.results.json", &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "a pipe at a report's name is left alone")
+        XCTAssertEqual(lstat(out + "/cy.results.json", &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK)
+        XCTAssertEqual(lstat(out + "/junk.results.json", &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFDIR)
     }
 }

@@ -61,3 +61,56 @@ final class LessonWalkTests: XCTestCase {
         XCTAssertTrue(screen.contains("Computed:\n> near 汽车"), "a plain answer shows the computation behind it:\n\(screen)")
     }
 }
+
+/// Issue 25: progress never blocks learning. Whatever stands at progress.json, the lesson runs,
+/// progress is kept for the session, and one plain line says why.
+final class ProgressNeverBlocksTests: XCTestCase {
+    func lessonFile() throws -> String {
+        let dir = temporaryDirectory()
+        try "---\nid: walk\ntitle: Walk\nmodel: toy\n---\n## Nearest {#nearest}\nWhich word is nearest to 汽车?\n```embedlab\nnear 汽车\n```\n```check\nanswer 飞机 plane\nnearest is 飞机\n```\n"
+            .write(toFile: dir + "/walk.md", atomically: true, encoding: .utf8)
+        return dir + "/walk.md"
+    }
+
+    func testAFolderAPipeABlockedStateFolderOrADanglingLinkNeverStopTheLesson() throws {
+        let lesson = try lessonFile()
+        var cases: [(String, String)] = []
+        for kind in ["folder", "fifo", "blocked", "dangling"] {
+            let state = temporaryDirectory()
+            switch kind {
+            case "folder": try FileManager.default.createDirectory(atPath: state + "/embedlab/progress.json", withIntermediateDirectories: true)
+            case "fifo":
+                try FileManager.default.createDirectory(atPath: state + "/embedlab", withIntermediateDirectories: true)
+                XCTAssertEqual(mkfifo(state + "/embedlab/progress.json", 0o600), 0)
+            case "blocked": try "a file where the folder should be".write(toFile: state + "/embedlab", atomically: true, encoding: .utf8)
+            default:
+                try FileManager.default.createDirectory(atPath: state + "/embedlab", withIntermediateDirectories: true)
+                XCTAssertEqual(symlink(state + "/nowhere/progress.json", state + "/embedlab/progress.json"), 0)
+            }
+            cases.append((kind, state))
+        }
+        for (kind, state) in cases {
+            let r = try Binary.run(["--lang", "en", "--lesson", lesson], input: "plane\n", environment: ["XDG_STATE_HOME": state])
+            XCTAssertTrue(r.out.contains("Lesson finished"), "\(kind): the lesson ran\n\(r.out)\n\(r.err)")
+            let all = r.out + r.err
+            XCTAssertFalse(all.contains("NSCocoaErrorDomain"), "\(kind): \(all)")
+            XCTAssertTrue(all.contains("kept for this session only"), "\(kind): one line says why\n\(all)")
+        }
+    }
+
+    func testALinkedProgressFileIsFollowedAndStaysALink() throws {
+        let lesson = try lessonFile()
+        let state = temporaryDirectory()
+        let dotfiles = temporaryDirectory() + "/progress.json"
+        try "{\"version\":1,\"lessons\":{}}".write(toFile: dotfiles, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: state + "/embedlab", withIntermediateDirectories: true)
+        XCTAssertEqual(symlink(dotfiles, state + "/embedlab/progress.json"), 0)
+        let r = try Binary.run(["--lang", "en", "--lesson", lesson], input: "plane\n", environment: ["XDG_STATE_HOME": state])
+        XCTAssertTrue(r.out.contains("Lesson finished"), r.out + r.err)
+        XCTAssertFalse((r.out + r.err).contains("session only"), r.out + r.err)
+        var st = stat()
+        XCTAssertEqual(lstat(state + "/embedlab/progress.json", &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "the link stays a link")
+        XCTAssertTrue(try String(contentsOfFile: dotfiles, encoding: .utf8).contains("\"walk\""), "progress went to the file the link names")
+    }
+}

@@ -130,9 +130,15 @@ public enum EmbedLabBinary {
             }
             matrix = m
         }
-        if let stored { return WordVectors(name: name, stored: stored, matrix: matrix, dimensionNames: names) }
+        if let stored {
+            let model = WordVectors(name: name, stored: stored, matrix: matrix, dimensionNames: names)
+            model.source = file.mapping
+            return model
+        }
         do {
-            return try WordVectors(name: name, words: words, matrix: matrix, dimensionNames: names)
+            let model = try WordVectors(name: name, words: words, matrix: matrix, dimensionNames: names)
+            model.source = file.mapping
+            return model
         } catch let error as EmbeddingsError {
             throw ModelFileError(path, .byte(headerSize), error.description)
         }
@@ -225,11 +231,13 @@ public enum EmbedLabBinary {
     }
 }
 
-/// A read-only memory mapping of a whole file, unmapped when the last user lets go.
+/// A whole model file in memory, released when the last user lets go: a private copy for any
+/// file up to `InputFile.snapshotMaxBytes` (so that `truncate` or `cp` over the file while it is
+/// in use changes nothing), a mapping checked before each use (`WordVectors.checkUnchanged`) above that.
 final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     var count: Int { bytes.count }
-    private let mapping: MappedBytes
+    let mapping: MappedBytes
 
     init(path: String) throws {
         // The one opener refuses folders, pipes, devices and link loops and applies the read policy.
