@@ -88,7 +88,7 @@ extension Check {
         case .valueType(let type):
             return ValueType(of: value) == type ? .passed : wrongType(type)
         case .uses(let pattern):
-            return pattern.mismatch(CommandCall(evaluation.statement), language: language).map { .failed($0) } ?? .passed
+            return pattern.mismatch(CommandCall(evaluation.bound), language: language).map { .failed($0) } ?? .passed
         case .textContains(let s):
             return ValueRenderer.render(value, style: .plain).contains(s) ? .passed
                 : fail("The result does not show what this step asks for.", "结果里没有这一步要的内容。")

@@ -11,7 +11,7 @@ import Workbench
 ///     uses bpe "aaabdaaabac" vocab=258          the quoted text and the option's value
 ///     uses train dim=10 epochs=15               options given as key=value or key value
 public struct CommandPattern: Equatable, Sendable {
-    /// The command's name as `Statement.commandName` gives it; `cos` is written `sim`.
+    /// The command's name as the check wrote it; matched through the table (`cos` is `sim`).
     public var command: String
     /// Exactly these words (any order); for `analogy`: start, subtracted, added.
     public var words: [String]
@@ -46,43 +46,28 @@ public struct CommandPattern: Equatable, Sendable {
         }
     }
 
-    static func canonical(_ name: String) -> String { name == "cos" ? "sim" : name }
+    /// The command's own name in `table` (`cos` is `sim`); names that are no command ("analogy",
+    /// "expression", "let") stay as they are.
+    static func canonical(_ name: String, in table: CommandTable = .standard) -> String { table.command(name)?.name ?? name }
 
     enum Token: Equatable { case bare(String), quoted(String), option(String, String) }
 
-    /// Splits arguments at spaces, keeping "quoted text" whole and reading `key=value`.
+    /// The words of a check's arguments as the command language reads a text (`Quotes.words`):
+    /// "quoted text" whole, `key=value` an option.
     static func tokens(_ text: String) -> [Token] {
-        var out: [Token] = []
-        var current = ""
-        var quoted = false
-        var wasQuoted = false
-        func flush() {
-            defer { current = ""; wasQuoted = false }
-            if wasQuoted { out.append(.quoted(current)); return }
-            guard !current.isEmpty else { return }
-            if let eq = current.firstIndex(of: "="), eq != current.startIndex {
-                out.append(.option(String(current[..<eq]), String(current[current.index(after: eq)...]).unquoted))
-            } else {
-                out.append(.bare(current))
+        Quotes.words(text).map { word in
+            if word.quoted { return .quoted(word.text) }
+            if let eq = word.text.firstIndex(of: "="), eq != word.text.startIndex {
+                return .option(String(word.text[..<eq]), Quotes.unquote(String(word.text[word.text.index(after: eq)...])).text)
             }
+            return .bare(word.text)
         }
-        for c in text {
-            if c == "\"" || c == "“" || c == "”" {
-                if quoted { quoted = false; wasQuoted = true; flush() } else { flush(); quoted = true }
-            } else if c.isWhitespace, !quoted {
-                flush()
-            } else {
-                current.append(c)
-            }
-        }
-        if quoted { wasQuoted = true }
-        flush()
-        return out
     }
 }
 
-/// What the learner's line asked for, read from its parsed statement: the command, the words it
-/// names, quoted texts and options. The other side of a `CommandPattern`.
+/// What the learner's line asked for, read from its bound line (`Session.bind`): the command under
+/// its own name, the words it names, quoted texts and options under their declared names. The other
+/// side of a `CommandPattern`.
 struct CommandCall: Equatable {
     var command: String
     var words: [String] = []
@@ -96,50 +81,46 @@ struct CommandCall: Equatable {
             && x.analogy.map { [$0.a, $0.b, $0.c] } == y.analogy.map { [$0.a, $0.b, $0.c] }
     }
 
-    init(_ statement: Statement) {
-        command = CommandPattern.canonical(statement.commandName)
-        switch statement {
+    /// The command as the table names it (aliases resolved), to match a pattern's names against.
+    var spec: CommandSpec?
+    var table: CommandTable = .standard
+
+    /// Reads the bound line: the command's own name, the words of its expressions, its text (quoted
+    /// parts as texts, the rest as words) and its options under their declared names.
+    init(_ bound: BoundLine) {
+        command = bound.statement.commandName
+        table = bound.commands
+        switch bound.statement {
+        case .expression(.call(let name, let args, _)):
+            // `cos(king, queen)` is the command sim written as a function.
+            spec = table.command(name)
+            command = spec?.name ?? name
+            words = args.flatMap(\.words)
         case .expression(let e), .assignment(_, let e, _):
             words = e.words
             analogy = e.analogyShape
         case .analogy(let a, let b, let c, _):
             words = [a, b, c]
             analogy = (a, b, c)
-        case .command(let name, let args, _):
-            for arg in args {
-                switch arg {
-                case .expr(let e):
-                    words += e.words
-                    if let shape = e.analogyShape { analogy = shape }
-                case .option(let k, let v, _):
-                    options[k] = v
-                case .text(let raw, _):
-                    // Text commands keep the rest of the line: read words, "texts" and options from it;
-                    // a word followed by a number is an option too (vocab 258, window 1).
-                    let tokens = CommandPattern.tokens(raw)
-                    var i = 0
-                    while i < tokens.count {
-                        switch tokens[i] {
-                        case .quoted(let t): texts.append(t)
-                        case .option(let k, let v): options[k] = v
-                        case .bare(let w):
-                            if i + 1 < tokens.count, case .bare(let n) = tokens[i + 1], Double(n) != nil, Double(w) == nil {
-                                options[w] = n
-                                i += 1
-                            } else {
-                                words.append(w)
-                            }
-                        }
-                        i += 1
-                    }
-                }
-            }
-            if name == "analogy", words.count == 3 { analogy = (words[0], words[1], words[2]) }
-        case .meta(_, let rest, _):
-            words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
-        case .empty:
+        case .command, .meta, .empty:
             break
         }
+        guard let invocation = bound.invocation else { return }
+        spec = invocation.command
+        command = invocation.command.name
+        for e in invocation.expressions {
+            words += e.words
+            if let shape = e.analogyShape { analogy = shape }
+        }
+        if invocation.textWasQuoted {
+            texts.append(invocation.text)
+        } else {
+            for word in Quotes.words(invocation.text) {
+                if word.quoted { texts.append(word.text) } else { words.append(word.text) }
+            }
+        }
+        for (name, value) in invocation.options.given { options[name] = value.description }
+        if command == "analogy", words.count == 3 { analogy = (words[0], words[1], words[2]) }
     }
 }
 
@@ -171,6 +152,7 @@ extension CommandPattern {
             }
             return nil
         }
+        let command = CommandPattern.canonical(self.command, in: call.table)
         guard call.command == command else {
             return language.pick(en: "This step asks for another command; \(CommandPattern.describe(call.command, language)) computes something else.",
                                  zh: "这一步要用另一个命令；\(CommandPattern.describe(call.command, language)) 算的是别的东西。")
@@ -183,14 +165,19 @@ extension CommandPattern {
             return language.pick(en: "The command is right, but it has \(Set(call.words).count) different words; count the words the step names.",
                                  zh: "命令对了，但只有 \(Set(call.words).count) 个不同的词；数一数这一步列出的词。")
         }
-        for t in texts where !call.texts.contains(t) {
+        // A quoted sentence in an expression command (`sim "a cat sat", "a dog lay"`) is one of its words.
+        for t in texts where !call.texts.contains(t) && !call.words.contains(t) {
             _ = t
             return language.pick(en: "The command is right, but the quoted text is not the one in the step.",
                                  zh: "命令对了，但引号里的文字不是这一步给的那段。")
         }
-        for (k, v) in options.sorted(by: { $0.key < $1.key }) {
+        for (key, v) in options.sorted(by: { $0.key < $1.key }) {
+            // The option under its declared name (`dims=10` is `dim`), its value read as the declaration reads it.
+            let option = call.spec?.options.first { $0.isNamed(key) }
+            let k = option?.name ?? key
             let given = call.options[k]
-            let same = given.map { g in Double(g).flatMap { x in Double(v).map { $0 == x } } ?? (g == v) } ?? false
+            let wanted = (try? option?.parse(v, language: language))?.description ?? v
+            let same = given.map { g in Double(g).flatMap { x in Double(wanted).map { $0 == x } } ?? (g == wanted) } ?? false
             if !same {
                 return given == nil
                     ? language.pick(en: "The command is right, but it does not set \(k).", zh: "命令对了，但没有设置 \(k)。")

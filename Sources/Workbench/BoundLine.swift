@@ -14,6 +14,8 @@ public struct BoundLine: Sendable {
     /// The command or `:` command bound to its `CommandSpec` (options checked, aliases resolved);
     /// nil for an expression, `let`, an analogy or an empty line.
     public let invocation: Invocation?
+    /// The table it was read with (the session's).
+    public let commands: CommandTable
 
     /// The command's declaration, if the line is a command.
     public var command: CommandSpec? { invocation?.command }

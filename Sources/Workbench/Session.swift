@@ -108,16 +108,16 @@ public final class Session: @unchecked Sendable {
                 throw WorkbenchError(language.text(.unknownCommand, ["name": name]), at: span, hint: ":help")
             }
             return BoundLine(line: line, statement: statement,
-                             invocation: try Invocation.bind(spec, typedName: name, arguments: args, span: span, session: self))
+                             invocation: try Invocation.bind(spec, typedName: name, arguments: args, span: span, session: self), commands: commands)
         case .meta(let name, let rest, let span):
             guard let spec = commands.command(":" + name) else {
                 throw WorkbenchError(language.text(.unknownMetaCommand, ["name": name]), at: span, hint: ":help")
             }
             let args: [CommandArgument] = rest.isEmpty ? [] : [.text(rest, Span(span.end - rest.count, span.end))]
             return BoundLine(line: line, statement: statement,
-                             invocation: try Invocation.bind(spec, typedName: ":" + name, arguments: args, span: span, session: self))
+                             invocation: try Invocation.bind(spec, typedName: ":" + name, arguments: args, span: span, session: self), commands: commands)
         default:
-            return BoundLine(line: line, statement: statement, invocation: nil)
+            return BoundLine(line: line, statement: statement, invocation: nil, commands: commands)
         }
     }
 

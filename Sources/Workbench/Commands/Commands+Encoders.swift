@@ -15,10 +15,7 @@ extension CommandSpec {
 extension Invocation {
     /// `embed "text"`: the encoder's unit-length sentence vector of the text.
     func embedText() throws -> Value {
-        var t = text
-        if t.count >= 2, let f = t.first, let l = t.last, (f == "\"" && l == "\"") || (f == "“" && l == "”") {
-            t = String(t.dropFirst().dropLast())
-        }
+        let t = Quotes.unquote(text).text
         guard let encoder = session.encoder else {
             throw error(.embedNeedsEncoder, ["model": model.name], at: textSpan, hint: ":use minilm")
         }

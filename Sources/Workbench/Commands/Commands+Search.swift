@@ -73,8 +73,7 @@ extension Invocation {
         guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "", nil) }
         let name = String(trimmed[..<space])
         let rest = trimmed[space...].trimmingCharacters(in: .whitespaces)
-        let quotes: [Character: Character] = ["\"": "\"", "“": "”", "'": "'", "「": "」"]
-        if let first = rest.first, let close = quotes[first], let end = rest.dropFirst().firstIndex(of: close) {
+        if let first = rest.first, let close = Quotes.pairs[first], let end = rest.dropFirst().firstIndex(of: close) {
             let inside = String(rest[rest.index(after: rest.startIndex)..<end])
             let after = rest[rest.index(after: end)...].trimmingCharacters(in: .whitespaces)
             guard after.isEmpty || Int(after) != nil else {

@@ -8,7 +8,7 @@
 /// A quoted text ends at its closing quote and everything after it must be options; a bare text
 /// gives up its options from the end. Quotes may be "…", “…”, '…' or 「…」.
 enum OptionText {
-    static let quotes: [Character: Character] = ["\"": "\"", "“": "”", "'": "'", "「": "」"]
+    static var quotes: [Character: Character] { Quotes.pairs }
 
     /// A whitespace-separated word with where it starts and ends (character offsets in the line).
     struct Word {
@@ -53,10 +53,7 @@ enum OptionText {
         return out
     }
 
-    static func unquote(_ s: String) -> (String, Bool) {
-        guard let open = s.first, let close = quotes[open], s.count >= 2, s.last == close else { return (s, false) }
-        return (String(s.dropFirst().dropLast()), true)
-    }
+    static func unquote(_ s: String) -> (String, Bool) { Quotes.unquote(s) }
 
     static func split(_ raw: String, at span: Span, keyword: String?, options: [OptionSpec], language: Language,
                       command: String, hint: String?) throws -> Split {

@@ -25,8 +25,8 @@ public enum Lexer {
             if let q = quote {
                 if c == q { quote = nil }
                 out.append(c)
-            } else if c == "\"" || c == "“" {
-                quote = c == "“" ? "”" : "\""
+            } else if let close = Quotes.closing(c, inExpression: true) {
+                quote = close
                 out.append(c)
             } else {
                 out.append(normalized(c))
@@ -44,8 +44,7 @@ public enum Lexer {
             if c.isWhitespace { i += 1; continue }
             if c == "#" { break }
             let start = i
-            if c == "\"" || c == "“" {
-                let close: Character = c == "“" ? "”" : "\""
+            if let close = Quotes.closing(c, inExpression: true) {
                 i += 1
                 var text = ""
                 while i < chars.count, chars[i] != close {
@@ -104,6 +103,6 @@ public enum Lexer {
     static func isWordCharacter(_ c: Character) -> Bool {
         if c.isLetter || c.isNumber || c == "_" || c == "'" || c == "." || c == "《" || c == "》" || c == "·" { return true }
         // Other non-ASCII symbols (emoji, CJK punctuation) are words too; ASCII punctuation is syntax.
-        return !c.isASCII && !c.isWhitespace && !symbols.contains(c) && c != "“" && c != "”"
+        return !c.isASCII && !c.isWhitespace && !symbols.contains(c) && !Quotes.pairs.keys.contains(c) && !Quotes.pairs.values.contains(c)
     }
 }
