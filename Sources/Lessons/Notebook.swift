@@ -6,6 +6,10 @@ import Workbench
 /// A notebook: the `embedlab` cells of a document, each a command and (optionally) the output it
 /// printed when recorded. In a cell block, lines starting with `> ` are commands and the lines
 /// after one are its output; a block without `> ` lines holds commands only.
+///
+/// Outputs are quoted so that no output line can be read back as a command: an output line that
+/// starts with `>`, `#` or `\` is written with a `\` in front (`\> near paris #`), and reading removes
+/// it. `:save` then `check` is an identity for every output (`quoteOutputLine`, `unquoteOutputLine`).
 public struct Notebook: Equatable, Sendable {
     public struct Cell: Equatable, Sendable {
         public var input: String
@@ -49,7 +53,7 @@ public struct Notebook: Equatable, Sendable {
                         current = Cell(input: String(l.dropFirst(2)), expected: nil, line: line + 1 + i)
                         output = []
                     } else {
-                        output.append(l)
+                        output.append(Notebook.unquoteOutputLine(l))
                     }
                 }
                 if var c = current { c.expected = output.joined(separator: "\n"); cells.append(c) }
@@ -103,13 +107,27 @@ public struct Notebook: Equatable, Sendable {
         if let title { out += "# \(title)\n\n" }
         for cell in cells {
             var body = "> \(cell.input)\n"
-            if let expected = cell.expected, !expected.isEmpty { body += expected + "\n" }
+            if let expected = cell.expected, !expected.isEmpty {
+                body += expected.split(separator: "\n", omittingEmptySubsequences: false).map(Notebook.quoteOutputLine).joined(separator: "\n") + "\n"
+            }
             // A fence longer than any run of backticks that starts a line inside, so that an
             // output line such as "```" (an error's echo, a token) cannot close the block early.
             let fence = String(repeating: "`", count: max(3, Notebook.longestLeadingBackticks(body) + 1))
             out += fence + "embedlab\n" + body + fence + "\n\n"
         }
         return out
+    }
+
+    /// An output line as written in a cell block: one starting with `>` (which would read as a
+    /// command), `#` (`## ` would end the block as a step heading) or `\` (the quote itself) gets
+    /// a `\` in front.
+    static func quoteOutputLine<S: StringProtocol>(_ line: S) -> String {
+        line.hasPrefix(">") || line.hasPrefix("\\") || line.hasPrefix("#") ? "\\" + line : String(line)
+    }
+
+    /// An output line as read from a cell block: `quoteOutputLine` undone.
+    static func unquoteOutputLine(_ line: String) -> String {
+        line.hasPrefix("\\") ? String(line.dropFirst()) : line
     }
 
     /// The longest run of backticks (or tildes) that starts a line of `text`, after its indentation.

@@ -123,3 +123,17 @@ final class CourseTests: XCTestCase {
         XCTAssertEqual(catalog.unfinished(in: store).map { "\($0.lesson.id) \($0.step)" }, "mine 1")
     }
 }
+
+/// Issue 25: `markdown()` then parsing gives back every output as it was, whatever it holds.
+final class NotebookRoundTripTests: XCTestCase {
+    func testEveryOutputSurvivesSavingAndReading() {
+        let outputs = ["> near paris #", ">", "\\", "\\> x", "\\\\ y", "``` not a fence", "~~~", "---", "## Heading", "::: en", ":::",
+                       "  > indented", "a\n> b\n\\c\n>", "", "end \\"]
+        let notebook = Notebook(model: "toy", title: "t", cells: outputs.enumerated().map { Notebook.Cell(input: "sim 猫 狗 # \($0.offset)", expected: $0.element, line: 0) })
+        let back = Notebook(document: Document.parse(notebook.markdown()))
+        XCTAssertEqual(back.cells.map(\.input), notebook.cells.map(\.input))
+        for (a, b) in zip(back.cells, notebook.cells) {
+            XCTAssertEqual(a.expected ?? "", b.expected, b.input)
+        }
+    }
+}

@@ -85,3 +85,17 @@ final class NotebookTests: XCTestCase {
         }
     }
 }
+
+/// Issue 25: notebooks quote their outputs, so no output line is ever read back as a command.
+final class NotebookQuotingTests: XCTestCase {
+    func testAnOutputThatLooksLikeACommandIsNeverRunAndChecksAsSaved() throws {
+        let file = temporaryDirectory() + "/hidden.md"
+        _ = try Binary.run([], input: "tokens \"> near paris #\"\ntokens \"\\\\> sim a b\"\n:save \(file)\n")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertFalse(text.split(separator: "\n").contains("> near paris #: 4 words, 14 characters, 14 bytes"), text)
+        XCTAssertTrue(text.split(separator: "\n").contains("\\> near paris #: 4 words, 14 characters, 14 bytes"), text)
+        let check = try Binary.run(["check", file])
+        XCTAssertEqual(check.status, 0, check.out + check.err)
+        XCTAssertTrue(check.out.contains("2 cells checked, 0 differ"), check.out)
+    }
+}
