@@ -1,9 +1,13 @@
 // The GloVe training benchmark (run by scripts/bench-glove.sh, never by the tests): the whole
 // pipeline on a corpus file with the Stanford reference demo's settings, stage by stage, then the
-// analogy accuracy of the vectors it made, printed beside figures of the Stanford C programs on
-// the same corpus (copied figures, measured elsewhere on the same kind of machine: labelled so).
+// analogy accuracy of the vectors it made. The peer (glove-python, scripts/bench_glove_peer.py) runs
+// in the same script on the same corpus; the script puts the two side by side.
 //
-//     glove-bench CORPUS.txt QUESTIONS-WORDS.txt [--threads 2] [--epochs 15] [--restrict 30000]
+//     glove-bench CORPUS.txt QUESTIONS-WORDS.txt [--threads 2] [--epochs 15] [--restrict 30000] [--json]
+//
+// With --json the last line is one JSON object: glove_epoch_s (median of the epochs, wall clock),
+// glove_epoch_s_runs, glove_epoch_cpu_s (CPU time of all threads), glove_records, glove_records_per_s,
+// glove_words, glove_cooccur_s, glove_shuffle_s, glove_costs, glove_accuracy [correct, asked].
 //
 // The stages are timed here, one by one, and the trained vectors stay at hand for the accuracy step.
 import Embeddings
@@ -17,13 +21,17 @@ struct Arguments {
     var threads = 2
     var epochs = 15
     var restrict = 30_000
+    var json = false
 
     init(_ argv: [String]) {
         var positional: [String] = []
         var i = 1
         while i < argv.count {
             let a = argv[i]
-            if a.hasPrefix("--"), i + 1 < argv.count, let n = Int(argv[i + 1]) {
+            if a == "--json" {
+                json = true
+                i += 1
+            } else if a.hasPrefix("--"), i + 1 < argv.count, let n = Int(argv[i + 1]) {
                 switch a {
                 case "--threads": threads = n
                 case "--epochs": epochs = n
@@ -42,25 +50,9 @@ struct Arguments {
     }
 
     static func usage(_ problem: String) -> Never {
-        FileHandle.standardError.write(Data("glove-bench: \(problem)\nusage: glove-bench CORPUS.txt QUESTIONS-WORDS.txt [--threads 2] [--epochs 15] [--restrict 30000]\n".utf8))
+        FileHandle.standardError.write(Data("glove-bench: \(problem)\nusage: glove-bench CORPUS.txt QUESTIONS-WORDS.txt [--threads 2] [--epochs 15] [--restrict 30000] [--json]\n".utf8))
         exit(2)
     }
-}
-
-/// The Stanford C implementation on corpus-en-10m, 2 threads, min count 5, window 15, 50 dims,
-/// x_max 10, 15 iterations: copied figures, not measured by this program.
-enum Reference {
-    static let vocabulary = 59_762
-    static let records = 28_335_306
-    static let vocabCountSeconds = 0.46
-    static let cooccurSeconds = 9.0
-    static let shuffleSeconds = 7.6
-    static let epochSeconds = 9.2
-    static let recordsPerSecond = 3.1e6
-    static let firstCost = 0.0843
-    static let lastCost = 0.0375
-    static let accuracy = (correct: 1197, total: 9458)
-    static let cooccurPeakBytes = 1.16e9
 }
 
 /// Timestamps from the trainer's progress reports (made on a training thread).
@@ -68,11 +60,13 @@ final class Marks: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var epochStarts: [ContinuousClock.Instant] = []
     private(set) var epochEnds: [ContinuousClock.Instant] = []
+    private(set) var cpuStarts: [Double] = []
+    private(set) var cpuEnds: [Double] = []
     func add(_ p: TrainingProgress, _ now: ContinuousClock.Instant) {
         lock.lock(); defer { lock.unlock() }
-        if p.stage == .training && p.recordsDone == 0 && !p.isEpochEnd { epochStarts.append(now) }
+        if p.stage == .training && p.recordsDone == 0 && !p.isEpochEnd { epochStarts.append(now); cpuStarts.append(processCPUSeconds()) }
         if p.isEpochEnd {
-            epochEnds.append(now)
+            epochEnds.append(now); cpuEnds.append(processCPUSeconds())
             print(String(format: "iter: %03d, cost: %.6f", p.epoch, p.cost))
         }
     }
@@ -115,7 +109,8 @@ func run() throws {
     let afterTraining = peakResidentBytes()
     let shuffleSeconds = marks.epochStarts.first.map { seconds($0 - trainStart) } ?? 0
     let epochSeconds = zip(marks.epochStarts, marks.epochEnds).map { seconds($1 - $0) }
-    let perEpoch = epochSeconds.reduce(0, +) / Double(max(1, epochSeconds.count))
+    let perEpoch = median(epochSeconds)
+    let cpuPerEpoch = median(zip(marks.cpuStarts, marks.cpuEnds).map { $1 - $0 })
     let recordsPerSecond = Double(records) / perEpoch
 
     let vectors = try WordVectors(name: "glove-bench", words: model.words, matrix: model.vectors)
@@ -123,43 +118,57 @@ func run() throws {
     let evaluation = try AnalogyEvaluation.run(model: vectors, questionsPath: args.questions, restrictTo: args.restrict)
     let evaluationSeconds = seconds(clock.now - t)
 
-    // The table: ours, the reference's, and their ratio (above 1: we are faster).
+    // The table (the script prints the peer's beside it).
     func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
-    func ratio(_ reference: Double, _ ours: Double) -> String { ours > 0 ? f(reference / ours) + "×" : "—" }
     let accuracy = evaluation.total.accuracy
-    let referenceAccuracy = Double(Reference.accuracy.correct) / Double(Reference.accuracy.total)
     let rows: [[String]] = [
-        ["vocabulary words", "\(vocabulary.count)", "\(Reference.vocabulary)", ""],
-        ["co-occurrence records", "\(records)", "\(Reference.records)", ""],
-        ["read corpus (s)", f(readSeconds), "—", ""],
-        ["vocabulary (s)", f(vocabularySeconds), f(Reference.vocabCountSeconds), ratio(Reference.vocabCountSeconds, vocabularySeconds)],
-        ["co-occurrence (s)", f(cooccurrenceSeconds), f(Reference.cooccurSeconds, 1), ratio(Reference.cooccurSeconds, cooccurrenceSeconds)],
-        ["vocabulary + co-occurrence (s)", f(vocabularySeconds + cooccurrenceSeconds), f(Reference.vocabCountSeconds + Reference.cooccurSeconds),
-         ratio(Reference.vocabCountSeconds + Reference.cooccurSeconds, vocabularySeconds + cooccurrenceSeconds)],
-        ["shuffle (s)", f(shuffleSeconds), f(Reference.shuffleSeconds, 1), ratio(Reference.shuffleSeconds, shuffleSeconds)],
-        ["training per epoch (s)", f(perEpoch), f(Reference.epochSeconds, 1), ratio(Reference.epochSeconds, perEpoch)],
-        ["training records/s (M)", f(recordsPerSecond / 1e6), f(Reference.recordsPerSecond / 1e6, 1), ratio(recordsPerSecond, Reference.recordsPerSecond)],
-        ["cost after epoch 1", model.epochCosts.first.map { f($0, 4) } ?? "—", f(Reference.firstCost, 4), ""],
-        ["cost after epoch \(model.epochCosts.count)", model.epochCosts.last.map { f($0, 4) } ?? "—", f(Reference.lastCost, 4) + " (15)", ""],
-        ["questions-words, first \(args.restrict) words", "\(evaluation.total.correct)/\(evaluation.total.total) = \(f(accuracy * 100, 1))%",
-         "\(Reference.accuracy.correct)/\(Reference.accuracy.total) = \(f(referenceAccuracy * 100, 1))%", ""],
-        ["peak memory after co-occurrence", mb(afterCooccur), "1.16 GB (cooccur)", ""],
-        ["peak memory after training", mb(afterTraining), "—", ""],
+        ["vocabulary words", "\(vocabulary.count)"],
+        ["co-occurrence records", "\(records)"],
+        ["read corpus (s)", f(readSeconds)],
+        ["vocabulary (s)", f(vocabularySeconds)],
+        ["co-occurrence (s)", f(cooccurrenceSeconds)],
+        ["shuffle (s)", f(shuffleSeconds)],
+        ["training per epoch (s, median)", f(perEpoch) + " (" + f(epochSeconds.min() ?? 0) + "–" + f(epochSeconds.max() ?? 0) + ")"],
+        ["training per epoch, CPU s of all threads", f(cpuPerEpoch)],
+        ["training records/s (M)", f(recordsPerSecond / 1e6)],
+        ["cost after epoch 1", model.epochCosts.first.map { f($0, 4) } ?? "—"],
+        ["cost after epoch \(model.epochCosts.count)", model.epochCosts.last.map { f($0, 4) } ?? "—"],
+        ["questions-words, first \(args.restrict) words", "\(evaluation.total.correct)/\(evaluation.total.total) = \(f(accuracy * 100, 1))%"],
+        ["peak memory after co-occurrence", mb(afterCooccur)],
+        ["peak memory after training", mb(afterTraining)],
     ]
     print("")
-    print("GloVe on \(args.corpus), \(h.threads) threads (reference: Stanford C, copied figures from the same machine kind)")
-    let headers = ["measure", "EmbedLab", "Stanford C", "ratio"]
-    let widths = (0..<4).map { c in ([headers] + rows).map { $0[c].count }.max()! }
-    func line(_ r: [String]) -> String {
-        r.enumerated().map { c, s in c == 0 ? s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                                             : String(repeating: " ", count: widths[c] - s.count) + s }.joined(separator: "  ")
-    }
-    print(line(headers))
-    for r in rows { print(line(r)) }
+    print("GloVe (EmbedLab) on \(args.corpus), \(h.threads) threads")
+    let widths = (0..<2).map { c in rows.map { $0[c].count }.max()! }
+    for r in rows { print(r[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  " + String(repeating: " ", count: widths[1] - r[1].count) + r[1]) }
     print("")
     print("sections: " + evaluation.sections.map { "\($0.section) \($0.correct)/\($0.total)" }.joined(separator: ", "))
     print("training in all \(f(trainSeconds)) s; evaluation \(f(evaluationSeconds)) s; \(evaluation.skipped) questions skipped; "
           + "memory after reading \(mb(afterRead))")
+    if args.json {
+        let r3 = { (x: Double) in (x * 1000).rounded() / 1000 }
+        let object: [String: Any] = [
+            "glove_epoch_s": r3(perEpoch), "glove_epoch_s_runs": epochSeconds.map(r3), "glove_epoch_cpu_s": r3(cpuPerEpoch),
+            "glove_records": records, "glove_records_per_s": Int(recordsPerSecond.rounded()), "glove_words": vocabulary.count,
+            "glove_cooccur_s": r3(vocabularySeconds + cooccurrenceSeconds), "glove_shuffle_s": r3(shuffleSeconds),
+            "glove_costs": model.epochCosts.map { ($0 * 1e6).rounded() / 1e6 },
+            "glove_accuracy": [evaluation.total.correct, evaluation.total.total], "glove_threads": h.threads, "glove_epochs": h.epochs,
+        ]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+    }
+}
+
+func median(_ xs: [Double]) -> Double {
+    guard !xs.isEmpty else { return 0 }
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// CPU seconds used so far by every thread of this process.
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
 do { try run() } catch {
