@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Index", "VectorMath"]),
         .testTarget(name: "GloVeTests", dependencies: ["GloVe", "Embeddings", "VectorMath"]),
         .testTarget(name: "Word2VecTests", dependencies: ["Word2Vec", "GloVe", "Embeddings", "VectorMath"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings", "Lessons", "FileAccess"], exclude: ["Golden"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Workbench", "Embeddings", "Lessons", "FileAccess", "VectorMath"], exclude: ["Golden"]),
     ]
 )
 

@@ -3,6 +3,7 @@ import FileAccess
 import Foundation
 import Embeddings
 import Rendering
+import VectorMath
 import Workbench
 
 /// `embedlab projector MODEL [WORDS…|--top N] --html OUT.html`: the words on a page in the style of
@@ -36,12 +37,37 @@ struct Projector: ParsableCommand {
     @Flag(help: "Do not write the TSV files beside the page.")
     var noTSV = false
 
+    @Flag(help: "Only PCA: do not place the words by t-SNE too.")
+    var noTSNE = false
+
+    @Option(help: "t-SNE's perplexity: about how many neighbours each word keeps (2–100).")
+    var perplexity: Double = 30
+
+    @Option(help: "t-SNE's seed: the same seed gives the same picture.")
+    var seed: UInt64 = 1
+
+    @Option(help: "A metadata file (the Projector's TSV: a header line, the word first, then columns such as a category); its words are shown when no words are given.")
+    var metadata: String?
+
+    @Option(name: .customLong("color-by"), help: "The metadata column to colour the points by (default: the second).")
+    var colorBy: String?
+
+    @Option(name: .customLong("search-top"), help: "The search also finds the model's N most frequent words not on the page, lighting their nearest words on it (0–100000).")
+    var searchTop: Int = 10000
+
+    @Option(help: "The language of messages: en or zh (default: from LANG).")
+    var lang: Language?
+
     func validate() throws {
         let ext = (html as NSString).pathExtension.lowercased()
         guard ext == "html" || ext == "htm" else { throw ValidationError("--html writes an HTML page; give a file name ending in .html") }
         if let top, !(1...ProjectorPage.wordLimit).contains(top) { throw ValidationError("--top takes 1 to \(ProjectorPage.wordLimit) words, not \(top)") }
         if top != nil && !words.isEmpty { throw ValidationError("give words or --top N, not both") }
         guard (1...100).contains(k) else { throw ValidationError("-k takes 1 to 100 neighbours, not \(k)") }
+        guard perplexity.isFinite, (2...100).contains(perplexity) else { throw ValidationError("--perplexity takes 2 to 100, not \(perplexity)") }
+        guard (0...100_000).contains(searchTop) else { throw ValidationError("--search-top takes 0 to 100000 words, not \(searchTop)") }
+        if metadata != nil, top != nil { throw ValidationError("give --metadata (its words) or --top N, not both") }
+        if colorBy != nil, metadata == nil { throw ValidationError("--color-by names a column of --metadata FILE; give the file too") }
     }
 
     func run() throws {
@@ -50,15 +76,30 @@ struct Projector: ParsableCommand {
             Environment.warn("error: \(error)")
             throw ExitCode(1)
         }
+        var table: (column: String, categories: [String: String], words: [String])?
+        if let metadata {
+            do { table = try Projector.readMetadata(metadata, column: colorBy) } catch {
+                Environment.warn("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
         // The most frequent tokens, punctuation (a token without a letter or digit) left out.
-        let chosen = words.isEmpty ? Array(vectors.words.lazy.filter { $0.contains { $0.isLetter || $0.isNumber } }.prefix(top ?? 500)) : words
+        let chosen = !words.isEmpty ? words : table.map(\.words)
+            ?? Array(vectors.words.lazy.filter { $0.contains { $0.isLetter || $0.isNumber } }.prefix(top ?? 500))
         let page: ProjectorPage
-        do { page = try ProjectorPage(model: vectors, words: chosen, k: k) } catch {
+        do {
+            page = try ProjectorPage(model: vectors, words: chosen, k: k, tsne: noTSNE ? nil : TSNE(perplexity: perplexity, seed: seed),
+                                     categories: table.map { t in chosen.map { t.categories[$0] ?? "" } }, categoryName: table?.column, searchTop: searchTop)
+        } catch {
             Environment.warn("error: \(error)")
             throw ExitCode(1)
         }
         let base = (html as NSString).deletingPathExtension
         let tsv = (vectors: base + ".tsv", metadata: base + "-metadata.tsv")
+        if let metadata, !noTSV, [tsv.vectors, tsv.metadata].contains(where: { ReadPolicy.canonical($0) == ReadPolicy.canonical(metadata) }) {
+            Environment.warn("error: the page's TSV files (\(tsv.vectors), \(tsv.metadata)) would replace --metadata \(metadata); name the page differently or add --no-tsv")
+            throw ExitCode(64)
+        }
         let name = { (path: String) in (path as NSString).lastPathComponent }
         do {
             try SafeWrite.replace(html, with: Array(ProjectorPageHTML.render(page, tsv: noTSV ? nil : (name(tsv.vectors), name(tsv.metadata))).utf8), policy: nil)
@@ -68,7 +109,33 @@ struct Projector: ParsableCommand {
             throw ExitCode(1)
         }
         if !page.missing.isEmpty { Environment.warn("not in \(vectors.name), left out: \(page.missing.joined(separator: ", "))") }
-        print("wrote \(html) (\(page.words.count) words, \(page.neighbours.first?.count ?? 0) neighbours each)"
+        print("wrote \(html) (\(page.words.count) words, \(page.neighbours.first?.count ?? 0) neighbours each" + (page.tsne == nil ? "" : "; PCA and t-SNE")
+              + (page.offPage.isEmpty ? "" : "; search knows \(page.searchable) words") + ")"
               + (noTSV ? "" : " and \(tsv.vectors), \(tsv.metadata) for projector.tensorflow.org"))
+    }
+
+    /// A Projector metadata file: a header line (the word's column first), one line per word.
+    /// Returns the column to colour by (`column`, else the second), each word's value and the words in order.
+    static func readMetadata(_ path: String, column: String?) throws -> (column: String, categories: [String: String], words: [String]) {
+        let lines = try TextFile.lines(atPath: path, limits: .dataFile, what: "metadata file").filter { !$0.isEmpty }
+        let header = (lines.first ?? "").components(separatedBy: "\t")
+        guard header.count >= 2 else {
+            throw ValidationError("\(path):1: a metadata file starts with a header line of at least two tab-separated columns (word, then e.g. category)")
+        }
+        let index: Int
+        if let column {
+            guard let i = header.firstIndex(of: column), i > 0 else {
+                throw ValidationError("\(path):1: there is no column '\(column)'; the columns are \(header.dropFirst().joined(separator: ", "))")
+            }
+            index = i
+        } else { index = 1 }
+        var categories: [String: String] = [:], words: [String] = []
+        for line in lines.dropFirst() {
+            let cells = line.components(separatedBy: "\t")
+            guard let word = cells.first, !word.isEmpty else { continue }
+            if categories[word] == nil { words.append(word) }
+            categories[word] = index < cells.count ? cells[index] : ""
+        }
+        return (header[index], categories, words)
     }
 }

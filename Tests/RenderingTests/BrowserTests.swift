@@ -71,7 +71,7 @@ final class BrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("<li>\(expected[0])<span class=\"cos\">"), "the list names the nearest first")
 
         let none = try browser.dom(of: "file://" + path + "?q=zebra")
-        XCTAssertTrue(none.contains("zebra is not on this page"))
+        XCTAssertTrue(none.contains("zebra is not among the words this page knows"), "a word the page cannot find says so")
         XCTAssertFalse(none.contains("point hit"))
 
         // Typed, key by key, as a reader would: the same highlight, and clearing the box clears it.

@@ -23,14 +23,32 @@ public struct ProjectorPage: Sendable {
     /// The page's words with their full vectors, for the Projector's own TSV files
     /// (`vectors.save(path: "words.tsv")` writes `words.tsv` and `words-metadata.tsv`).
     public var vectors: WordVectors
+    /// The same words placed by t-SNE (neighbourhoods kept, distances not), when asked for.
+    public var tsne: ScatterPlot?
+    /// A category for each word (a metadata column), to colour the points by; nil: one colour.
+    public var categories: [String]?
+    /// The name of that column, for the legend.
+    public var categoryName: String?
+    /// Words of the model that are not on the page (its most frequent ones), each with its nearest
+    /// words on the page: a search for `king` on a page without it still lights its neighbours.
+    public var offPage: [(word: String, near: [(index: Int, score: Float)])] = []
+    /// How many of the model's most frequent words a search knows (on the page or in `offPage`).
+    public var searchable: Int = 0
 
     /// The most words a page holds: the neighbour search is quadratic in them and the page grows linearly.
     public static let wordLimit = 5000
 
-    public init(model: WordVectors, words requested: [String], k: Int) throws {
-        var seen = Set<String>(), words: [String] = [], rows: [Int] = [], missing: [String] = []
-        for w in requested where seen.insert(w).inserted {
-            if let i = model.index(of: w) { words.append(w); rows.append(i) } else { missing.append(w) }
+    /// `tsne`: also place the words by t-SNE (seeded; exact up to 1,000 words, Barnes–Hut above).
+    /// `categories`: a category per requested word (same order) to colour by. `searchTop`: the
+    /// model's most frequent words whose neighbours on the page are precomputed for the search.
+    public init(model: WordVectors, words requested: [String], k: Int, tsne: TSNE? = nil,
+                categories requestedCategories: [String]? = nil, categoryName: String? = nil, searchTop: Int = 0) throws {
+        var seen = Set<String>(), words: [String] = [], rows: [Int] = [], missing: [String] = [], categories: [String] = []
+        for (n, w) in requested.enumerated() where seen.insert(w).inserted {
+            if let i = model.index(of: w) {
+                words.append(w); rows.append(i)
+                if let c = requestedCategories { categories.append(n < c.count ? c[n] : "") }
+            } else { missing.append(w) }
         }
         guard words.count >= 3 else {
             throw WorkbenchError("a projector page needs at least 3 words of \(model.name); \(words.count) found"
@@ -59,5 +77,22 @@ public struct ProjectorPage: Sendable {
         self.neighbours = found.map { $0.map { (index: $0.index, score: $0.score) } }
         self.missing = missing
         self.vectors = try WordVectors(name: model.name, words: words, matrix: matrix)
+        self.categories = requestedCategories == nil ? nil : categories
+        self.categoryName = categoryName
+        if let tsne {
+            let placed = tsne.embed(matrix)
+            self.tsne = ScatterPlot(title: "\(model.name): t-SNE of \(words.count) words (perplexity \(AxisTicks.compact(tsne.effectivePerplexity(rows: words.count))), seed \(tsne.seed))",
+                                    points: words.indices.map { ScatterPlot.Point(label: words[$0], x: placed[$0].x, y: placed[$0].y) },
+                                    xLabel: "t-SNE 1 (neighbourhoods kept; sizes and gaps mean little)", yLabel: "t-SNE 2")
+        }
+        // The search's other words: the model's most frequent, each with its k nearest on the page.
+        let onPage = Set(rows)
+        let others = (0..<min(searchTop, model.count)).filter { !onPage.contains($0) && model.words[$0].contains { $0.isLetter || $0.isNumber } }
+        if !others.isEmpty {
+            let queries = Matrix(rowVectors: others.map { model.matrix.row($0) }).normalizedRows()
+            let found = unit.nearest(batch: queries, k: k)
+            offPage = zip(others, found).map { (word: model.words[$0.0], near: $0.1.map { (index: $0.index, score: $0.score) }) }
+        }
+        searchable = max(words.count, min(searchTop, model.count))
     }
 }

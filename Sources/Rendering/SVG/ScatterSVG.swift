@@ -45,8 +45,11 @@ public enum ScatterSVG {
     }
 
     /// `attributes(i)` adds attributes to point i's group (the projector page's neighbour lists).
-    public static func render(_ plot: ScatterPlot, maxWidth: Double = 560, maxHeight: Double = 420,
-                              attributes: ((Int) -> [(String, String)])? = nil) -> String {
+    /// `declutter`: a label that would cover an earlier one gets the class `crowded` (a page hides
+    /// it until the point is hovered or found) instead of being drawn over the others. `fills`:
+    /// a colour per point (a category's), else all blue.
+    public static func render(_ plot: ScatterPlot, maxWidth: Double = 560, maxHeight: Double = 420, declutter: Bool = false,
+                              fills: [String]? = nil, attributes: ((Int) -> [(String, String)])? = nil) -> String {
         let l = layout(plot, maxWidth: maxWidth, maxHeight: maxHeight)
         var c = SVGCanvas(width: l.width, height: l.height, title: plot.title)
         c.text(plot.title, x: 12, y: 22, size: 14, weight: "bold")
@@ -62,9 +65,10 @@ public enum ScatterSVG {
         for (i, p) in plot.points.enumerated() where p.x.isFinite && p.y.isFinite {
             let (x, y) = l.position(p.x, p.y)
             c.beginGroup(className: "point", attributes: [("data-word", p.label)] + (attributes?(i) ?? []))
-            c.circle(cx: x, cy: y, r: 4, fill: SVGCanvas.Tone.blue.rawValue, tooltip: "\(p.label) (\(AxisTicks.compact(p.x)), \(AxisTicks.compact(p.y)))")
-            let label = place(p.label, x: x, y: y, avoiding: &taken)
-            c.text(p.label, x: label.x, y: label.y, anchor: label.anchor)
+            let fill = fills.flatMap { i < $0.count ? $0[i] : nil } ?? SVGCanvas.Tone.blue.rawValue
+            c.circle(cx: x, cy: y, r: 4, fill: fill, tooltip: "\(p.label) (\(AxisTicks.compact(p.x)), \(AxisTicks.compact(p.y)))")
+            let label = place(p.label, x: x, y: y, avoiding: &taken, keepCrowded: !declutter)
+            c.text(p.label, x: label.x, y: label.y, anchor: label.anchor, className: label.fits ? nil : "crowded")
             c.endGroup()
         }
         return c.svg
@@ -78,7 +82,9 @@ public enum ScatterSVG {
     /// Where a point's label goes: right of it, else left, else above or below on the right, the
     /// first place no earlier label covers (the first choice when all are taken). Greedy, in the
     /// points' order, so the same plot always puts its labels in the same places.
-    static func place(_ text: String, x: Double, y: Double, avoiding taken: inout [Box]) -> (x: Double, y: Double, anchor: SVGCanvas.Anchor) {
+    /// A label that fits nowhere is placed at the first choice and, unless `keepCrowded`, not
+    /// counted as taken (it is hidden until asked for) and reported as not fitting.
+    static func place(_ text: String, x: Double, y: Double, avoiding taken: inout [Box], keepCrowded: Bool = true) -> (x: Double, y: Double, anchor: SVGCanvas.Anchor, fits: Bool) {
         let w = SVGCanvas.textWidth(text, size: 12), h = 12.0
         let candidates: [(Double, Double, SVGCanvas.Anchor, Box)] = [
             (x + 7, y + 4, .start, Box(x0: x + 7, y0: y - 8, x1: x + 7 + w, y1: y + 4)),
@@ -86,9 +92,10 @@ public enum ScatterSVG {
             (x + 5, y - 7, .start, Box(x0: x + 5, y0: y - 7 - h, x1: x + 5 + w, y1: y - 7)),
             (x + 5, y + 16, .start, Box(x0: x + 5, y0: y + 16 - h, x1: x + 5 + w, y1: y + 16)),
         ]
-        let chosen = candidates.first { c in !taken.contains { $0.overlaps(c.3) } } ?? candidates[0]
-        taken.append(chosen.3)
-        return (chosen.0, chosen.1, chosen.2)
+        let free = candidates.first { c in !taken.contains { $0.overlaps(c.3) } }
+        let chosen = free ?? candidates[0]
+        if free != nil || keepCrowded { taken.append(chosen.3) }
+        return (chosen.0, chosen.1, chosen.2, free != nil || keepCrowded)
     }
 
     /// A frame, ticks at the same step on both axes (equal aspect), and dashed lines through 0.
