@@ -10,7 +10,7 @@ struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
         abstract: "Lint lessons, grade a learner's answers, write handouts, list lessons.",
-        subcommands: [Lint.self, Grade.self, Handout.self, List.self])
+        subcommands: [Lint.self, Grade.self, Handout.self, Autograder.self, Autograde.self, List.self])
 
     /// A lesson named on the command line: a file, or a bundled lesson's id or number (`arithmetic`, `3`).
     static func lesson(named name: String) throws -> Lesson {

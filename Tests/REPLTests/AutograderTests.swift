@@ -1,0 +1,134 @@
+import XCTest
+import Foundation
+
+/// `embedlab lesson autograder` as an instructor uses it: the folder Gradescope takes, graded by
+/// its own `run_autograder` in an environment with no Swift toolchain or runtime on any path.
+///
+/// The folder needs an embedlab linked statically against the Swift runtime. The test uses
+/// `.build-static/release/embedlab` when it is there and has `lesson autograde` (what
+/// run_autograder runs); otherwise, or with EMBEDLAB_STATIC_REBUILD=1, it builds it first with
+/// `swift build -c release --static-swift-stdlib --product embedlab --scratch-path .build-static`:
+/// a release build of the whole package, 656 s measured on 2 cores under load 13 the first time,
+/// minutes again after changes. The grading itself is the dynamic binary's, tested in
+/// GradeCommandTests; this test is about the package: its layout, the static link, and
+/// run_autograder with no Swift on any path.
+final class AutograderTests: XCTestCase {
+    static let staticBinary = Binary.root.appendingPathComponent(".build-static/release/embedlab").path
+
+    /// The static binary: the one present if it can grade, else built once per test run.
+    static let built: Result<String, Error> = {
+        if ProcessInfo.processInfo.environment["EMBEDLAB_STATIC_REBUILD"] != "1", FileManager.default.isExecutableFile(atPath: staticBinary) {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: staticBinary)
+            probe.arguments = ["lesson", "autograde", "--help"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            if (try? probe.run()) != nil {
+                probe.waitUntilExit()
+                if probe.terminationStatus == 0 { return .success(staticBinary) }
+            }
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "embedlab", "--scratch-path", ".build-static"]
+        p.currentDirectoryURL = Binary.root
+        let log = NSTemporaryDirectory() + "embedlab-static-build-\(getpid()).log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        p.standardOutput = FileHandle(forWritingAtPath: log)
+        p.standardError = FileHandle(forWritingAtPath: log)
+        p.standardInput = FileHandle.nullDevice
+        do {
+            try p.run()
+            p.waitUntilExit()
+        } catch { return .failure(error) }
+        guard p.terminationStatus == 0 else {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            return .failure(NSError(domain: "swift build --static-swift-stdlib failed: " + String(text.suffix(2000)), code: Int(p.terminationStatus)))
+        }
+        return .success(staticBinary)
+    }()
+
+    func ldd(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        p.arguments = [path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Runs `command` with nothing of this environment: `env -i PATH=/usr/bin:/bin` and the given variables.
+    func clean(_ command: [String], _ variables: [String: String]) throws -> (status: Int32, out: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["-i", "PATH=/usr/bin:/bin"] + variables.map { "\($0.key)=\($0.value)" }.sorted() + command
+        p.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testTheAutograderFolderGradesSubmissionsWithoutSwift() throws {
+        // The running (debug) embedlab needs the Swift runtime: it refuses to be packed, and says how.
+        let dir = temporaryDirectory()
+        let refused = try Binary.run(["lesson", "autograder", "arithmetic", "--out", dir + "/refused"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.err.contains("--static-swift-stdlib") && refused.err.contains("libswiftCore"), refused.err)
+
+        let binary = try Self.built.get()
+        let linked = try ldd(binary)
+        XCTAssertFalse(linked.contains("libswift"), "static: \(linked)")
+        let root = dir + "/autograder"
+        let made = try Binary.run(["lesson", "autograder", "arithmetic", "--out", root + "/source", "--binary", binary])
+        XCTAssertEqual(made.status, 0, made.err)
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/source").sorted()
+        XCTAssertEqual(files, ["collections", "embedlab", "lessons", "run_autograder", "setup.sh", "vectors"])
+        let models = try FileManager.default.contentsOfDirectory(atPath: root + "/source/vectors").sorted()
+        XCTAssertEqual(models, ["README.md", "glove-50d.embv", "zh-pd1998.embv"], "the lesson's models (it :uses zh-pd1998) and their licences")
+        let packed = try ldd(root + "/source/embedlab")
+        for library in ["libswiftCore", "libFoundation", "libdispatch"] { XCTAssertFalse(packed.contains(library), packed) }
+
+        // Gradescope's layout: /autograder/source, /autograder/submission, /autograder/results.
+        func grade(_ submission: [String: Data]) throws -> [String: Any] {
+            try? FileManager.default.removeItem(atPath: root + "/submission")
+            try? FileManager.default.removeItem(atPath: root + "/results")
+            try FileManager.default.createDirectory(atPath: root + "/submission", withIntermediateDirectories: true)
+            for (name, bytes) in submission { try bytes.write(to: URL(fileURLWithPath: root + "/submission/" + name)) }
+            let run = try clean([root + "/source/run_autograder"], ["AUTOGRADER_ROOT": root, "TMPDIR": dir])
+            XCTAssertEqual(run.status, 0, run.out)
+            let data = try Data(contentsOf: URL(fileURLWithPath: root + "/results/results.json"))
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+
+        let good = try grade(["answers.txt": Data("king-queen: king - man + woman\ncapitals: rome\nbeijing-paris: london\n".utf8)])
+        XCTAssertEqual(good["score"] as? Int, 2)
+        XCTAssertEqual(good["max_score"] as? Int, 5)
+        XCTAssertNotNil(good["execution_time"] as? Double)
+        let tests = try XCTUnwrap(good["tests"] as? [[String: Any]])
+        XCTAssertEqual(tests.count, 5)
+        XCTAssertEqual(tests.map { $0["name"] as? String }.first, "king-queen: King and queen")
+        XCTAssertEqual(tests.map { $0["score"] as? Int }, [1, 1, 0, 0, 0])
+        XCTAssertEqual(tests.map { $0["max_score"] as? Int }, [1, 1, 1, 1, 1])
+        XCTAssertEqual(tests.map { $0["visibility"] as? String }, Array(repeating: "visible", count: 5))
+        XCTAssertTrue(tests.allSatisfy { ($0["execution_time"] as? Double).map { $0 >= 0 } ?? false })
+        XCTAssertEqual(tests[2]["output"] as? String, "answer: london\nlondon is not the answer to this question.")
+        XCTAssertEqual(tests[3]["output"] as? String, "no answer")
+
+        // A file that is not text is that submission's failure, with the reason; results.json is still written.
+        let broken = try grade(["ANSWERS.TXT": Data([0x6b, 0x69, 0xff, 0xfe, 0x0a])])
+        XCTAssertEqual(broken["score"] as? Int, 0)
+        XCTAssertEqual((broken["tests"] as? [[String: Any]])?.count, 5)
+        XCTAssertTrue((broken["output"] as? String ?? "").contains("UTF-8"), "\(broken["output"] ?? "")")
+        let none = try grade(["notes.pdf": Data("x".utf8)])
+        XCTAssertTrue((none["output"] as? String ?? "").contains("submit arithmetic.txt"), "\(none["output"] ?? "")")
+    }
+}
