@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Workbench", "Embeddings", "embedlab"], exclude: ["Fixtures"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Embeddings", "embedlab"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Lessons", "Embeddings", "embedlab"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders", "Embeddings", "VectorMath"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Embeddings", "Tokenizers", "VectorMath"]),

@@ -22,7 +22,13 @@ public final class LessonReplay {
     public let cancellation: Cancellation
     /// Progress of long work in those sessions (the REPL's progress bar).
     public var onProgress: (@Sendable (WorkProgress) -> Void)?
-    private var prepared: (setup: [String], session: Session, fingerprint: Fingerprint)?
+    private var prepared: (setup: [String], session: Session, fingerprint: Fingerprint, cells: [Session.Cell])?
+    /// The language the replayed lines run in (their outputs go into the learner's notebook).
+    public var language: Language = .en
+    /// The cells that put the last prepared session where it stands: `:use` of the lesson's model,
+    /// then the replayed lines with their outputs. The runner records them in the learner's session,
+    /// so that a saved notebook replays to the same state.
+    public var setupCells: [Session.Cell] { prepared?.cells ?? [] }
 
     public init(lesson: Lesson, catalog: ModelCatalog, limits: AnswerLimits? = nil, cancellation: Cancellation = Cancellation()) {
         self.lesson = lesson
@@ -58,11 +64,14 @@ public final class LessonReplay {
             return p.session
         }
         let session = try fresh ?? newSession()
+        session.language = language
+        // The lesson's model, said as a learner would type it: the first cell of what is replayed.
+        _ = try? session.evaluate(":use \(lesson.modelReference)")
         for line in setup {
-            _ = try? session.evaluate(line, record: false)
+            _ = try? session.evaluate(line)
         }
         session.cancellation.reset()
-        prepared = (setup, session, Fingerprint(session))
+        prepared = (setup, session, Fingerprint(session), session.cells)
         return session
     }
 

@@ -56,9 +56,14 @@ public final class LessonRunner {
     /// Used when resuming mid-lesson and when going back.
     func restoreState() throws {
         replay.onProgress = session.onProgress
+        replay.language = language
         let prepared = try replay.session(before: stepIndex)
+        // A lesson starts from the default settings; said as a `:set` line, so the notebook resets too.
+        if let reset = session.settings.line(toReach: Settings()) { _ = try? session.evaluate(reset) }
         session.settings = Settings()
         LessonReplay.transferState(from: prepared, to: session)
+        // The learner's notebook records what put the session here, so that `:save` then `check` replays it.
+        session.record(replay.setupCells)
     }
 
     public var step: LessonStep { lesson.steps[stepIndex] }
@@ -124,6 +129,11 @@ public final class LessonRunner {
         replay.onProgress = session.onProgress
         let (grade, graded) = try replay.grade(step: stepIndex, answer: line, language: language)
         var out: [Output] = []
+        // A command answer ran in the grading session: the learner's notebook records it when its
+        // value is what the learner's session now holds too (it passed, or it changed nothing).
+        if let e = grade.evaluation, grade.passed || !e.bound.changesState {
+            session.record([Session.Cell(input: line, outcome: .value(e.value))])
+        }
         if !grade.answeredPlainly {
             if let e = grade.evaluation { out.append(.ran(input: line, result: .value(e.value))) }
             else if let error = grade.error { out.append(.ran(input: line, result: .error(error))) }

@@ -103,6 +103,8 @@ public final class ReplLoop {
         var lineNumber = 0
         while true {
             let input = editor.readLine(prompt: editor.isInteractive ? prompt : "")
+            // Cells recorded by the last line (a lesson's demo cells and graded answers too) ran in the language now in effect.
+            noteCellLanguages()
             switch input {
             case .end:
                 if editor.isInteractive { output("") }
@@ -144,7 +146,10 @@ public final class ReplLoop {
         defer { embedlab_clear_interrupt(); noteCellLanguages() }
         do {
             let result = try bound.map { try session.evaluate($0) } ?? session.evaluate(line)
-            if bound?.effects.contains(.changesLanguage) == true { followLanguage(remember: true) }
+            // `:lang zh` lasts for this session; `:lang zh save=on` is remembered for the next ones too.
+            if let invocation = bound?.invocation, invocation.effects.contains(.changesLanguage) {
+                followLanguage(remember: invocation.options.bool("save") == true)
+            }
             endProgress()
             let text = ValueRenderer.render(result.value, style: style)
             // Prose-like text (help, messages) wraps at word boundaries rather than where the terminal cuts it.

@@ -1,5 +1,5 @@
 /// Anything that turns texts into sentence vectors for a `SemanticIndex`: word vectors pooled
-/// (`SentenceEncoder`, mean or SIF), or a transformer encoder (adapted in Workbench, which sees both).
+/// (`PooledSentenceEncoder`, mean or SIF), or a transformer encoder (adapted in Workbench, which sees both).
 ///
 /// A collection is prepared once: the embedder may learn from its documents (SIF's common component)
 /// and may encode them differently from queries (e5 reads `passage: ` before a document, `query: `
@@ -16,7 +16,7 @@ public protocol SentenceEmbedder: Sendable {
     func prepared(for documents: [String]) -> (embedder: any SentenceEmbedder, vectors: [SentenceVector])
 }
 
-extension SentenceEncoder: SentenceEmbedder {
+extension PooledSentenceEncoder: SentenceEmbedder {
     /// Fitted on the documents (SIF), then each document pooled the same way as a query.
     public func prepared(for documents: [String]) -> (embedder: any SentenceEmbedder, vectors: [SentenceVector]) {
         let fitted = fitted(on: documents)

@@ -18,7 +18,7 @@ extension Evaluator {
         let spaced = scalars.contains { $0.properties.isWhitespace }
         let chinese = scalars.count >= 6 && scalars.allSatisfy { $0.properties.isIdeographic }
         guard spaced || chinese else { return nil }
-        let encoder = SentenceEncoder(model: model, tokenizer: WordTokenizer(segmenter: try? ChineseSegmenter.bundled()), pooling: .sif)
+        let encoder = PooledSentenceEncoder(model: model, tokenizer: WordTokenizer(segmenter: try? ChineseSegmenter.bundled()), pooling: .sif)
         guard encoder.words(of: text).count > 1 else { return nil }
         let s = encoder.encode(text)
         if s.isEmpty {

@@ -127,6 +127,10 @@ struct Evaluator {
     }
 
     func analogy(a: String, b: String, c: String, span: Span, label: String? = nil) throws -> Value {
+        // An encoder has no word list to search (the `:use ENCODER` banner says so): as `near` there.
+        if let encoder = session.encoder {
+            throw WorkbenchError(l(.nearOnEncoder, ["encoder": encoder.name, "model": model.name]), at: span, hint: ":use \(model.name)")
+        }
         let wa = try resolveWord(a, span), wb = try resolveWord(b, span), wc = try resolveWord(c, span)
         let items = try model.analogy(a: wa, b: wb, c: wc, k: settings.k, method: settings.method,
                                       excludeInputs: settings.excludeInputs, restrictTo: settings.restrictTo)

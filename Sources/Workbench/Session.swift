@@ -56,6 +56,8 @@ public final class Session: @unchecked Sendable {
         public var input: String
         public var outcome: Outcome
         public enum Outcome: Equatable, Sendable { case value(Value), error(WorkbenchError) }
+
+        public init(input: String, outcome: Outcome) { self.input = input; self.outcome = outcome }
     }
 
     /// The result of evaluating one line: what was parsed and bound, and what it produced.
@@ -270,4 +272,8 @@ public final class Session: @unchecked Sendable {
 
     /// Forgets the recorded cells (after `:save`, or when a lesson starts).
     public func clearCells() { cells.removeAll() }
+
+    /// Records cells that ran elsewhere but belong to this session's story (a graded answer, the
+    /// lines a lesson replayed to put the session where it stands), so that `:save` writes them.
+    public func record(_ newCells: [Cell]) { cells += newCells }
 }

@@ -53,6 +53,13 @@ public struct Settings: Equatable, Sendable {
         }
     }
 
+    /// The `:set` line that changes these settings into `target` (nil when they are the same):
+    /// `:set search exact ef 64`. A lesson records it when it starts, so a saved notebook resets too.
+    public func line(toReach target: Settings) -> String? {
+        let changes = zip(summary, target.summary).filter { $0.1 != $1.1 }.map { "\($1.0) \($1.1)" }
+        return changes.isEmpty ? nil : ":set " + changes.joined(separator: " ")
+    }
+
     public var summary: [(String, String)] {
         [("k", "\(k)"), ("exclude", excludeInputs ? "on" : "off"), ("method", method.rawValue), ("restrict", restrictTo.map(String.init) ?? "off"),
          ("search", approximateSearch ? "approx" : "exact"), ("ef", "\(ef)")]

@@ -11,7 +11,7 @@ import VectorMath
 /// let faq = SemanticIndex(collection: c, encoder: TransformerSentences(encoder: e5, threads: 2))
 /// ```
 struct TransformerSentences: SentenceEmbedder {
-    let encoder: Encoders.SentenceEncoder
+    let encoder: SentenceEncoder
     let threads: Int
     /// How the collection's documents are read: `.passage` for search, `.query` for classification.
     var documents: TextRole = .passage

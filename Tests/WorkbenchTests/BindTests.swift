@@ -82,6 +82,18 @@ final class BindTests: XCTestCase {
         XCTAssertThrowsError(try s.bind("index rebuild"), "index takes build or compare")
     }
 
+    func testSearchsCountIsTheDeclaredOptionWithItsRange() throws {
+        let s = try Models.session()
+        let three = try s.evaluate(#"search faq-en "I forgot my password" 3"#).value
+        let k3 = try s.evaluate(#"search faq-en "I forgot my password" k=3"#).value
+        guard case .table(let a) = three, case .table(let b) = k3 else { return XCTFail("\(three)") }
+        XCTAssertEqual(a.rows.count, 3)
+        XCTAssertEqual(a.rows, b.rows)
+        for line in [#"search faq-en "I forgot my password" 0"#, #"search faq-en "I forgot my password" k=1000"#, "recommend items-en guitar 101"] {
+            XCTAssertThrowsError(try s.evaluate(line), line) { XCTAssertTrue("\($0)".contains("k"), "\(line): \($0)") }
+        }
+    }
+
     func testEvaluateRunsTheBoundLine() throws {
         let s = try Models.session()
         let bound = try s.bind(":use toy")

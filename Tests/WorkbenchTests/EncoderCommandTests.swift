@@ -67,6 +67,16 @@ final class EncoderCommandTests: XCTestCase {
             XCTAssertEqual(e?.message, "e5-small gives vectors to whole texts and has no word list for near to search: find the nearest sentences of a collection with search, or :use glove-50d for the nearest words")
             XCTAssertEqual(e?.hint, #"search faq-en "the river bank""#)
         }
+        // What the :use banner says is what happens: near and analogies need a word list, in every spelling.
+        let banner = try s.evaluate(":use minilm").value
+        XCTAssertTrue("\(banner)".contains("near and analogies need a word list: :use glove-50d for them"), "\(banner)")
+        for line in ["near dog", "man : king :: woman : ?", "analogy man king woman"] {
+            XCTAssertThrowsError(try s.evaluate(line), line) { XCTAssertTrue("\($0)".contains(":use glove-50d"), "\(line): \($0)") }
+        }
+        // A plot of texts on an encoder is titled with the encoder, not the word model.
+        guard case .scatter(let plot) = try s.evaluate(#"plot "a cat", "a dog", "a car""#).value else { return XCTFail("no plot") }
+        XCTAssertTrue(plot.title.contains("minilm"), plot.title)
+        XCTAssertFalse(plot.title.contains("glove"), plot.title)
     }
 
     /// search, recommend and classify use the encoder in use (e5 reads documents as passages when searching).

@@ -30,7 +30,7 @@ final class LanguageTests: XCTestCase {
         guard case .table(let t) = try s.evaluate(#"tokens "猫，狗""#).value, case .tokens(let b)? = t.detail else { return XCTFail() }
         XCTAssertEqual(b.text, "猫，狗")
         // A caret still points at what was typed: spans count characters, one for one.
-        do { _ = try s.evaluate("sim 猫，鱼x") } catch let e as WorkbenchError { XCTAssertEqual(e.span, Span(6, 8)) }
+        XCTAssertThrowsError(try s.evaluate("sim 猫，鱼x")) { XCTAssertEqual(($0 as? WorkbenchError)?.span, Span(6, 8), "\($0)") }
     }
 
     func testAWordMissingHereButInAnotherBundledModelNamesThatModel() throws {

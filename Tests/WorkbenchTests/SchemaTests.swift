@@ -33,7 +33,12 @@ final class SchemaTests: XCTestCase {
         try "# word1\tword2\tscore\n猫\t狗\t9\n猫\t汽车\t1\n汽车\t飞机\t8\n".write(toFile: pairs, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: pairs) }
         try validate(JSONRenderer.render(try s.evaluate("eval \(pairs)").value))
-        do { _ = try s.evaluate("sim 猫 狗x") } catch { try validate(JSONRenderer.error(error, input: "sim 猫 狗x")) }
+        do {
+            _ = try s.evaluate("sim 猫 狗x")
+            XCTFail("sim 猫 狗x has a word the toy model does not know")
+        } catch {
+            try validate(JSONRenderer.error(error, input: "sim 猫 狗x"))
+        }
         try validate(JSONRenderer.error(CocoaError(.fileNoSuchFile), input: ""))
     }
 

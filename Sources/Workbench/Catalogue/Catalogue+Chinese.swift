@@ -80,7 +80,7 @@ extension Catalogue {
         .corpusHint: "corpus=small-world，或每行一句、词之间用空格分开的文本文件",
         .cannotWriteFile: "无法写入 {file}：{reason}",
         .cannotWriteFileHint: "请选择一个可写的文件夹",
-        .nowUsingEncoder: "正在使用 {model}：一个 transformer 编码器（{layers} 层，{dims} 维，最多读 {tokens} 个 token）；文本得到句向量，WORD in \"句子\" 得到上下文向量；near 和类比仍用 {static}",
+        .nowUsingEncoder: "正在使用 {model}：一个 transformer 编码器（{layers} 层，{dims} 维，最多读 {tokens} 个 token）；文本得到句向量，WORD in \"句子\" 得到上下文向量；near 和类比需要词表：请先 :use {static}",
         .encoderShape: "编码器：{layers} 层 × {dims} 维",
         .sentenceVectorLabel: "\"{text}\"（{model} 句向量）",
         .contextualLabel: "{word} in \"{sentence}\"（{model}：上下文向量，词片 {pieces} 的平均）",

@@ -80,7 +80,7 @@ extension Catalogue {
         .corpusHint: "corpus=small-world, or a text file with one sentence a line and tokens separated by spaces",
         .cannotWriteFile: "cannot write {file}: {reason}",
         .cannotWriteFileHint: "choose a folder you can write to",
-        .nowUsingEncoder: "now using {model}: a transformer encoder ({layers} layers, {dims} dimensions, reads up to {tokens} tokens); texts are sentence vectors, WORD in \"SENTENCE\" a contextual vector; near and analogies still use {static}",
+        .nowUsingEncoder: "now using {model}: a transformer encoder ({layers} layers, {dims} dimensions, reads up to {tokens} tokens); texts are sentence vectors, WORD in \"SENTENCE\" a contextual vector; near and analogies need a word list: :use {static} for them",
         .encoderShape: "encoder: {layers} layers × {dims}",
         .sentenceVectorLabel: "\"{text}\" ({model} sentence vector)",
         .contextualLabel: "{word} in \"{sentence}\" ({model}: contextual, the mean of the pieces {pieces})",

@@ -11,10 +11,13 @@ extension CommandSpec {
 
     static let lang = CommandSpec(
         ":lang", arguments: .text(.language, keyword: nil, required: true),
-        options: [],
+        options: [OptionSpec("save", .onOff, default: .bool(false),
+                             help: Localized(en: "also start later sessions in this language", zh: "以后的会话也用这种语言"),
+                             example: ":lang zh save=on")],
         topic: .session,
-        summary: Localized(en: "the language of help, messages and lessons: en or zh", zh: "帮助、提示信息和课程的语言：en 或 zh"),
-        examples: [":lang zh", ":lang en"],
+        summary: Localized(en: "the language of help, messages and lessons for this session: en or zh (save=on: later sessions too)",
+                           zh: "本次会话中帮助、提示信息和课程的语言：en 或 zh（save=on：以后的会话也用）"),
+        examples: [":lang zh", ":lang en", ":lang zh save=on"],
         completions: .fixed(Language.allCases.map(\.rawValue)),
         effects: .changesLanguage,
         evaluate: { inv in

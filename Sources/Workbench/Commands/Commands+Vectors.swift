@@ -72,7 +72,7 @@ extension Invocation {
         var axes = ("x", "y")
         if matrix.columns == 2 {
             points = matrix
-            if let names = model.dimensionNames, names.count == 2 { axes = (names[0], names[1]) }
+            if session.encoder == nil, let names = model.dimensionNames, names.count == 2 { axes = (names[0], names[1]) }
         } else if matrix.columns == 1 {
             throw WorkbenchError(language.text(.plotOneDimension), at: span)
         } else {
@@ -87,8 +87,10 @@ extension Invocation {
             axes = ("PC1 (\(share[0]))", "PC2 (\(share[1]))")
         }
         let plotted = vectors.enumerated().map { i, v in ScatterPlot.Point(label: v.label, x: Double(points[i, 0]), y: Double(points[i, 1])) }
-        let title = matrix.columns == 2 ? language.text(.plotTitleTwo, ["model": model.name])
-                                        : language.text(.plotTitlePCA, ["model": model.name, "n": "\(vectors.count)"])
+        // The model the vectors came from: the encoder in use (`:use e5-small`) gives texts their vectors.
+        let source = session.encoder?.name ?? model.name
+        let title = matrix.columns == 2 ? language.text(.plotTitleTwo, ["model": source])
+                                        : language.text(.plotTitlePCA, ["model": source, "n": "\(vectors.count)"])
         return .scatter(ScatterPlot(title: title, points: plotted, xLabel: axes.0, yLabel: axes.1))
     }
 

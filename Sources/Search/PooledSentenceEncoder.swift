@@ -11,12 +11,12 @@ import VectorMath
 /// only the weighting is applied.
 ///
 /// ```swift
-/// let encoder = SentenceEncoder(model: glove, tokenizer: WordTokenizer(segmenter: try .bundled()))
+/// let encoder = PooledSentenceEncoder(model: glove, tokenizer: WordTokenizer(segmenter: try .bundled()))
 ///     .fitted(on: faq.documents.map(\.text))
 /// let a = encoder.encode("how do I reset my password"), b = encoder.encode("I forgot my login")
 /// a.vector.cosine(b.vector)
 /// ```
-public struct SentenceEncoder: Sendable {
+public struct PooledSentenceEncoder: Sendable {
     public let model: WordVectors
     public let tokenizer: WordTokenizer
     public var pooling: Pooling
@@ -73,7 +73,7 @@ public struct SentenceEncoder: Sendable {
     /// vector u of the matrix X whose rows are their weighted averages (Arora et al. take it
     /// uncentred, like a truncated SVD). It is the top principal direction of the rows of X and
     /// −X together, whose mean is zero, so VectorMath's PCA finds it. Mean pooling ignores it.
-    public func fitted(on sentences: [String]) -> SentenceEncoder {
+    public func fitted(on sentences: [String]) -> PooledSentenceEncoder {
         var copy = self
         let rows = sentences.map { weightedAverage($0) }.filter { !$0.isEmpty }.map(\.vector)
         guard case .sif = pooling, rows.count >= 2, model.dimensions >= 1 else { return copy }

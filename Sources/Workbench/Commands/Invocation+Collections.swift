@@ -1,0 +1,135 @@
+import Foundation
+import Embeddings
+import Encoders
+import FileAccess
+import Index
+import Search
+import Tokenizers
+import VectorMath
+
+/// Collections of documents for `search`, `recommend` and `classify`: found by name (bundled beside
+/// the models, or loaded with `:load collection FILE`) or by path, encoded once per model or encoder
+/// and kept in the session (`SearchState`).
+extension Invocation {
+    /// The first word of the text (the collection), then the query or item, quoted or not, then
+    /// an optional count: `faq-en "how do I pay" 3` (or `k=3`, `k 3`: the command's `k` option).
+    /// The count is checked by the `k` option's declaration, like any option.
+    func collectionArguments() throws -> (name: String, rest: String, count: Int?) {
+        let (name, rest, count) = try collectionParts()
+        guard let count else { return (name, rest, options.given["k"] == nil ? nil : options.integer("k")) }
+        guard let k = command.options.first(where: { $0.name == "k" }) else { return (name, rest, nil) }
+        return (name, rest, try k.parse(count, language: language, at: textSpan).integer)
+    }
+
+    private func collectionParts() throws -> (name: String, rest: String, count: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "", nil) }
+        let name = String(trimmed[..<space])
+        let rest = trimmed[space...].trimmingCharacters(in: .whitespaces)
+        if let first = rest.first, let close = Quotes.pairs[first], let end = rest.dropFirst().firstIndex(of: close) {
+            let inside = String(rest[rest.index(after: rest.startIndex)..<end])
+            let after = rest[rest.index(after: end)...].trimmingCharacters(in: .whitespaces)
+            guard after.isEmpty || Int(after) != nil || Double(after) != nil else {
+                throw WorkbenchError(language.pick(en: "after the quoted text only a count may follow, not '\(after)'",
+                                                   zh: "引号中的文本之后只能跟一个数目，不能是“\(after)”"), at: textSpan, hint: command.examples.last)
+            }
+            return (name, inside, after.isEmpty ? nil : after)
+        }
+        var words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        var count: String?
+        if words.count > 1, Double(words.last!) != nil { count = words.removeLast() }
+        return (name, words.joined(separator: " "), count)
+    }
+
+    /// Where the bundled collections are: `collections/` beside each model folder, and in the working folder.
+    var collectionFolders: [String] {
+        SearchState.collectionFolders(for: session.catalog) + ["collections"]
+    }
+
+    /// A collection by name (loaded, or bundled as NAME.txt / NAME.tsv) or by path.
+    func collection(named name: String) throws -> DocumentCollection {
+        if let c = session.searchState.documents[name] { return c }
+        var candidates = [name]
+        for folder in collectionFolders { for ext in ["txt", "tsv"] { candidates.append((folder as NSString).appendingPathComponent("\(name).\(ext)")) } }
+        for path in candidates where FileManager.default.fileExists(atPath: path) && (path != name || name.contains("/") || name.contains(".")) {
+            let bytes = try InputFile.open(path, maxBytes: 16 << 20, what: "collection").readAll()
+            let c = try DocumentCollection(data: Data(bytes), name: name)
+            session.searchState.documents[name] = c
+            return c
+        }
+        let known = bundledCollectionNames()
+        throw WorkbenchError(language.pick(en: "no collection named '\(name)'; the bundled ones are \(known.joined(separator: ", ")), or :load collection FILE",
+                                           zh: "没有名为“\(name)”的集合；自带的有 \(known.joined(separator: "、"))，或用 :load collection 文件"),
+                             at: textSpan)
+    }
+
+    func bundledCollectionNames() -> [String] {
+        var names = Set<String>()
+        for folder in collectionFolders {
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where f.hasSuffix(".txt") || f.hasSuffix(".tsv") {
+                names.insert(String(f.dropLast(4)))
+            }
+        }
+        return names.sorted()
+    }
+
+    /// The collection encoded with the model in use (SIF pooling), or with the transformer encoder in use
+    /// (`:use e5-small`), made once per session.
+    func semanticIndex(_ name: String, documentsAs role: TextRole = .passage) throws -> SemanticIndex {
+        let reader = session.encoder.map { $0.name + (role == .query ? "/query" : "") } ?? model.name
+        let key = "\(reader)/\(name)"
+        if let s = session.searchState.collections[key] { return s }
+        let c = try collection(named: name)
+        if let transformer = session.encoder {
+            let s = session.searchState.semanticIndex(c, named: name, key: key,
+                                                      sentences: TransformerSentences(encoder: transformer, threads: Evaluator.encoderThreads, documents: role),
+                                                      cacheAllowed: session.readPolicy == nil && ReadPolicy.current == nil)
+            session.searchState.collections[key] = s
+            return s
+        }
+        let encoder = PooledSentenceEncoder(model: model, tokenizer: WordTokenizer(segmenter: try? ChineseSegmenter.bundled()), pooling: .sif)
+        let s = SemanticIndex(collection: c, encoder: encoder)
+        guard s.encoded.contains(where: { !$0.isEmpty }) else {
+            throw WorkbenchError(language.pick(en: "the model \(model.name) knows no word of '\(name)'; try :use zh-pd1998 for a Chinese collection, :use glove-50d for an English one",
+                                               zh: "模型 \(model.name) 不认识“\(name)”中的任何词；中文集合请先 :use zh-pd1998，英文集合请 :use glove-50d"),
+                                 at: textSpan)
+        }
+        session.searchState.collections[key] = s
+        return s
+    }
+
+    func missingNote(_ s: SentenceVector) -> String? {
+        s.missing.isEmpty ? nil : language.pick(en: "not in \(model.name): \(s.missing.joined(separator: " "))",
+                                                zh: "\(model.name) 中没有：\(s.missing.joined(separator: " "))")
+    }
+
+    func hitsTable(_ title: String, _ hits: [SearchHit], note: String?) -> Value {
+        // The document's number comes first: it is what a lesson's check (`top 1 contains 1`) reads.
+        let rows = hits.map { h in ["\(h.document + 1)", String(format: "%.3f", h.score), h.text] }
+        return .table(Table(title: [title, note].compactMap { $0 }.joined(separator: "\n"),
+                            headers: [language.pick(en: "doc", zh: "文档"), "cos", language.pick(en: "text", zh: "文本")],
+                            rows: rows, numericColumns: [0, 1]))
+    }
+}
+
+extension Invocation {
+    /// `:load collection FILE`: one document a line, or label<TAB>text; afterwards its name (the
+    /// file name without extension) works in search, recommend and classify.
+    func loadCollection() throws -> Value {
+        let path = self.path(.text) ?? text
+        guard !path.isEmpty else {
+            throw WorkbenchError(language.text(.argumentNeedsText, ["command": ":load collection", "what": CommandSpec.ArgumentKind.file.what(language)]),
+                                 at: span, hint: ":load collection my-faq.txt")
+        }
+        let bytes = try InputFile.open(path, maxBytes: 16 << 20, what: "collection").readAll()
+        let base = (path as NSString).lastPathComponent
+        let name = base.split(separator: ".").first.map(String.init) ?? base
+        let c: DocumentCollection
+        do { c = try DocumentCollection(data: Data(bytes), name: path) } catch let e as CollectionError { throw WorkbenchError(e.description) }
+        session.searchState.documents[name] = c
+        for key in session.searchState.collections.keys where key.hasSuffix("/\(name)") { session.searchState.collections[key] = nil }
+        let labels = c.isLabelled ? language.pick(en: ", labels \(c.labels.joined(separator: ", "))", zh: "，标签 \(c.labels.joined(separator: "、"))") : ""
+        return .text(language.pick(en: "collection \(name): \(c.documents.count) documents\(labels); try search \(name) \"…\"",
+                                   zh: "集合 \(name)：\(c.documents.count) 篇文档\(labels)；试试 search \(name) \"…\""))
+    }
+}
