@@ -2,6 +2,7 @@ import ArgumentParser
 import FileAccess
 import Foundation
 import Embeddings
+import Rendering
 import Workbench
 
 /// `embedlab convert IN OUT`: between word2vec text/binary, GloVe text, Projector TSV and .embv.
@@ -39,7 +40,12 @@ struct Convert: ParsableCommand {
                 model = try WordVectors(name: model.name, words: model.words, matrix: model.matrix, dimensionNames: names)
             }
             try model.save(path: output, format: try format(to), float16: float16)
-            print("wrote \(output): \(model.count) words × \(model.dimensions) dimensions")
+            if out.json {
+                print(JSONRenderer.string(Converted(input: input, output: output, format: (try format(to) ?? ModelFormat.guess(path: output)).rawValue,
+                                                    words: model.count, dimensions: model.dimensions, float16: float16)))
+            } else {
+                print("wrote \(output): \(model.count) words × \(model.dimensions) dimensions")
+            }
         } catch let error as ValidationError {
             throw error
         } catch {

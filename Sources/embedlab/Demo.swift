@@ -21,7 +21,6 @@ struct Demo: ParsableCommand {
     @OptionGroup var options: NotebookOptions
     @Option(help: "Advance automatically after this many seconds.") var auto: Double?
     @Option(help: "Typing speed, characters per second (0: no typing, 1–1000).") var speed: Double = 30
-    @Option(help: "The language of prose and messages: en or zh (default: the file's, else from LANG).") var lang: Language?
 
     /// What is shown, in order: a heading, a passage of prose, or a cell.
     enum Item { case heading(String), prose(String), cell(String) }
@@ -31,12 +30,11 @@ struct Demo: ParsableCommand {
         for (spec, value) in [(OptionSpec.auto, auto), (OptionSpec.speed, speed)] {
             guard let value else { continue }
             do { _ = try spec.parse(value.isFinite ? OptionValue.real(value).description : "\(value)") } catch {
-                Environment.warn((lang ?? Language.fromEnvironment()).text(.errorPrefix) + ErrorRenderer.line(error))
+                Environment.warn((options.lang ?? Language.fromEnvironment()).text(.errorPrefix) + ErrorRenderer.line(error))
                 throw ExitCode(64)
             }
         }
         let (_, session) = try options.load()
-        if let lang { session.language = lang }
         let document: Document
         do { document = Document.parse(try TextFile.text(atPath: options.file, limits: .document, what: "notebook")) } catch {
             Environment.warn("error: \(error)")

@@ -19,6 +19,7 @@ struct Embed: ParsableCommand {
 
     /// One line of `--json` output.
     struct Line: Encodable {
+        var type = "embedding"
         let text: String
         let vector: [Float]
     }

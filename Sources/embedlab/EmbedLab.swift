@@ -7,11 +7,12 @@ struct EmbedLab: ParsableCommand {
         commandName: "embedlab",
         abstract: "Learn word embeddings at the prompt: king - man + woman ≈ queen.",
         discussion: """
-        With no subcommand, starts the REPL on the default model (glove-50d).
-        Models are named (glove-50d, toy, library: see `embedlab models`) or given as a path
+        With no subcommand, starts the REPL on the default model (glove-50d). \
+        Models are named (glove-50d, toy, library: see `embedlab models`) or given as a path \
         to a word2vec/GloVe text or binary file or an EmbedLab .embv file.
         """,
-        subcommands: [Repl.self, Query.self, Eval.self, Convert.self, Train.self, Models.self, Embed.self, Run.self, Check.self, Demo.self, LessonCommand.self, Export.self, Projector.self],
+        version: "embedlab \(Version.number)",
+        subcommands: [Repl.self, Query.self, Eval.self, Convert.self, Train.self, ModelList.self, Embed.self, Run.self, Check.self, Demo.self, LessonCommand.self, Export.self, Projector.self],
         defaultSubcommand: Repl.self)
 
     /// `embedlab` alone, the learner's way in, starts the REPL without building the parser for

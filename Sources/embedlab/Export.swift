@@ -43,7 +43,7 @@ struct Export: ParsableCommand {
         let lesson = Lesson(document: document, path: options.file)
         let isLesson = document.frontMatter["id"] != nil || lesson.steps.contains { $0.exercise != nil }
         let page = isLesson
-            ? LessonHandout.page(lesson, session: recorded ? nil : session, solutions: solutions)
+            ? LessonHandout.page(lesson, session: recorded ? nil : session, solutions: solutions, languages: options.lang.map { [$0] } ?? Language.allCases)
             : NotebookPage(document: document, session: recorded ? nil : session, fallbackTitle: title)
         do {
             // The user's own output file, named on the command line: no read policy.

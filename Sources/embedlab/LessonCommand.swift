@@ -91,6 +91,7 @@ struct LessonCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check lessons: ids, both languages, models, every solution passes, every reject fails.")
         @Argument(help: "A lesson file or a folder of lessons.") var path: String
+        @Option(help: "The language of the summary lines: en or zh (default: from LANG).") var lang: Language?
 
         func run() throws {
             let lessons = LessonCommand.lessons(at: path)
@@ -106,10 +107,12 @@ struct LessonCommand: ParsableCommand {
                 let problems = linter.lint(lesson)
                 total += problems.count
                 let exercises = lesson.steps.filter { $0.exercise != nil }.count
-                print("\(lesson.path): \(lesson.steps.count) steps, \(exercises) exercises, \(problems.isEmpty ? "ok" : "\(problems.count) problems")")
+                let zh = (lang ?? Language.fromEnvironment()) == .zh
+                print(zh ? "\(lesson.path)：\(lesson.steps.count) 步，\(exercises) 个练习，\(problems.isEmpty ? "没有问题" : "\(problems.count) 个问题")"
+                         : "\(lesson.path): \(lesson.steps.count) steps, \(exercises) exercises, \(problems.isEmpty ? "ok" : "\(problems.count) problems")")
                 for p in problems { print("  " + p) }
             }
-            print("\(lessons.count) lessons, \(total) problems")
+            print((lang ?? Language.fromEnvironment()) == .zh ? "\(lessons.count) 课，\(total) 个问题" : "\(lessons.count) lessons, \(total) problems")
             if total > 0 { throw ExitCode(1) }
         }
     }

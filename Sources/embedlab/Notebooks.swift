@@ -13,7 +13,11 @@ struct NotebookOptions: ParsableArguments {
     @Option(help: "The model to start with (default: the file's `model:`, else glove-50d).")
     var model: String?
 
-    func load() throws -> (Notebook, Session) {
+    @Option(help: "The language of outputs and messages: en or zh (default: the file's, else from LANG).")
+    var lang: Language?
+
+    /// `keepRecordedLanguage`: outputs are compared in the language they were recorded in (`check`), whatever --lang says.
+    func load(keepRecordedLanguage: Bool = false) throws -> (Notebook, Session) {
         let notebook: Notebook
         do { notebook = try Notebook.load(path: file) } catch {
             Environment.warn("error: \(error)")
@@ -27,6 +31,7 @@ struct NotebookOptions: ParsableArguments {
         session.readPolicy = policy
         // Outputs are compared in the language they were recorded in.
         if let language = notebook.language { session.language = language }
+        if let lang, !(keepRecordedLanguage && notebook.language != nil) { session.language = lang }
         return (notebook, session)
     }
 
@@ -75,7 +80,7 @@ struct Check: ParsableCommand {
     @Flag(help: "A JSON report.") var json = false
 
     func run() throws {
-        let (notebook, session) = try options.load()
+        let (notebook, session) = try options.load(keepRecordedLanguage: true)
         guard !notebook.cells.isEmpty else {
             Environment.warn("error: \(options.file) has no cells: nothing to check (a cell is a line in an ```embedlab block)")
             throw ExitCode(1)
@@ -124,6 +129,8 @@ struct CellReport: Encodable {
 
 /// `embedlab check --json`: how many cells were checked and which differ.
 struct CheckReport: Encodable {
+    /// "check", so that the JSON says what it is (schema/embedlab-output.schema.json).
+    var type = "check"
     struct Difference: Encodable {
         var line: Int
         var input: String

@@ -38,13 +38,3 @@ struct Query: ParsableCommand {
         try output.print(input: line, caret: true) { try session.evaluate(line).value }
     }
 }
-
-/// `embedlab models`: the workbench's `:models`.
-struct Models: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the bundled models.")
-    @OptionGroup var output: OutputOptions
-    func run() throws {
-        let session = try output.session(Environment.defaultModel)
-        try output.print(input: ":models") { try session.invoke(":models") }
-    }
-}
