@@ -52,13 +52,15 @@ public final class ReplLoop {
     public init(session: Session, editor: LineEditor, style: Style,
                 // The terminal boundary: all the loop prints (values, errors, lesson titles, prose,
                 // hints) passes the one sanitiser, so text from a file never drives the terminal.
-                output: @escaping (String) -> Void = { ReplLoop.write(TerminalText.printable($0) + "\n", to: 1) },
-                errorOutput: @escaping (String) -> Void = { ReplLoop.write(TerminalText.printable($0) + "\n", to: 2) }) {
+                // Colour only when the style has it: with NO_COLOR, TERM=dumb or a pipe every escape is shown.
+                output: ((String) -> Void)? = nil,
+                errorOutput: ((String) -> Void)? = nil) {
         self.session = session
         self.editor = editor
         self.baseStyle = style
-        self.output = output
-        self.errorOutput = errorOutput
+        let colour = style.color
+        self.output = output ?? { ReplLoop.write(TerminalText.printable($0, colour: colour) + "\n", to: 1) }
+        self.errorOutput = errorOutput ?? { ReplLoop.write(TerminalText.printable($0, colour: colour) + "\n", to: 2) }
         self.startModel = session.model.name
         if editor.isInteractive {
             let bar = ProgressBar(style: style, write: { ReplLoop.write($0, to: 1) })

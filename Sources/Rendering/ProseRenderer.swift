@@ -5,7 +5,7 @@
 public enum ProseRenderer {
     /// The prose as terminal text; control characters in it are shown escaped (`TerminalText`).
     public static func render(_ markdown: String, style: Style) -> String {
-        TerminalText.printable(unescaped(markdown, style: style))
+        TerminalText.printable(unescaped(markdown, style: style), colour: style.color)
     }
 
     static func unescaped(_ markdown: String, style: Style) -> String {

@@ -6,8 +6,10 @@ import FileAccess
 /// screen) or `"\u{1B}]2;…\u{07}"` (set the window title) is shown as `\e]52;c;…\a`, never obeyed.
 ///
 /// Every control character becomes a visible escape (see `PrintableText`), except line feeds,
-/// tabs and the colour sequences EmbedLab's renderers write (`ESC [ n;n m` with colour codes only),
-/// which only ever change colour.
+/// tabs and, when colour is on, exactly the colour sequences EmbedLab's renderers write
+/// (`Style.Tone`'s codes, reset, and the token views' `30;46` and `30;43`): a sequence from content
+/// that could hide text (`ESC[30;40m`, black on black) or do anything else is shown, never obeyed.
+/// With colour off (`NO_COLOR`, `TERM=dumb`, a pipe) every escape is shown.
 ///
 /// ```swift
 /// TerminalText.printable("cat\u{1B}[2J")                    // "cat\\e[2J"
@@ -19,14 +21,15 @@ public enum TerminalText {
     /// the cursor, clears, hides text or talks to the terminal.
     static let colourCodes: Set<String> = {
         let tones: [Style.Tone] = [.dim, .bold, .italic, .green, .red, .yellow, .cyan, .magenta]
-        var codes: Set<String> = ["0", "39", "49"]
+        var codes: Set<String> = ["0", TokensRenderer.evenCell, TokensRenderer.oddCell]
         for tone in tones { codes.insert(tone.rawValue) }
-        for range in [30...37, 40...47, 90...97] { for n in range { codes.insert(String(n)) } }
         return codes
     }()
 
-    public static func printable(_ text: String) -> String {
+    /// `text` made safe for a terminal; `colour: false` shows every escape sequence, ours too.
+    public static func printable(_ text: String, colour: Bool = true) -> String {
         guard !PrintableText.isPrintable(text) else { return text }
+        guard colour else { return PrintableText.escaping(text) }
         var out = ""
         var pending = Substring.UnicodeScalarView()
         var scalars = text.unicodeScalars[...]
@@ -49,7 +52,7 @@ public enum TerminalText {
         var codes = ""
         for s in rest.dropFirst().prefix(16) {
             if s == "m" {
-                return !codes.isEmpty && codes.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { colourCodes.contains(String($0)) } ? codes : nil
+                return colourCodes.contains(codes) ? codes : nil
             }
             guard ("0"..."9").contains(s) || s == ";" else { return nil }
             codes.unicodeScalars.append(s)

@@ -14,6 +14,9 @@ import Workbench
 /// Under words and characters: how many bytes each takes; under BPE tokens: their ids. A
 /// `bpe train` result also lists the merges, in the order they were learned.
 public enum TokensRenderer {
+    /// The token views' cell colours (black on cyan, black on yellow): the only two-code colour
+    /// sequences EmbedLab writes (`TerminalText` lets exactly these through).
+    static let evenCell = "30;46", oddCell = "30;43"
     public static func render(_ b: TokenBreakdown, title: String?, style: Style) -> String {
         var lines: [String] = []
         if let title { lines.append(style.paint(DisplayWidth.truncate(title, to: style.width), .bold)) }
@@ -147,7 +150,7 @@ public enum TokensRenderer {
                 let area = (k...last).reduce(0) { $0 + width[$1] } + (last - k)
                 let text = DisplayWidth.pad(DisplayWidth.truncate(cell.text, to: area), to: area)
                 if style.color && row.colored {
-                    s += (cellIndex % 2 == 0 ? "\u{1B}[30;46m" : "\u{1B}[30;43m") + text + "\u{1B}[0m"
+                    s += "\u{1B}[" + (cellIndex % 2 == 0 ? TokensRenderer.evenCell : TokensRenderer.oddCell) + "m" + text + "\u{1B}[0m"
                     s += " "
                 } else {
                     s += text + (style.color ? " " : "│")

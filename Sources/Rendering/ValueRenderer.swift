@@ -11,7 +11,7 @@ import Embeddings
 public enum ValueRenderer {
     /// The value as terminal text; text that came from files is shown escaped (`TerminalText`).
     public static func render(_ value: Value, style: Style) -> String {
-        TerminalText.printable(unescaped(value, style: style))
+        TerminalText.printable(unescaped(value, style: style), colour: style.color)
     }
 
     static func unescaped(_ value: Value, style: Style) -> String {
@@ -110,7 +110,7 @@ public enum ValueRenderer {
 ///     expected a word, a number or a vector, found -
 public enum ErrorRenderer {
     public static func render(_ error: Error, input: String?, style: Style) -> String {
-        TerminalText.printable(unescaped(error, input: input, style: style))
+        TerminalText.printable(unescaped(error, input: input, style: style), colour: style.color)
     }
 
     static func unescaped(_ error: Error, input: String?, style: Style) -> String {

@@ -68,6 +68,6 @@ enum Environment {
     /// Writes a line to standard error.
     static func warn(_ message: String) {
         // Messages quote file names and words from files: shown escaped, never obeyed by the terminal.
-        FileHandle.standardError.write(Data((TerminalText.printable(message) + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.printable(message, colour: style(forTerminal: isTerminal(STDERR_FILENO)).color) + "\n").utf8))
     }
 }

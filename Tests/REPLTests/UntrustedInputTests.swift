@@ -110,3 +110,22 @@ final class UntrustedInputTests: XCTestCase {
         XCTAssertTrue((r.out + r.err).contains("not a regular file"), r.out + r.err)
     }
 }
+
+/// Issue 25: content never carries escape sequences to the terminal, through a pipe or on a terminal.
+final class ContentEscapesTests: XCTestCase {
+    func testAColourSequenceInAnAnswerOrWordNeverReachesThePipe() throws {
+        let r = try Binary.run([], input: "tokens \"\u{1B}[30;40mhidden\"\nsim \u{1B}[30;40mcat dog\n:help \u{1B}[30;40mx\n")
+        XCTAssertFalse(r.out.contains("\u{1B}"), r.out)
+        XCTAssertFalse(r.err.contains("\u{1B}"), r.err)
+        XCTAssertTrue(r.out.contains("\\e[30;40m") || r.err.contains("\\e[30;40m"), r.out + r.err)
+    }
+
+    func testOnATerminalOnlyOurOwnColoursAreObeyed() throws {
+        try XCTSkipUnless(Terminal.available, "tmux is not installed (scripts/install-deps.sh installs it)")
+        let dir = temporaryDirectory()
+        try "---\ntitle: T\nmodel: toy\n---\n\n```embedlab\ntokens \"\u{1B}[30;40mhidden\"\n```\n".write(toFile: dir + "/n.md", atomically: true, encoding: .utf8)
+        let t = try Terminal(command: "cd '\(Binary.root.path)' && XDG_STATE_HOME='\(dir)' LANG=C.UTF-8 '\(Binary.path)' run '\(dir)/n.md'; sleep 30", width: 100)
+        let screen = try t.waitFor("hidden")
+        XCTAssertTrue(screen.contains("\\e[30;40mhidden"), "the sequence is shown, not obeyed:\n\(screen)")
+    }
+}

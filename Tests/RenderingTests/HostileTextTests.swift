@@ -59,3 +59,18 @@ final class HostileTextTests: XCTestCase {
         XCTAssertFalse(zh.contains("same scale"), zh)
     }
 }
+
+/// Issue 25: colour comes only from the renderer's own styling, and none at all without colour.
+final class ContentIsTextTests: XCTestCase {
+    func testOnlyOurOwnColourSequencesPassAndNoneWithoutColour() {
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[30;40mhidden"), "a\\e[30;40mhidden", "black on black from content is shown")
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[8mconcealed"), "a\\e[8mconcealed")
+        let painted = Style(width: 80, color: true).paint("queen", .green)
+        XCTAssertEqual(TerminalText.printable(painted), painted)
+        XCTAssertEqual(TerminalText.printable(painted, colour: false), "\\e[32mqueen\\e[0m")
+        let tokens = ValueRenderer.render(.text("\u{1B}[30;40mhidden"), style: .plain)
+        XCTAssertFalse(tokens.contains("\u{1B}"), tokens)
+        let prose = ProseRenderer.render("take \u{1B}[32m*king*", style: Style(width: 80, color: false))
+        XCTAssertFalse(prose.contains("\u{1B}"), prose)
+    }
+}
