@@ -41,6 +41,9 @@ public final class InputFile {
     public static func open(_ path: String, maxBytes: Int = defaultMaxBytes, what: String = "file",
                             policy: ReadPolicy? = ReadPolicy.current, followLinks: Bool = true) throws -> InputFile {
         guard !path.isEmpty else { throw FileAccessError(path, .notFound, "an empty path names no file") }
+        // The policy decides first, on the path as written (links resolved): a refused path is never
+        // examined, so the refusal cannot tell whether it exists, is a folder, or how large it is.
+        if let policy { try policy.checkReadable(ReadPolicy.canonical(path), shown: path) }
         // Look before opening: opening a FIFO or some devices can block or have effects.
         var st = stat()
         guard (followLinks ? stat(path, &st) : lstat(path, &st)) == 0 else { throw openError(path, errno, what: what) }

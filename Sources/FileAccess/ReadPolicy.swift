@@ -23,6 +23,9 @@ public struct ReadPolicy: Sendable, Equatable, CustomStringConvertible {
     public let readableRoots: [String]
     /// Folders (canonical absolute paths) where files may be written; empty: no writing at all.
     public let writableRoots: [String]
+    /// Folders (canonical absolute paths) inside the readable ones that may not be read all the
+    /// same: the folder of learners' answers and the grader's output, when they sit in a lesson's folder.
+    public let deniedRoots: [String]
 
     /// The policy in force for the current task or thread; nil: unrestricted.
     @TaskLocal public static var current: ReadPolicy?
@@ -30,8 +33,14 @@ public struct ReadPolicy: Sendable, Equatable, CustomStringConvertible {
     /// A policy allowing `readable` folders (and `writable` ones for writing). Paths are made
     /// absolute and their symbolic links resolved now.
     public init(readable: [String], writable: [String] = []) {
+        self.init(readable: readable, writable: writable, denied: [])
+    }
+
+    /// The same, with `denied` folders inside the readable ones that may not be read.
+    public init(readable: [String], writable: [String] = [], denied: [String]) {
         readableRoots = readable.map(ReadPolicy.canonical)
         writableRoots = writable.map(ReadPolicy.canonical)
+        deniedRoots = denied.map(ReadPolicy.canonical)
     }
 
     /// The policy for a lesson or notebook file: its own folder and the bundled model folders.
@@ -49,9 +58,15 @@ public struct ReadPolicy: Sendable, Equatable, CustomStringConvertible {
         roots.contains { root in root == "/" || file == root || file.hasPrefix(root + "/") }
     }
 
-    /// Throws unless `canonicalPath` (as opened) may be read.
+    /// True when the canonical path `file` may be read under this policy.
+    public func allowsReading(_ canonicalPath: String) -> Bool {
+        ReadPolicy.contains(readableRoots, canonicalPath) && !ReadPolicy.contains(deniedRoots, canonicalPath)
+    }
+
+    /// Throws unless `canonicalPath` (as opened) may be read. The refusal reads the same for every
+    /// refused path: nothing about the file (whether it exists, its kind, its size) is said.
     func checkReadable(_ canonicalPath: String, shown path: String) throws {
-        guard ReadPolicy.contains(readableRoots, canonicalPath) else {
+        guard allowsReading(canonicalPath) else {
             throw FileAccessError(path, .outsideAllowedFolders,
                 "is outside the lesson's folder and the bundled models; a lesson or notebook may read only files beside it")
         }

@@ -18,8 +18,10 @@ public struct AnswerSandbox: Sendable {
     /// The policy the file opener enforces: the roots and the bundled model folders.
     public let policy: ReadPolicy
 
-    public init(roots: [String], catalog: ModelCatalog) {
-        policy = ReadPolicy(readable: roots + catalog.directories + SearchState.collectionFolders(for: catalog))
+    /// `excluding`: folders inside the roots an answer may not read (other learners' answers, the
+    /// grader's output folder).
+    public init(roots: [String], catalog: ModelCatalog, excluding: [String] = []) {
+        policy = ReadPolicy(readable: roots + catalog.directories + SearchState.collectionFolders(for: catalog), denied: excluding)
     }
 
     /// Throws a message for the learner when the bound line would read outside the roots or write:
@@ -39,8 +41,7 @@ public struct AnswerSandbox: Sendable {
     }
 
     func allowRead(_ path: String, _ span: Span) throws {
-        let full = ReadPolicy.canonical(path)
-        guard policy.readableRoots.contains(where: { $0 == "/" || full == $0 || full.hasPrefix($0 + "/") }) else {
+        guard policy.allowsReading(ReadPolicy.canonical(path)) else {
             throw WorkbenchError("an answer may only read files in the lesson's folder and the bundled models, not \(path)",
                                  at: span, hint: "put the file beside the lesson, or use a bundled model (:models lists them)")
         }

@@ -18,6 +18,9 @@ public struct LessonGrader: Sendable {
     public let catalog: ModelCatalog
     /// Seconds one answer may run.
     public var secondsPerAnswer: Double
+    /// Folders no answer may read even inside the lesson's folder: the learners' answers and the
+    /// grader's output (so that no answer can show another learner's).
+    public var excludedFolders: [String] = []
 
     public init(catalog: ModelCatalog, secondsPerAnswer: Double = 60) {
         self.catalog = catalog
@@ -26,7 +29,7 @@ public struct LessonGrader: Sendable {
 
     public func grade(_ lesson: Lesson, sheet: AnswerSheet, learner: String, language: Language = .en) -> GradeReport {
         let replay = LessonReplay(lesson: lesson, catalog: catalog,
-                                  limits: AnswerLimits(seconds: secondsPerAnswer, sandbox: AnswerSandbox(roots: [lesson.folder], catalog: catalog)))
+                                  limits: AnswerLimits(seconds: secondsPerAnswer, sandbox: AnswerSandbox(roots: [lesson.folder], catalog: catalog, excluding: excludedFolders)))
         var exercises: [GradeReport.Exercise] = []
         for (index, step) in lesson.steps.enumerated() {
             guard let exercise = step.exercise else { continue }

@@ -176,7 +176,9 @@ struct LessonCommand: ParsableCommand {
                 Environment.warn("error: the folder \(answers) has no answers files (*.txt, one per learner)")
                 throw ExitCode(1)
             }
-            let grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: timeLimit)
+            var grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: timeLimit)
+            // No answer reads another learner's answers or the reports, even inside the lesson's folder.
+            grader.excludedFolders = [answers] + (output.map { [$0] } ?? [])
             var reports: [GradeReport] = []
             // One learner's unreadable file is that learner's error result; the rest are graded.
             var failed = false

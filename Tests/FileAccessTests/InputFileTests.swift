@@ -72,3 +72,28 @@ final class InputFileTests: FolderTestCase {
         XCTAssertEqual(e.description, "evil\\e]2;title\\a.txt: no such file")
     }
 }
+
+/// Issue 25: under a read policy, the policy decides before anything about the path is examined.
+final class PolicyDecidesFirstTests: XCTestCase {
+    func testARefusedPathSaysNothingAboutTheFile() throws {
+        let allowed = NSTemporaryDirectory() + "embedlab-allowed-" + UUID().uuidString
+        let other = NSTemporaryDirectory() + "embedlab-other-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: allowed, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(other + "/pipe", 0o600), 0)
+        FileManager.default.createFile(atPath: other + "/huge", contents: nil)
+        XCTAssertEqual(truncate(other + "/huge", 20 << 30), 0)
+        let policy = ReadPolicy(readable: [allowed])
+        var problems: Set<String> = []
+        for path in [other, other + "/missing", other + "/pipe", other + "/huge", "/dev/zero", "/etc/passwd"] {
+            do {
+                _ = try InputFile.open(path, maxBytes: 1 << 20, policy: policy)
+                XCTFail("\(path) was opened")
+            } catch let error as FileAccessError {
+                XCTAssertEqual(error.kind, .outsideAllowedFolders, "\(path): \(error)")
+                problems.insert(error.problem)
+            }
+        }
+        XCTAssertEqual(problems.count, 1, "\(problems)")
+    }
+}

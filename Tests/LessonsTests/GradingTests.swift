@@ -362,3 +362,44 @@ final class GradeClassGoesOnTests: XCTestCase {
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFDIR)
     }
 }
+
+/// Issue 25: the sandbox decides before anything about a path is examined, and no answer reaches
+/// another learner's answers or the grader's output, even inside the lesson's folder.
+final class SandboxDecidesFirstTests: XCTestCase {
+    func testEveryRefusedPathReadsTheSame() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog)
+        let dir = temporaryDirectory()
+        XCTAssertEqual(mkfifo(dir + "/pipe", 0o600), 0)
+        FileManager.default.createFile(atPath: dir + "/huge", contents: nil)
+        XCTAssertEqual(truncate(dir + "/huge", 20 << 30), 0)
+        var messages: Set<String> = []
+        for target in ["/etc", dir + "/missing", dir + "/pipe", dir + "/huge", "/etc/passwd"] {
+            for command in [":use", ":load"] {
+                let grade = try replay.grade(step: 0, answer: "\(command) \(target)", language: .en).grade
+                let message = try XCTUnwrap(grade.error?.message, "\(command) \(target)").replacingOccurrences(of: target, with: "PATH")
+                XCTAssertFalse(message.contains("folder,") || message.contains("no such") || message.contains("bytes") || message.contains("pipe"),
+                               "\(command) \(target): \(message)")
+                messages.insert(message)
+            }
+        }
+        XCTAssertEqual(messages.count, 1, "\(messages)")
+    }
+
+    func testAnAnswerCannotReadAnotherLearnersAnswersInsideTheLessonsFolder() throws {
+        let course = temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repo.path("lessons/03-arithmetic.md"), toPath: course + "/arithmetic.md")
+        try FileManager.default.createDirectory(atPath: course + "/answers", withIntermediateDirectories: true)
+        try "king-queen: secret-bob-answer\n".write(toFile: course + "/answers/bob.txt", atomically: true, encoding: .utf8)
+        try "king-queen: :use \(course)/answers/bob.txt\n".write(toFile: course + "/answers/mallory.txt", atomically: true, encoding: .utf8)
+        try "king-queen: :use answers/bob.txt\n".write(toFile: course + "/answers/eve.txt", atomically: true, encoding: .utf8)
+        let graded = try GradeCommandTests.run(["lesson", "grade", course + "/arithmetic.md", "--answers", course + "/answers"])
+        let reports = try JSONDecoder().decode([GradeReport].self, from: Data(graded.out.utf8))
+        for learner in ["mallory", "eve"] {
+            let report = try XCTUnwrap(reports.first { $0.learner == learner })
+            let feedback = report.exercises[0].feedback ?? ""
+            XCTAssertFalse(feedback.contains("secret-bob"), "\(learner) sees Bob's answer: \(feedback)")
+            XCTAssertTrue(feedback.contains("may only read files"), "\(learner): \(feedback)")
+        }
+    }
+}
