@@ -7,7 +7,8 @@
       each query by cosine (numpy, float64 scores), best first.
   hnswlib OUTDIR [--m 16] [--ef-construction 200] [--target 0.95] [--repeats 5] [--k 10]
       Builds hnswlib's index (cosine, one thread), finds the smallest ef in a fixed ladder at which its
-      recall@k reaches the target, times the queries there and prints one JSON object per line.
+      recall@k reaches the target, times the queries there and prints one JSON object per line;
+      with --efs 10,20,40,… it then times every ef of that list too (the recall–speed curve, "curve": true).
 """
 import argparse
 import json
@@ -97,6 +98,17 @@ def hnswlib_run(args):
         cpu.append(time.process_time() - c0)
     print(json.dumps({"ef": chosen, "recall_at_10": recall(labels, truth), "qps": [len(queries) / t for t in times],
                       "qps_cpu": [len(queries) / t for t in cpu]}), flush=True)
+    for ef in [int(x) for x in args.efs.split(",")] if args.efs else []:
+        index.set_ef(ef)
+        labels, _ = index.knn_query(queries, k=args.k, num_threads=1)   # recall, and a warm-up
+        times, cpu = [], []
+        for _ in range(args.repeats):
+            t0, c0 = time.perf_counter(), time.process_time()
+            index.knn_query(queries, k=args.k, num_threads=1)
+            times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+        print(json.dumps({"ef": ef, "recall_at_10": recall(labels, truth), "qps": [len(queries) / t for t in times],
+                          "qps_cpu": [len(queries) / t for t in cpu], "curve": True}), flush=True)
 
 
 def main():
@@ -116,6 +128,7 @@ def main():
     h.add_argument("--repeats", type=int, default=5)
     h.add_argument("--builds", type=int, default=1)
     h.add_argument("--k", type=int, default=10)
+    h.add_argument("--efs", help="also time each of these ef values (comma-separated): the curve")
     h.add_argument("--save", help="write the built index here")
     h.add_argument("--load", help="query this saved index instead of building one")
     args = ap.parse_args()
