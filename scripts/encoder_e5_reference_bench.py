@@ -15,25 +15,12 @@ import time
 import numpy as np
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("embt")
-    ap.add_argument("sentences")
-    ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--repeats", type=int, default=1)
-    ap.add_argument("--vectors")
-    a = ap.parse_args()
-    os.environ["OMP_NUM_THREADS"] = str(a.threads)
+def torch_model(embt):
+    """(config, dequantised tensors, BertModel in eval mode) of EmbedLab's e5-small file, weights as they are stored."""
     import torch
     from transformers import BertConfig, BertModel
-    import encoder_e5_reference
     import encoder_format
-    torch.set_num_threads(a.threads)
-    torch.set_num_interop_threads(1)
-    texts = [l for l in open(a.sentences, encoding="utf-8").read().split("\n") if l]
-    cfg, t = encoder_format.read_dequantised(a.embt)
-    row = {int(old): new for new, old in enumerate(t["tokenizer.source_ids"][0])}
+    cfg, t = encoder_format.read_dequantised(embt)
     h, L = cfg["hidden"], cfg["layers"]
     model = BertModel(BertConfig(vocab_size=t["embeddings.token"].shape[0], hidden_size=h, num_hidden_layers=L,
                                  num_attention_heads=cfg["heads"], intermediate_size=cfg["intermediate"],
@@ -56,6 +43,30 @@ def main():
     missing = model.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in sd.items()}, strict=False)
     if [k for k in missing.missing_keys if "position_ids" not in k]:
         raise SystemExit(f"weights missing: {missing.missing_keys}")
+    model.eval()
+    return cfg, t, model
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("embt")
+    ap.add_argument("sentences")
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--vectors")
+    a = ap.parse_args()
+    os.environ["OMP_NUM_THREADS"] = str(a.threads)
+    import torch
+    from transformers import BertConfig, BertModel
+    import encoder_e5_reference
+    import encoder_format
+    torch.set_num_threads(a.threads)
+    torch.set_num_interop_threads(1)
+    texts = [l for l in open(a.sentences, encoding="utf-8").read().split("\n") if l]
+    cfg, t, model = torch_model(a.embt)
+    row = {int(old): new for new, old in enumerate(t["tokenizer.source_ids"][0])}
+    h = cfg["hidden"]
     model.eval()
     ref = encoder_e5_reference.Reference(threads=a.threads)
     bos, eos, limit = cfg["special"]["cls"], cfg["special"]["sep"], cfg["max_tokens"] - 2
