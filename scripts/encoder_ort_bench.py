@@ -51,11 +51,13 @@ def main():
         from tokenizers import Tokenizer
         tok = Tokenizer.from_file(f"{a.model}/tokenizer.json")
         tok.enable_truncation(max_length=256)
+        tok.no_padding()   # tokenizer.json pads to a fixed length; batches are padded here, to their longest text
         def ids_of(batch):
             return [e.ids for e in tok.encode_batch(batch)]
         if not os.path.exists(f32):
             from transformers import BertModel
-            m = BertModel.from_pretrained(a.model, add_pooling_layer=False).eval()
+            # eager attention: the exporter traces sdpa's mask handling into a graph that ignores the padding mask
+            m = BertModel.from_pretrained(a.model, add_pooling_layer=False, attn_implementation="eager").eval()
             export(m, f32, m.config.vocab_size)
     else:
         import encoder_e5_reference
