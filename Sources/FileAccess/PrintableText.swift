@@ -41,6 +41,22 @@ public enum PrintableText {
         return out
     }
 
+    /// At most `limit` characters (grapheme clusters, so a character is never cut in half) of
+    /// `text`, escaped for one line, with `…` when cut: what an error may quote of a file's or a
+    /// line's content (a 64 MB line is quoted as its first 80 characters, never whole).
+    ///
+    ///     PrintableText.excerpt(String(repeating: "\u{0}", count: 1 << 26))   // "\\u{0}\\u{0}…" (80 of them, then …)
+    public static func excerpt<S: StringProtocol>(_ text: S, limit: Int = 80) -> String {
+        var end = text.startIndex
+        var count = 0
+        while end < text.endIndex, count < limit {
+            end = text.index(after: end)
+            count += 1
+        }
+        let cut = end < text.endIndex
+        return escaping(text[text.startIndex..<end], keepNewlines: false) + (cut ? "…" : "")
+    }
+
     /// True when `text` needs no escaping (the common case, checked without allocating).
     public static func isPrintable<S: StringProtocol>(_ text: S) -> Bool {
         for scalar in text.unicodeScalars {

@@ -5,10 +5,21 @@ public struct WorkbenchError: Error, Equatable, Sendable, CustomStringConvertibl
     public var span: Span?
     public var hint: String?
 
+    /// The longest message kept (in characters): a message that quotes content beyond this (a line,
+    /// a word from a file) is cut at a character boundary, so no error ever echoes a whole file.
+    public static let maxMessageCharacters = 2_000
+
     public init(_ message: String, at span: Span? = nil, hint: String? = nil) {
-        self.message = message
+        self.message = WorkbenchError.bounded(message)
         self.span = span
         self.hint = hint
+    }
+
+    static func bounded(_ text: String) -> String {
+        // Cheap for every ordinary message: only a long one is walked by characters.
+        guard text.utf8.count > maxMessageCharacters else { return text }
+        guard let end = text.index(text.startIndex, offsetBy: maxMessageCharacters, limitedBy: text.endIndex), end < text.endIndex else { return text }
+        return String(text[..<end]) + "… (cut)"
     }
 
     public var description: String {

@@ -138,3 +138,24 @@ final class ModelFileChangedUnderneathTests: XCTestCase {
         }
     }
 }
+
+/// Issue 25: an error quotes at most a bounded excerpt of a file's content.
+final class BoundedErrorTextTests: XCTestCase {
+    func testAModelOfOneLongLineIsQuotedInAtMostEightyCharacters() {
+        let dir = temporaryDirectory()
+        write([UInt8](repeating: 0, count: 4 << 20), to: dir + "/nul.txt")
+        write(String(repeating: "猫", count: 200_000) + " 1 x\n", to: dir + "/long.txt")
+        for name in ["nul.txt", "long.txt"] {
+            XCTAssertThrowsError(try WordVectors.load(path: dir + "/" + name)) { error in
+                let text = "\(error)"
+                XCTAssertLessThan(text.count, 700, "\(name): \(text.prefix(800))")  // 80 characters, each at most 6 when escaped
+                XCTAssertFalse(text.contains("\n"), text)
+            }
+        }
+    }
+
+    func testAnExcerptNeverCutsACharacterInHalf() {
+        XCTAssertEqual(PrintableText.excerpt("e\u{301}" + String(repeating: "x", count: 100), limit: 3), "e\u{301}xx…")
+        XCTAssertEqual(PrintableText.excerpt("\u{1B}[2Jok"), "\\e[2Jok")
+    }
+}

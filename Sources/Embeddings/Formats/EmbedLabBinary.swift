@@ -184,7 +184,7 @@ public enum EmbedLabBinary {
     public static func write(_ model: WordVectors, path: String, float16: Bool = false) throws {
         var vocab = Data()
         for w in model.words {
-            if w.isEmpty || w.contains("\n") { throw ModelFileError(path, .file, "cannot write the word '\(w)': words may not be empty or contain line breaks") }
+            if w.isEmpty || w.contains("\n") { throw ModelFileError(path, .file, "cannot write the word '\(PrintableText.excerpt(w))': words may not be empty or contain line breaks") }
             vocab.append(contentsOf: Array(w.utf8)); vocab.append(0x0A)
         }
         var names = Data()

@@ -1,3 +1,4 @@
+import FileAccess
 /// A model file that cannot be read, with where and why, in one line a person can act on:
 ///
 ///     vectors/bad.txt: line 7: expected 50 numbers after 'cat', found 49
@@ -16,7 +17,8 @@ public struct ModelFileError: Error, Equatable, CustomStringConvertible {
     public init(_ path: String, _ location: Location, _ problem: String) {
         self.path = path
         self.location = location
-        self.problem = problem
+        // A problem quoting content is bounded (the readers quote excerpts already; this is the net).
+        self.problem = problem.utf8.count > 1_000 ? PrintableText.excerpt(problem, limit: 1_000) : problem
     }
 
     public var description: String {

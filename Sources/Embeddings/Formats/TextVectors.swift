@@ -70,7 +70,7 @@ enum TextVectors {
                 throw ModelFileError(path, .line(lineNumber), "the word is not valid UTF-8 (byte \(pos)); re-save the file as UTF-8")
             }
             if let first = seen[word] {
-                throw ModelFileError(path, .line(lineNumber), "the word '\(word)' appears again (first on line \(first)); each word may appear once")
+                throw ModelFileError(path, .line(lineNumber), "the word '\(PrintableText.excerpt(word))' appears again (first on line \(first)); each word may appear once")
             }
             seen[word] = lineNumber
             if let v = expectedWords, words.count == v {
@@ -84,23 +84,23 @@ enum TextVectors {
                 switch FloatParser.parse(b, from: i, to: lineStop) {
                 case .number(let f, let e):
                     if e < lineStop, b[e] != 0x20, b[e] != 0x09 {
-                        throw ModelFileError(path, .line(lineNumber), "'\(snippet(b, i, lineStop))' after '\(word)' is not a number")
+                        throw ModelFileError(path, .line(lineNumber), "'\(PrintableText.excerpt(snippet(b, i, lineStop)))' after '\(PrintableText.excerpt(word))' is not a number")
                     }
                     values.append(f)
                     count += 1
                     i = e
                 case .nonFinite:
-                    throw ModelFileError(path, .line(lineNumber), "value \(count + 1) of '\(word)' is NaN or infinite; a model's values must be finite numbers")
+                    throw ModelFileError(path, .line(lineNumber), "value \(count + 1) of '\(PrintableText.excerpt(word))' is NaN or infinite; a model's values must be finite numbers")
                 case .notANumber:
-                    throw ModelFileError(path, .line(lineNumber), "'\(snippet(b, i, lineStop))' after '\(word)' is not a number")
+                    throw ModelFileError(path, .line(lineNumber), "'\(PrintableText.excerpt(snippet(b, i, lineStop)))' after '\(PrintableText.excerpt(word))' is not a number")
                 }
             }
             if dims == nil {
-                guard count > 0 else { throw ModelFileError(path, .line(lineNumber), "'\(word)' has no numbers after it") }
+                guard count > 0 else { throw ModelFileError(path, .line(lineNumber), "'\(PrintableText.excerpt(word))' has no numbers after it") }
                 dims = count
             }
             if count != dims! {
-                throw ModelFileError(path, .line(lineNumber), "expected \(dims!) numbers after '\(word)', found \(count)")
+                throw ModelFileError(path, .line(lineNumber), "expected \(dims!) numbers after '\(PrintableText.excerpt(word))', found \(count)")
             }
             words.append(word)
         }
@@ -136,6 +136,6 @@ enum TextVectors {
 /// A word that a line-oriented format could not read back refuses to be written.
 func checkWritable(_ word: String, path: String) throws {
     if word.isEmpty || word.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
-        throw ModelFileError(path, .file, "cannot write the word '\(word)': words in this format may not be empty or contain spaces, tabs or line breaks")
+        throw ModelFileError(path, .file, "cannot write the word '\(PrintableText.excerpt(word))': words in this format may not be empty or contain spaces, tabs or line breaks")
     }
 }

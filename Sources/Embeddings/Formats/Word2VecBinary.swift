@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VectorMath
 
@@ -40,18 +41,18 @@ enum Word2VecBinary {
                         throw ModelFileError(path, .byte(start), "word \(r + 1) is not valid UTF-8")
                     }
                     if let first = seen[word] {
-                        throw ModelFileError(path, .byte(start), "the word '\(word)' appears again (first as word \(first + 1))")
+                        throw ModelFileError(path, .byte(start), "the word '\(PrintableText.excerpt(word))' appears again (first as word \(first + 1))")
                     }
                     seen[word] = r
                     pos += 1
                     guard pos + d * 4 <= n else {
-                        throw ModelFileError(path, .byte(pos), "truncated: the vector of '\(word)' needs \(d * 4) bytes, \(n - pos) are left")
+                        throw ModelFileError(path, .byte(pos), "truncated: the vector of '\(PrintableText.excerpt(word))' needs \(d * 4) bytes, \(n - pos) are left")
                     }
                     for c in 0..<d {
                         let bits = UInt32(b[pos]) | UInt32(b[pos + 1]) << 8 | UInt32(b[pos + 2]) << 16 | UInt32(b[pos + 3]) << 24
                         let x = Float(bitPattern: bits)
                         guard x.isFinite else {
-                            throw ModelFileError(path, .byte(pos), "value \(c + 1) of '\(word)' is NaN or infinite")
+                            throw ModelFileError(path, .byte(pos), "value \(c + 1) of '\(PrintableText.excerpt(word))' is NaN or infinite")
                         }
                         m[r * d + c] = x
                         pos += 4
