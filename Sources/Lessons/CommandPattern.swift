@@ -96,6 +96,7 @@ struct CommandCall: Equatable {
             spec = table.command(name)
             command = spec?.name ?? name
             words = args.flatMap(\.words)
+            texts = args.flatMap(CommandPattern.sentences(in:))
         case .expression(let e), .assignment(_, let e, _):
             words = e.words
             analogy = e.analogyShape
@@ -110,6 +111,7 @@ struct CommandCall: Equatable {
         command = invocation.command.name
         for e in invocation.expressions {
             words += e.words
+            texts += CommandPattern.sentences(in: e)
             if let shape = e.analogyShape { analogy = shape }
         }
         if invocation.textWasQuoted {
@@ -155,7 +157,7 @@ extension CommandPattern {
         let command = CommandPattern.canonical(self.command, in: call.table)
         guard call.command == command else {
             return language.pick(en: "This step asks for another command; \(CommandPattern.describe(call.command, language)) computes something else.",
-                                 zh: "这一步要用另一个命令；\(CommandPattern.describe(call.command, language)) 算的是别的东西。")
+                                 zh: "这一步要用另一个命令；" + CommandPattern.describe(call.command, language).joinedBeforeHan("算的是别的东西。"))
         }
         if !words.isEmpty, words.sorted() != call.words.sorted() {
             return language.pick(en: "The command is right, but not the words: \(call.words.joined(separator: " ")) is not what the question asks about.",
@@ -165,7 +167,7 @@ extension CommandPattern {
             return language.pick(en: "The command is right, but it has \(Set(call.words).count) different words; count the words the step names.",
                                  zh: "命令对了，但只有 \(Set(call.words).count) 个不同的词；数一数这一步列出的词。")
         }
-        // A quoted sentence in an expression command (`sim "a cat sat", "a dog lay"`) is one of its words.
+        // A quoted sentence is a text of a text command, a word of an expression (sim "a", "b"), or the sentence of WORD in "…".
         for t in texts where !call.texts.contains(t) && !call.words.contains(t) {
             _ = t
             return language.pick(en: "The command is right, but the quoted text is not the one in the step.",
@@ -195,6 +197,29 @@ extension CommandPattern {
         case "let": return language.pick(en: "an assignment with let", zh: "用 let 赋值")
         case "": return language.pick(en: "an empty line", zh: "空行")
         default: return language.pick(en: "the command \(command)", zh: "命令 \(command)")
+        }
+    }
+}
+
+extension String {
+    /// `一个表达式` + `算的…` joins without a space; `命令 near` + `算的…` keeps one after the Latin word.
+    func joinedBeforeHan(_ next: String) -> String {
+        (last.map { $0.isASCII } ?? false) ? self + " " + next : self + next
+    }
+}
+
+extension CommandPattern {
+    /// The sentences of `WORD in "SENTENCE"` expressions, so that `uses sim "S1" "S2"` holds a
+    /// contextual comparison to the sentences the step gives.
+    static func sentences(in e: Expr) -> [String] {
+        switch e {
+        case .contextual(_, let sentence, _): return [sentence]
+        case .vector(let items, _): return items.flatMap(sentences(in:))
+        case .binary(_, let a, let b, _): return sentences(in: a) + sentences(in: b)
+        case .negate(let x, _): return sentences(in: x)
+        case .call(_, let args, _): return args.flatMap(sentences(in:))
+        case .word, .number: return []
+        default: return []
         }
     }
 }

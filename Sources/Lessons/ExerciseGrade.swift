@@ -75,12 +75,18 @@ extension Exercise {
         }
         let failed = results.filter { !$0.1.passed }
         guard !failed.isEmpty else {
+            // A question is answered by its answer: a computation shows it (yes/no), or must show the word asked for first.
+            if let refusal = commandRefusal(evaluation.value, language: language) {
+                return ExerciseGrade(outcome: .failed, answeredPlainly: false, evaluation: evaluation, error: nil,
+                                     checks: outcomes + [.init(check: "answer", passed: false, message: refusal)], feedback: refusal)
+            }
             return ExerciseGrade(outcome: .passed, answeredPlainly: false, evaluation: evaluation, error: nil, checks: outcomes, feedback: nil)
         }
         let first = failed.first { $0.0.isAboutType } ?? failed.first { $0.0.isAboutCommand } ?? failed[0]
         var feedback: String?
         if case .failed(let m) = first.1 { feedback = m }
         // A question answered with a command of the wrong type: remind the learner of the plain answer.
+        if let own = mistakes.first(where: { $0.matches(evaluation.value) }) { feedback = own.message[language] ?? own.message[.en] ?? feedback }
         if !answers.isEmpty, first.0.isAboutType || (first.0.isAboutCommand && checks.allSatisfy({ !$0.isAboutType })) {
             feedback = (feedback ?? "") + language.pick(en: " ", zh: "") + plainAnswerReminder(language)
         }
@@ -93,54 +99,6 @@ extension Exercise {
                              checks: checks.map { .init(check: $0.source, passed: false, message: nil) },
                              feedback: language.pick(en: "Not yet: the command did not run (\(e.message)). Fix it and try again.",
                                                      zh: "还不对：命令没有运行（\(e.message)）。改一下再试。"))
-    }
-
-    /// "Or answer with the word itself."
-    func plainAnswerReminder(_ language: Language) -> String {
-        switch answers.first {
-        case .word?: return language.pick(en: "You can also type the word itself.", zh: "也可以直接输入那个词。")
-        case .number?: return language.pick(en: "You can also type the number itself.", zh: "也可以直接输入那个数。")
-        case .yes?, .no?: return language.pick(en: "You can also answer yes or no.", zh: "也可以直接回答 是 或 否。")
-        case nil: return ""
-        }
-    }
-
-    /// The answer itself: a word, a number, yes/no. Nil when the line is not a plain answer to
-    /// this exercise (then it runs as a command).
-    func gradePlainly(_ answer: String, commands: CommandTable, language: Language) -> ExerciseGrade? {
-        guard !answers.isEmpty, let reading = PlainAnswer.read(answer, commands: Set(commands.lineCommandNames + ["let"])) else { return nil }
-        var accepted: Bool?
-        var feedback: String?
-        for form in answers {
-            switch (form, reading) {
-            case (.yes, .yes), (.no, .no):
-                accepted = true
-            case (.yes, .no), (.no, .yes):
-                accepted = accepted ?? false
-                feedback = language.pick(en: "That is not the answer. Run the computation and look again.", zh: "不对。算一下，再仔细看看结果。")
-            case (.word(let spellings), .word(let w)):
-                if spellings.map(PlainAnswer.normalized).contains(PlainAnswer.normalized(w)) {
-                    accepted = true
-                } else {
-                    accepted = accepted ?? false
-                    feedback = choices.isEmpty || choices.map(PlainAnswer.normalized).contains(PlainAnswer.normalized(w))
-                        ? language.pick(en: "\(w) is not the answer to this question.", zh: "\(w) 不是这道题的答案。")
-                        : language.pick(en: "\(w) is not one of the choices the question gives.", zh: "\(w) 不在题目给出的选项里。")
-                }
-            case (.number(let target), .number(let x)):
-                if target.accepts(x, decimals: PlainAnswer.decimals(in: answer)) { accepted = true } else {
-                    accepted = accepted ?? false
-                    feedback = language.pick(en: "\(Check.format(x)) is not the answer.", zh: "\(Check.format(x)) 不是答案。")
-                }
-            default:
-                continue
-            }
-            if accepted == true { break }
-        }
-        guard let accepted else { return nil }
-        return ExerciseGrade(outcome: accepted ? .passed : .failed, answeredPlainly: true, evaluation: nil, error: nil,
-                             checks: [.init(check: "answer", passed: accepted, message: accepted ? nil : feedback)],
-                             feedback: accepted ? nil : feedback)
     }
 }
 

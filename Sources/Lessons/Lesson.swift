@@ -64,6 +64,8 @@ public struct Exercise: Equatable, Sendable {
     /// The options a question lists (`choices` line), so that a wrong pick is told apart from a stray word.
     public var choices: [String]
     public var rejects: [String]
+    /// Known wrong answers with their own feedback (`mistake 1.18 "…"`).
+    public var mistakes: [Mistake] = []
     public var hints: [Hint]
     /// What the exercise is worth in a grade report (`{#id points=2}`; default 1).
     public var points: Int
@@ -212,18 +214,25 @@ extension Lesson {
                 case "check":
                     var ex = current!.exercise ?? Exercise()
                     var lastCheck: Int?
+                    var lastMistake: Int?
                     for (i, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                         let l = raw.trimmingWhitespace
                         let at = "\(path):\(line + 1 + i)"
                         guard !l.isEmpty, !l.hasPrefix("#") else { continue }
                         // An indented `en:` / `zh:` line is the feedback of the check above it.
                         if raw.first?.isWhitespace == true, let colon = l.firstIndex(of: ":"), let lang = Language(rawValue: String(l[..<colon])) {
+                            if let m = lastMistake { ex.mistakes[m].message[lang] = l[l.index(after: colon)...].trimmingWhitespace; continue }
                             guard let c = lastCheck else { problems.append("\(at): a feedback line must follow a check"); continue }
                             ex.checks[c].message[lang] = l[l.index(after: colon)...].trimmingWhitespace
                             continue
                         }
+                        lastMistake = nil
                         do {
-                            if l.hasPrefix("answer ") || l == "answer" {
+                            if l.hasPrefix("mistake ") || l == "mistake" {
+                                var mistake = try Mistake.parse(l)
+                                mistake.line = line + 1 + i
+                                ex.mistakes.append(mistake); lastCheck = nil; lastMistake = ex.mistakes.count - 1
+                            } else if l.hasPrefix("answer ") || l == "answer" {
                                 ex.answers.append(try PlainAnswer.parse(l)); lastCheck = nil
                             } else if l.hasPrefix("choices ") {
                                 ex.choices += l.dropFirst("choices ".count).split(whereSeparator: \.isWhitespace).map(String.init); lastCheck = nil

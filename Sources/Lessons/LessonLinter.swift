@@ -57,11 +57,107 @@ public struct LessonLinter {
             for form in plainForms(exercise) where grade(form)?.passed != true {
                 problems.append("\(lesson.path):\(exercise.checks.first.map { $0.line - 1 } ?? step.line): step '\(step.id)': the plain answer '\(form)' does not pass")
             }
+            for mistake in exercise.mistakes {
+                for l in Language.allCases where mistake.message[l] == nil {
+                    problems.append("\(lesson.path):\(mistake.line): step '\(step.id)': the mistake '\(mistake.answer)' has no \(l.rawValue) feedback (mistake X \"…\", then an indented zh: line)")
+                }
+                guard let g = grade(mistake.answer) else { continue }
+                if g.passed {
+                    problems.append("\(lesson.path):\(mistake.line): step '\(step.id)': the mistake '\(mistake.answer)' passes the check; a named mistake must fail")
+                } else if let own = mistake.message[.en], g.feedback != own {
+                    problems.append("\(lesson.path):\(mistake.line): step '\(step.id)': the mistake '\(mistake.answer)' is not told its own feedback (it gets: \(g.feedback ?? "nothing"))")
+                }
+            }
+            problems += kindProblems(exercise, step, lesson.path)
             if asksQuestion(step), plainForms(exercise).isEmpty {
                 problems.append("\(where_(step)) asks a question but accepts only commands; add an 'answer' line to its check block (answer WORD, answer number X, answer yes)")
             }
         }
         return problems
+    }
+
+    /// A question whose kind (yes/no, number, word, command) disagrees with its checks, and a
+    /// hint rung that gives the answer away before `:skip` has shown the solution.
+    func kindProblems(_ exercise: Exercise, _ step: LessonStep, _ path: String) -> [String] {
+        var problems: [String] = []
+        let at = "\(path):\(exercise.checks.first.map { $0.line } ?? step.line): step '\(step.id)'"
+        let kinds = exercise.answerKinds
+        if kinds.count > 1 {
+            problems.append("\(at) mixes \(kinds.sorted().joined(separator: " and ")) answers; a question is of one kind")
+        }
+        let question = questionSentences(step).lowercased()
+        if question.contains("yes or no"), kinds != ["yes/no"] {
+            problems.append("\(at) asks yes or no, but its answer lines are not 'answer yes' or 'answer no'")
+        }
+        if question.contains("how many"), kinds != ["number"], exercise.numberTargets.isEmpty {
+            problems.append("\(at) asks how many, but declares no number (answer number N, or a number check)")
+        }
+        if question.contains("which word"), !kinds.isEmpty, kinds != ["word"] {
+            problems.append("\(at) asks which word, but its answer is not a word (answer WORD)")
+        }
+        for check in exercise.checks {
+            switch (kinds, check.kind) {
+            case (["number"], .topContains), (["number"], .topExcludes), (["number"], .nearestIs), (["number"], .wordsAre),
+                 (["number"], .valueType(.vector)), (["number"], .valueType(.neighbours)), (["number"], .valueType(.table)):
+                problems.append("\(path):\(check.line): step '\(step.id)': the question asks for a number, but '\(check.source)' is about words or vectors")
+            case (["word"], .number), (["word"], .valueType(.number)), (["word"], .valueType(.vector)):
+                problems.append("\(path):\(check.line): step '\(step.id)': the question asks which word, but '\(check.source)' is about a number or a vector")
+            case (["number"], .number(let target)):
+                for case .number(let asked) in exercise.answers where !target.contains(asked.example) {
+                    problems.append("\(path):\(check.line): step '\(step.id)': the answer \(Check.format(asked.example)) does not pass '\(check.source)'")
+                }
+            default: break
+            }
+        }
+        for (i, rung) in exercise.hints.enumerated() where givesAway(rung.text, exercise) {
+            problems.append("\(path):\(exercise.hintLine + i): step '\(step.id)': the hint '\(rung.text)' gives the answer away; only :skip shows it")
+        }
+        return problems
+    }
+
+    /// Whether a hint rung states the plain answer: the word, the number (at any rounding the
+    /// question accepts), or yes/no as its first word.
+    func givesAway(_ rung: String, _ exercise: Exercise) -> Bool {
+        // The solution itself may be the last rung (FORMAT.md): it is what :skip shows.
+        // (Not when the solution is the plain answer itself, as in `129`.)
+        if rung.trimmingWhitespace == exercise.solution.trimmingWhitespace, exercise.gradePlainly(rung, language: .en) == nil { return false }
+        let lower = rung.lowercased()
+        for answer in exercise.answers {
+            switch answer {
+            case .yes, .no:
+                let first = lower.split(whereSeparator: { $0.isWhitespace || ":：,，.。;；".contains($0) }).first.map(String.init) ?? ""
+                if PlainAnswer.yesWords.contains(first) || PlainAnswer.noWords.contains(first) { return true }
+            case .word(let spellings):
+                // The rung is the answer, starts with it ("rome: …"), ends on it, or says it comes first.
+                let bare = PlainAnswer.normalized(PlainAnswer.trimmed(rung))
+                for w in spellings.map(PlainAnswer.normalized) {
+                    if bare == w || bare.hasPrefix(w + ":") || bare.hasPrefix(w + "：") || bare.hasSuffix(" " + w)
+                        || lower.contains(" \(w) first") || lower.contains("第一的是 \(w)") { return true }
+                }
+            case .number: break
+            }
+        }
+        for target in exercise.numberTargets {
+            let numbers = rung.matches(of: #/-?[0-9]+(\.[0-9]+)?%?/#).map { String($0.output.0) }
+            for n in numbers {
+                guard let x = PlainAnswer.number(in: n) else { continue }
+                // The number itself, to the places the question's own answer has (a little above 0.9 is a hint for 0.908).
+                let places = PlainAnswer.number(in: Check.format(target.example))?.decimals ?? 0
+                // A small whole number asked by a number check alone (1, 8) turns up in any explanation ("word 1").
+                if exercise.answers.isEmpty, places == 0, abs(target.example) < 10 { continue }
+                let value = x.percent ? x.value / 100 : x.value
+                if target.contains(value), (x.percent ? x.decimals + 2 : x.decimals) >= places { return true }
+            }
+        }
+        return false
+    }
+
+    /// The sentences of the English prose that end in "?", and the one after each ("Answer yes or no.").
+    func questionSentences(_ step: LessonStep) -> String {
+        let prose = (step.prose[.en] ?? "").replacingOccurrences(of: "`[^`]*`", with: "", options: .regularExpression)
+        guard let last = prose.range(of: "?", options: .backwards) else { return "" }
+        let start = prose[..<last.lowerBound].range(of: "\n\n", options: .backwards)?.upperBound ?? prose.startIndex
+        return String(prose[start...])
     }
 
     /// Both languages for every hint rung and every check message.

@@ -5,7 +5,10 @@ import Workbench
 public enum TableRenderer {
     public static func render(_ table: Table, style: Style) -> String {
         var lines: [String] = []
-        if let title = table.title { lines.append(style.paint(DisplayWidth.truncate(title, to: style.width), .bold)) }
+        // A title (and a note on its second line) wraps where the line ends; it is never cut off.
+        if let title = table.title {
+            lines += TerminalText.wrapped(title, width: style.width).split(separator: "\n", omittingEmptySubsequences: false).map { style.paint(String($0), .bold) }
+        }
         let columnCount = max(table.headers.count, table.rows.map(\.count).max() ?? 0)
         guard columnCount > 0 else { return lines.joined(separator: "\n") }
         let cell = { (row: [String], c: Int) -> String in c < row.count ? row[c] : "" }

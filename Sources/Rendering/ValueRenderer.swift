@@ -34,10 +34,12 @@ public enum ValueRenderer {
 
     static func scalar(_ s: ScalarValue, style: Style) -> String {
         let text = "\(s.label) = \(number(s.value))"
-        // The bar takes what is left of the line (at most 10 cells a side); no room, no bar.
-        let halfWidth = min(10, (style.width - DisplayWidth.of(text) - 3) / 2)
-        guard s.kind == .cosine, halfWidth >= 3 else { return text }
-        return (text + "  " + style.paint(Bars.signedBar(s.value, limit: 1, halfWidth: halfWidth).trailingSpacesTrimmed, .green))
+        // One scale for every cosine: 10 cells a side, so 0.80 always draws longer than 0.66. A line
+        // with no room for it carries the bar on the next line; a screen too narrow for it, none.
+        let halfWidth = 10
+        guard s.kind == .cosine, style.width >= 2 * halfWidth + 3 else { return text }
+        let bar = style.paint(Bars.signedBar(s.value, limit: 1, halfWidth: halfWidth).trailingSpacesTrimmed, .green)
+        return DisplayWidth.of(text) + 2 + 2 * halfWidth + 1 <= style.width ? text + "  " + bar : text + "\n  " + bar
     }
 
     static func vector(_ v: VectorValue, style: Style) -> String {

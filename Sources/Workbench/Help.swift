@@ -22,7 +22,7 @@ public enum Help {
 
     static func describe(_ topic: HelpTopic, _ table: CommandTable, _ l: Language) -> String {
         var lines: [(String, String)] = topic.notes.map { ($0.line, $0.text.text(l)) }
-        for c in table.commands(in: topic) {
+        for c in table.commands(in: topic) + topic.alsoLists.compactMap({ table.command($0) }) {
             lines.append((c.synopsis(l), c.summary.text(l)))
         }
         let width = min(28, lines.map { DisplayText.width($0.0) }.max() ?? 0)

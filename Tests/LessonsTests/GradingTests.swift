@@ -69,7 +69,7 @@ final class IsolationTests: XCTestCase {
             capitals: train glove corpus=small-world dim=2 epochs=1
             beijing-paris: beijing - china + france
             apple-company: :set exclude off
-            antonyms: near hot
+            antonyms: yes
             """, source: "mallory.txt", lesson: lesson)
         let report = LessonGrader(catalog: Repo.catalog).grade(lesson, sheet: sheet, learner: "mallory")
         XCTAssertEqual(report.exercises.map(\.outcome), [.failed, .failed, .passed, .failed, .passed], "\(report.exercises.map(\.feedback))")
@@ -250,7 +250,7 @@ final class GradeCommandTests: XCTestCase {
 
     func testAFolderOfThreeLearnersWithFailUnderAndGradescope() throws {
         let dir = temporaryDirectory()
-        try "king-queen: queen\ncapitals: rome\nbeijing-paris: paris\napple-company: yes\nantonyms: near hot\n".write(toFile: dir + "/ana.txt", atomically: true, encoding: .utf8)
+        try "king-queen: queen\ncapitals: rome\nbeijing-paris: paris\napple-company: yes\nantonyms: yes\n".write(toFile: dir + "/ana.txt", atomically: true, encoding: .utf8)
         try "king-queen: king - man + woman\r\ncapitals: milan\r\n".write(toFile: dir + "/bo.txt", atomically: true, encoding: .utf8)
         try "king-queen: :load /etc/passwd\n".write(toFile: dir + "/cy.txt", atomically: true, encoding: .utf8)
         let lesson = Repo.path("lessons/03-arithmetic.md")

@@ -29,7 +29,9 @@ final class NarrowTerminalTests: XCTestCase {
         let s = ScalarValue(value: 0.9218, label: "cos(bank in \"we sat on the river bank\", bank in \"the bank raised its rates\")", kind: .cosine)
         // The label is the learner's own expression and is shown whole; what must not happen is a bar pushed past the edge.
         for width in [40, 80] {
-            XCTAssertEqual(ValueRenderer.render(.scalar(s), style: Style(width: width)), "\(s.label) = 0.9218")
+            let lines = ValueRenderer.render(.scalar(s), style: Style(width: width)).split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.first, "\(s.label) = 0.9218")
+            XCTAssertEqual(lines.count, 2, "the bar, at its one scale, goes on a line of its own")
         }
         assertFits(.scalar(ScalarValue(value: -0.25, label: "cos(猫, 计算机)", kind: .cosine)))
         XCTAssertTrue(ValueRenderer.render(.scalar(ScalarValue(value: 0.9218, label: "cos(cat, dog)", kind: .cosine)), style: Style(width: 40)).contains("█"))

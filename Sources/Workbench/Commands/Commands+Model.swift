@@ -127,8 +127,10 @@ extension Invocation {
         }
         let r = try AnalogyEvaluation.run(model: model, questions: contents, source: path, restrictTo: restrict,
                                           shouldStop: { session.cancellation.isRequested })
-        var rows = r.sections.map { [$0.section, "\($0.correct)/\($0.total)", String(format: "%.1f%%", $0.accuracy * 100)] }
-        rows.append([r.total.section, "\(r.total.correct)/\(r.total.total)", String(format: "%.1f%%", r.total.accuracy * 100)])
+        // A section none of whose questions the model could be asked (all skipped) has no accuracy: "—", not 0.0%.
+        let accuracy = { (s: AnalogyEvaluation.Score) in s.total == 0 ? "—" : String(format: "%.1f%%", s.accuracy * 100) }
+        var rows = r.sections.map { [$0.section, "\($0.correct)/\($0.total)", accuracy($0)] }
+        rows.append([r.total.section, "\(r.total.correct)/\(r.total.total)", accuracy(r.total)])
         let title = (r.cancelled ? l.text(.evaluationStopped, ["n": "\(r.total.total)"]) : "")
             + l.text(.evaluationAnalogies, ["file": path, "model": model.name, "n": "\(min(restrict, model.count))", "skipped": "\(r.skipped)"])
         return .table(Table(title: title, headers: [l.text(.headerSection), l.text(.headerCorrect), l.text(.headerAccuracy)],

@@ -60,7 +60,9 @@ extension Invocation {
         let known = bundledCollectionNames()
         throw WorkbenchError(language.pick(en: "no collection named '\(name)'; the bundled ones are \(known.joined(separator: ", ")), or :load collection FILE",
                                            zh: "没有名为“\(name)”的集合；自带的有 \(known.joined(separator: "、"))，或用 :load collection 文件"),
-                             at: textSpan)
+                             at: textSpan,
+                             hint: language.pick(en: "\(command.name) takes \(command.synopsis(language)): \(command.examples.first ?? "")",
+                                                 zh: "\(command.name) 的写法是 \(command.synopsis(language))：\(command.examples.first ?? "")"))
     }
 
     func bundledCollectionNames() -> [String] {
