@@ -49,7 +49,8 @@ public struct LessonGrader: Sendable {
                     entry.feedback = "\(error)"
                 }
             }
-            entry.seconds = (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6).rounded() / 1e3
+            // In microseconds' precision: a plain answer is graded in well under a millisecond, and is not 0 s.
+            entry.seconds = (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3).rounded() / 1e6
             exercises.append(entry)
         }
         return GradeReport(lesson: lesson.id, learner: learner, exercises: exercises, warnings: sheet.warnings)
