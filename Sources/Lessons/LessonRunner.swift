@@ -143,7 +143,10 @@ public final class LessonRunner {
             out.append(.feedback(passed: false, messages: [grade.feedback ?? language.pick(en: "Not yet.", zh: "还不对。")]))
             if wrongTries >= 2 {
                 let ladder = exercise.hints(in: language)
-                if hintIndex < ladder.count { out += hint() } else {
+                if hintIndex < ladder.count { out += hint() } else if exercise.gradePlainly(exercise.solution, commands: session.commands, language: language) != nil {
+                    // A solution that is the answer itself (129, 0.908) is shown only when the learner asks, with :skip.
+                    out.append(.info(language.pick(en: "That was the last hint; :skip shows the solution.", zh: "提示已经用完了；:skip 显示答案。")))
+                } else {
                     out.append(.info(language.pick(en: "The solution is: \(exercise.solution)", zh: "答案是：\(exercise.solution)")))
                 }
             }

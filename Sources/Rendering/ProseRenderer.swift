@@ -97,11 +97,13 @@ public enum ProseRenderer {
             if let last = word.last, last.mark == mark { word[word.count - 1].text.append(c) } else { word.append((String(c), mark)) }
         }
         for (text, mark) in runs {
+            // A short code span of Latin text (`em ##bed ##ding ##s`) is one unit: never split between its pieces.
+            let whole = mark == .code && DisplayWidth.of(text) <= 32 && text.allSatisfy { DisplayWidth.of($0) == 1 }
             for c in text {
                 if DisplayWidth.of(c) == 2 {
                     if !word.isEmpty { units.append(word); word = [] }
                     units.append([(String(c), mark)])
-                } else if c == " " {
+                } else if c == " " && !whole {
                     append(c, mark)
                     units.append(word); word = []
                 } else {
@@ -155,7 +157,10 @@ public enum ProseRenderer {
             var out = ""
             for (u, unit) in line.enumerated() {
                 for (i, segment) in unit.enumerated() {
-                    let t = u == 0 && i == 0 ? String(segment.text.drop { $0 == " " }) : segment.text
+                    var t = u == 0 && i == 0 ? String(segment.text.drop { $0 == " " }) : segment.text
+                    // The line's last space is the break: left inside a colour (a code span ending the line), it
+                    // would make the line one column too wide, and the terminal would wrap it onto a blank line.
+                    if u == line.count - 1 && i == unit.count - 1 { while t.last == " " { t.removeLast() } }
                     out += paint(t, segment.mark, style)
                 }
             }

@@ -107,6 +107,16 @@ final class AnswerFormsTests: XCTestCase {
         XCTAssertNil(grade("yesno", "狗").evaluation)
     }
 
+    func testTheLadderNeverShowsAnAnswerThatIsTheSolutionItself() throws {
+        let lesson = try XCTUnwrap(LessonCatalog(directory: Repo.path("lessons")).lesson(id: "ann"))
+        let runner = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("glove-50d")),
+                                      store: ProgressStore(path: temporaryDirectory() + "/p.json"), language: .en)
+        var shown: [LessonRunner.Output] = []
+        for wrong in ["1", "2", "3", "4", "5"] { shown += try runner.submit(wrong) }
+        XCTAssertFalse("\(shown)".contains("30000"), "\(shown)")
+        XCTAssertTrue(shown.contains(.info("That was the last hint; :skip shows the solution.")), "\(shown)")
+    }
+
     func testNumberReadingsOnTheirOwn() {
         XCTAssertEqual(PlainAnswer.chineseNumeral("两千零五"), 2005)
         XCTAssertEqual(PlainAnswer.chineseNumeral("十五"), 15)
