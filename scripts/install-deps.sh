@@ -10,6 +10,11 @@ done
 for pkg in chromium-headless-shell imagemagick; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
 done
+# The Python bridge test (Tests/REPLTests/PythonBridgeTests.swift) runs exported notebooks with gensim (PyPI).
+if ! python3 -c "import gensim" 2>/dev/null; then
+  echo "installing gensim (pip)" >&2
+  python3 -m pip install --quiet gensim 2>/dev/null || python3 -m pip install --quiet --break-system-packages gensim
+fi
 [ ${#needed[@]} -eq 0 ] && exit 0
 echo "installing ${needed[*]} (Debian packages)" >&2
 sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -16,7 +16,10 @@ struct Export: ParsableCommand {
     @OptionGroup var options: NotebookOptions
 
     @Option(help: "The page to write (a .html file).")
-    var html: String
+    var html: String?
+
+    @Option(help: "A Jupyter notebook to write (a .ipynb file): each command as Markdown, its gensim/numpy equivalent as code, EmbedLab's output under it.")
+    var ipynb: String?
 
     @Flag(help: "Show the outputs recorded in the file instead of running the cells.")
     var recorded = false
@@ -25,6 +28,11 @@ struct Export: ParsableCommand {
     var solutions = false
 
     func validate() throws {
+        guard (html == nil) != (ipynb == nil) else { throw ValidationError("give one of --html OUT.html and --ipynb OUT.ipynb") }
+        if let ipynb, (ipynb as NSString).pathExtension.lowercased() != "ipynb" {
+            throw ValidationError("--ipynb writes a Jupyter notebook; give a file name ending in .ipynb")
+        }
+        guard let html else { return }
         let ext = (html as NSString).pathExtension.lowercased()
         guard ext == "html" || ext == "htm" else {
             throw ValidationError("--html writes an HTML page; give a file name ending in .html, e.g. --html \(((html as NSString).deletingPathExtension as NSString).lastPathComponent).html")
@@ -45,14 +53,18 @@ struct Export: ParsableCommand {
         let page = isLesson
             ? LessonHandout.page(lesson, session: recorded ? nil : session, solutions: solutions, languages: options.lang.map { [$0] } ?? Language.allCases)
             : NotebookPage(document: document, session: recorded ? nil : session, fallbackTitle: title)
+        let out = html ?? ipynb ?? ""
+        let text = html != nil ? NotebookPageHTML.render(page)
+            : JupyterNotebook.render(page, model: document.frontMatter["model"]?.text ?? session.model.name)
         do {
             // The user's own output file, named on the command line: no read policy.
-            try SafeWrite.replace(html, with: Array(NotebookPageHTML.render(page).utf8), policy: nil)
+            try SafeWrite.replace(out, with: Array(text.utf8), policy: nil)
         } catch {
-            Environment.warn("error: cannot write \(html): \(error)")
+            Environment.warn("error: cannot write \(out): \(error)")
             throw ExitCode(1)
         }
         let cells = page.items.filter { if case .cell = $0 { return true } else { return false } }.count
-        print("wrote \(html): \(cells) cells; open it in a browser")
+        print(html != nil ? "wrote \(out): \(cells) cells; open it in a browser"
+                          : "wrote \(out): \(cells) cells with their Python; it loads the model from word2vec text (embedlab convert MODEL MODEL.txt --to word2vec)")
     }
 }

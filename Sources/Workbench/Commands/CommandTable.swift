@@ -31,7 +31,7 @@ public struct CommandTable: Sendable {
         // training
         .train,
         // session
-        .help, .lang, .save, .export, .quit,
+        .help, .lang, .save, .export, .python, .quit,
         // lessons
         .lesson, .hint, .skip, .back, .progress,
     ])
