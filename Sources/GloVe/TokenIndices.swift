@@ -1,3 +1,4 @@
+import VectorMath
 /// The corpus as vocabulary indices: one `Int32` per in-vocabulary token, with -1 at the start,
 /// between lines and at the end. Tokens outside the vocabulary are left out.
 ///

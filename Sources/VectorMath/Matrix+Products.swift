@@ -102,16 +102,4 @@ public enum Parallelism {
     }()
 }
 
-/// A pointer that may cross into `concurrentPerform`; each thread touches a disjoint part.
-public struct SendablePointer<T>: @unchecked Sendable {
-    public let pointer: UnsafeMutablePointer<T>
-    public init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
 
-/// One slot per parallel chunk; each chunk writes only its own slot.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { slots[i] = value }
-    var values: [T] { slots.map { $0! } }
-}

@@ -156,7 +156,7 @@ final class TrainingRun: @unchecked Sendable {
         let results = UnsafeMutablePointer<ThreadResult>.allocate(capacity: h.threads)
         results.initialize(repeating: ThreadResult(), count: h.threads)
         defer { results.deallocate() }
-        let shared = UnsafeSendable(results)
+        let shared = SendablePointer(results)
         DispatchQueue.concurrentPerform(iterations: h.threads) { t in
             let report: ((Int, Double) -> Void)? = t != 0 ? nil : progress.map { progress in
                 { [self] wordsDone, loss in
@@ -166,7 +166,7 @@ final class TrainingRun: @unchecked Sendable {
                                               learningRate: self.learningRate(wordsDone: self.totalWordsDone)))
                 }
             }
-            shared.value[t] = trainPart(t, report: report, isCancelled: isCancelled)
+            shared.pointer[t] = trainPart(t, report: report, isCancelled: isCancelled)
         }
         var cost = 0.0, predictions = 0, cancelled = false
         for t in 0..<h.threads {
@@ -309,8 +309,4 @@ struct Word2VecRandom {
     }
 }
 
-/// A pointer handed to the threads of `concurrentPerform`, each of which writes only its own slot.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: UnsafeMutablePointer<T>
-    init(_ value: UnsafeMutablePointer<T>) { self.value = value }
-}
+
