@@ -1,5 +1,6 @@
 import FileAccess
 import Foundation
+import Rendering
 import Workbench
 
 /// Where a learner is in every lesson, kept in `$XDG_STATE_HOME/embedlab/progress.json`
@@ -147,9 +148,7 @@ public final class ProgressStore: @unchecked Sendable {
         } catch {
             throw ProgressError("the folder \(dir) cannot be created (\((error as NSError).localizedFailureReason ?? "permission denied"))")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(file)
+        let data = try JSONRenderer.encoder(pretty: true).encode(file)
         removeLegacyTemporaries(in: dir)
         do {
             // The learner's own file: no lesson's read policy applies to it.

@@ -11,10 +11,11 @@ import Workbench
 /// // {"kind":"cosine","label":"cos(猫, 狗)","type":"scalar","value":0.98193}
 /// ```
 public enum JSONRenderer {
-    /// The encoder every JSON output goes through.
-    public static func encoder() -> JSONEncoder {
+    /// The encoder every JSON output goes through (reports, grade books and the progress file
+    /// ask for it `pretty`: indented, one key a line).
+    public static func encoder(pretty: Bool = false) -> JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return e
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Encoders
 import Foundation
+import Rendering
 import Workbench
 
 /// `embedlab embed MODEL TEXT... [--json]`: sentence vectors from a transformer encoder, one per text.
@@ -37,8 +38,7 @@ struct Embed: ParsableCommand {
             throw ExitCode(1)
         }
         let vectors = encoder.encode(texts, threads: max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)))
-        let encoder8 = JSONEncoder()
-        encoder8.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        let encoder8 = JSONRenderer.encoder()
         for (i, text) in texts.enumerated() {
             let v = vectors.row(i)
             if output.json {

@@ -218,8 +218,7 @@ struct LessonCommand: ParsableCommand {
                 if let failUnder, reports.contains(where: { $0.percent < failUnder }) { throw ExitCode(1) }
                 return
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONRenderer.encoder(pretty: true)
             let data: Data
             switch (format, isDirectory.boolValue) {
             case (.json, false): data = try encoder.encode(reports[0])
@@ -277,9 +276,7 @@ struct LessonCommand: ParsableCommand {
     }
 
     static func encoded<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value) + Data("\n".utf8)
+        try JSONRenderer.encoder(pretty: true).encode(value) + Data("\n".utf8)
     }
 
     struct List: ParsableCommand {

@@ -81,7 +81,7 @@ public struct ProjectorPage: Sendable {
         self.categoryName = categoryName
         if let tsne {
             let placed = tsne.embed(matrix)
-            self.tsne = ScatterPlot(title: "\(model.name): t-SNE of \(words.count) words (perplexity \(AxisTicks.compact(tsne.effectivePerplexity(rows: words.count))), seed \(tsne.seed))",
+            self.tsne = ScatterPlot(title: "\(model.name): t-SNE of \(words.count) words (perplexity \(String(format: "%g", tsne.effectivePerplexity(rows: words.count))), seed \(tsne.seed))",
                                     points: words.indices.map { ScatterPlot.Point(label: words[$0], x: placed[$0].x, y: placed[$0].y) },
                                     xLabel: "t-SNE 1 (neighbourhoods kept; sizes and gaps mean little)", yLabel: "t-SNE 2")
         }
