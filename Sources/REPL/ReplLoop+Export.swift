@@ -12,22 +12,21 @@ extension ReplLoop {
     func export(_ path: String) {
         let ext = (path as NSString).pathExtension.lowercased()
         guard !path.isEmpty, ext == "svg" else {
-            return complain(language.pick(en: ":export writes SVG pictures: give a file name ending in .svg",
-                                          zh: ":export 只写 SVG 图片：文件名请以 .svg 结尾"), hint: ":export plot.svg")
+            return complain(language.text(.exportNeedsSVG), hint: ":export plot.svg")
         }
         guard let last = session.cells.last(where: { if case .value = $0.outcome { return true } else { return false } }),
               case .value(let value) = last.outcome else {
-            return complain(language.pick(en: "there is no value to export yet", zh: "还没有可导出的结果"), hint: "plot 猫 狗 汽车 飞机, then :export plot.svg")
+            return complain(language.text(.exportNothingYet), hint: "plot 猫 狗 汽车 飞机, then :export plot.svg")
         }
         guard let svg = SVGRenderer.file(value) else {
-            return complain(language.pick(en: "the last value (\(last.input)) has no picture", zh: "上一个结果（\(last.input)）没有图"),
-                            hint: language.pick(en: "pictures come from: ", zh: "有图的命令：") + SVGRenderer.whatHasPictures)
+            return complain(language.text(.exportNoPicture, ["input": last.input]),
+                            hint: language.text(.exportPicturesFrom) + SVGRenderer.whatHasPictures)
         }
         do {
             try SafeWrite.replace(path, with: Array(svg.utf8), policy: nil)
-            output(language.pick(en: "wrote the picture of '\(last.input)' to \(path)", zh: "已把「\(last.input)」的图写入 \(path)"))
+            output(language.text(.exportWrote, ["input": last.input, "file": path]))
         } catch {
-            complain("\(error)", hint: language.pick(en: "choose a folder you can write to", zh: "请换一个可写的文件夹"))
+            complain("\(error)", hint: language.text(.chooseWritableFolder))
         }
     }
 
@@ -36,17 +35,15 @@ extension ReplLoop {
         let page = NotebookPage(cells: session.cells, title: "EmbedLab session", model: startModel)
         do {
             try SafeWrite.replace(path, with: Array(NotebookPageHTML.render(page).utf8), policy: nil)
-            output(language.pick(en: "saved \(session.cells.count) cells to \(path); open it in a browser",
-                                 zh: "已把 \(session.cells.count) 个单元存入 \(path)，可用浏览器打开"))
+            output(language.text(.savedPage, ["n": "\(session.cells.count)", "file": path]))
         } catch {
-            complain("\(error)", hint: language.pick(en: "choose a folder you can write to", zh: "请换一个可写的文件夹"))
+            complain("\(error)", hint: language.text(.chooseWritableFolder))
         }
     }
 
     /// `:save notes.txt`: refused, saying which files `:save` writes.
     func refuseSave(_ path: String) {
-        complain(language.pick(en: ":save writes a notebook (.md) or a page (.html), not \(path)",
-                               zh: ":save 只写笔记本（.md）或网页（.html），不能写 \(path)"),
+        complain(language.text(.saveWhichFiles, ["file": path]),
                  hint: ":save notes.md  ·  :save notes.html")
     }
 

@@ -32,7 +32,7 @@ extension ReplLoop {
                 }
                 if argument == "off" || argument == "stop" {
                     runner = nil
-                    say(language.pick(en: "Left the lesson; your place is saved. :lesson resumes.", zh: "已离开课程，进度已保存。:lesson 可继续。"))
+                    say(language.text(.lessonLeft))
                     return
                 }
                 // A path: a lesson from anywhere (`:lesson ~/course/intro.md`).
@@ -43,8 +43,7 @@ extension ReplLoop {
                     return
                 }
                 guard let lesson = lessons?.lesson(id: argument) else {
-                    hostError(WorkbenchError(language.pick(en: "there is no lesson '\(argument)'", zh: "没有 '\(argument)' 这门课程"),
-                                             hint: language.pick(en: ":lesson lists them", zh: ":lesson 列出全部课程")))
+                    hostError(WorkbenchError(language.text(.lessonUnknown, ["id": argument]), hint: language.text(.lessonUnknownHint)))
                     return
                 }
                 guard let store = progressStore else { return }
@@ -53,8 +52,7 @@ extension ReplLoop {
                 output(ValueRenderer.render(.table(lessonTable()), style: style))
             case .hint, .skip, .back:
                 guard let runner else {
-                    hostError(WorkbenchError(language.pick(en: "\(name) works inside a lesson", zh: "\(name) 只能在课程中使用"),
-                                             hint: language.pick(en: ":lesson lists the lessons; :lesson 0 starts the first", zh: ":lesson 列出课程；:lesson 0 开始第一课")))
+                    hostError(WorkbenchError(language.text(.lessonOnlyCommand, ["name": name]), hint: language.text(.lessonOnlyCommandHint)))
                     return
                 }
                 show(command == .hint ? runner.hint() : command == .skip ? try runner.skip() : try runner.back())
@@ -83,8 +81,7 @@ extension ReplLoop {
     /// For the banner: "Unfinished: Vector arithmetic, step 3 of 11. :lesson resumes it."
     func unfinishedLessonNote() -> String? {
         guard let store = progressStore, let (lesson, step) = lessons?.unfinished(in: store) else { return nil }
-        return language.pick(en: "Unfinished lesson: \(lesson.title(in: .en)), step \(step + 1) of \(lesson.steps.count). :lesson resumes it.",
-                             zh: "未完成的课程：\(lesson.title(in: .zh))，第 \(step + 1)/\(lesson.steps.count) 步。输入 :lesson 继续。")
+        return language.text(.lessonUnfinished, ["title": lesson.title(in: language), "n": "\(step + 1)", "total": "\(lesson.steps.count)"])
     }
 
     /// While a lesson runs, a line that is not a `:` command is an answer, and an empty line moves on.
@@ -114,12 +111,12 @@ extension ReplLoop {
         let rows: [[String]] = (lessons?.lessons ?? []).map { lesson in
             let p = progressStore?.progress(of: lesson.id) ?? ProgressStore.LessonProgress()
             let exercises = lesson.steps.filter { $0.exercise != nil }.count
-            let state = p.finished ? language.pick(en: "finished", zh: "已完成")
-                : p.current.flatMap { lesson.stepIndex(id: $0) }.map { language.pick(en: "at step \($0 + 1)/\(lesson.steps.count)", zh: "第 \($0 + 1)/\(lesson.steps.count) 步") }
-                ?? language.pick(en: "not started", zh: "未开始")
+            let state = p.finished ? language.text(.lessonStateFinished)
+                : p.current.flatMap { lesson.stepIndex(id: $0) }.map { language.text(.lessonStateAtStep, ["n": "\($0 + 1)", "total": "\(lesson.steps.count)"]) }
+                ?? language.text(.lessonStateNotStarted)
             return [lesson.id, lesson.title(in: language), "\(p.completed.count)/\(exercises)", state]
         }
-        return Table(title: language.pick(en: "lessons (:lesson ID starts or resumes one)", zh: "课程（:lesson 编号 开始或继续）"),
+        return Table(title: language.text(.lessonsTitle),
                      headers: language == .zh ? ["编号", "标题", "练习", "进度"] : ["id", "title", "exercises", "progress"], rows: rows)
     }
 
@@ -129,7 +126,7 @@ extension ReplLoop {
         for o in outputs {
             switch o {
             case .step(let n, let total, let title, let prose, let isExercise):
-                let mark = isExercise ? language.pick(en: " · exercise", zh: " · 练习") : ""
+                let mark = isExercise ? language.text(.exerciseMark) : ""
                 output("")
                 say(style.paint("[\(n)/\(total)] \(PrintableText.escaping(title))\(mark)", .bold))
                 if !prose.isEmpty { output(ProseRenderer.render(prose, style: style)) }
@@ -146,7 +143,7 @@ extension ReplLoop {
             case .feedback(let passed, let messages):
                 say(style.paint((passed ? "✓ " : "✗ ") + messages.joined(separator: "\n  "), passed ? .green : .red))
             case .hint(let n, let total, let text):
-                say(style.paint(language.pick(en: "hint \(n)/\(total): ", zh: "提示 \(n)/\(total)："), .yellow) + PrintableText.escaping(text))
+                say(style.paint(language.text(.hintNumber, ["n": "\(n)", "total": "\(total)"]), .yellow) + PrintableText.escaping(text))
             case .info(let text):
                 say(style.paint(text, .dim))
             case .finished(let text):

@@ -55,6 +55,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case trainingLine, trainingCost, trainingCostNote, trainingSettings, trainingTry, viewWords, viewCharacters, headerMerge, headerNewToken
     // The prompt's lines.
     case notePrefix, lineNumber, savedNotebook
+    // The REPL's host commands: lessons, :export, :save FILE.html.
+    case lessonLeft, lessonUnknown, lessonUnknownHint, lessonOnlyCommand, lessonOnlyCommandHint, lessonUnfinished, lessonStateFinished, lessonStateAtStep, lessonStateNotStarted, lessonsTitle, exerciseMark, hintNumber, exportNeedsSVG, exportNothingYet, exportNoPicture, exportPicturesFrom, exportWrote, chooseWritableFolder, savedPage, saveWhichFiles
     // Long work's progress.
     case stageCountingWords, stageCountingCooccurrences, stageShuffling, stageTraining
 }
