@@ -66,6 +66,10 @@ final class EncoderFileTests: XCTestCase {
         b = tiny
         b[offset..<(offset + 4)] = [0x00, 0x00, 0xC0, 0x7F][...]
         XCTAssertEqual(refusal(b), "value 0 of tensor 'embeddings.position' is NaN or infinite")
+        // Issue 25: a finite weight of 3e38 overflowed in the first product and embed printed -nan.
+        b = tiny
+        withUnsafeBytes(of: Float(3e38).bitPattern.littleEndian) { b[offset..<(offset + 4)] = ArraySlice($0) }
+        XCTAssertTrue(refusal(b).hasPrefix("value 0 of tensor 'embeddings.position' is 3e+38, beyond ±10000"), refusal(b))
     }
 
     func testBadConfigurationIsRefused() {

@@ -136,15 +136,22 @@ public final class EncoderFile: @unchecked Sendable {
         return t
     }
 
+    /// The largest weight (in absolute value) an encoder may have. Trained transformer weights are
+    /// far smaller; finite values near Float's limit (3e38) overflow in the first product and turn
+    /// every vector into NaN, so they are refused when the file is opened, like NaN and infinity.
+    public static let maxAbsWeight: Float = 1e4
+
     /// A tensor as float32 numbers: a float32 tensor is used in place (mapped, never copied), an int8 one is
-    /// dequantised. NaN or infinity anywhere is refused.
+    /// dequantised. NaN, infinity or a value beyond ±`maxAbsWeight` anywhere is refused.
     public func floats(_ t: Tensor) throws -> Matrix {
         let base = UnsafeRawPointer(file.bytes.baseAddress! + t.offset)
         switch t.kind {
         case .float32:
             let p = base.assumingMemoryBound(to: Float.self)
-            for i in 0..<(t.rows * t.columns) where !p[i].isFinite {
-                throw ModelFileError(path, .byte(t.offset + 4 * i), "value \(i) of tensor '\(t.name)' is NaN or infinite")
+            for i in 0..<(t.rows * t.columns) where !p[i].isFinite || abs(p[i]) > Self.maxAbsWeight {
+                throw ModelFileError(path, .byte(t.offset + 4 * i), p[i].isFinite
+                    ? "value \(i) of tensor '\(t.name)' is \(p[i]), beyond ±\(Int(Self.maxAbsWeight)); no trained weight is that large (the file is damaged)"
+                    : "value \(i) of tensor '\(t.name)' is NaN or infinite")
             }
             return Matrix(borrowing: p, rows: t.rows, columns: t.columns, owner: file)
         case .int32:
@@ -178,8 +185,8 @@ public final class EncoderFile: @unchecked Sendable {
     /// An int8 tensor kept as it is in the file, rows dequantised on demand (the token-embedding table).
     public func int8Table(_ t: Tensor) throws -> QuantizedRows {
         let scales = UnsafeRawPointer(file.bytes.baseAddress! + t.offset).assumingMemoryBound(to: Float.self)
-        for r in 0..<t.rows where !(scales[r].isFinite && scales[r] >= 0) {
-            throw ModelFileError(path, .byte(t.offset + 4 * r), "the scale of row \(r) of tensor '\(t.name)' is negative, NaN or infinite")
+        for r in 0..<t.rows where !(scales[r].isFinite && scales[r] >= 0 && scales[r] * 127 <= Self.maxAbsWeight) {
+            throw ModelFileError(path, .byte(t.offset + 4 * r), "the scale of row \(r) of tensor '\(t.name)' is negative, NaN, infinite or beyond ±\(Int(Self.maxAbsWeight)) / 127")
         }
         let values = UnsafeRawPointer(file.bytes.baseAddress! + t.offset + 4 * t.rows).assumingMemoryBound(to: Int8.self)
         return QuantizedRows(scales: scales, values: values, rows: t.rows, columns: t.columns, owner: file)
