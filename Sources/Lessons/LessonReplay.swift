@@ -67,8 +67,13 @@ public final class LessonReplay {
         session.language = language
         // The lesson's model, said as a learner would type it: the first cell of what is replayed.
         _ = try? session.evaluate(":use \(lesson.modelReference)")
+        // The lesson's earlier cells are untrusted work too: each runs within the answers' time limit
+        // (`lesson grade --time-limit 5` stops a heavy earlier cell after 5 s, for every learner).
         for line in setup {
+            let timer = limits.seconds.map { Deadline(seconds: $0, cancellation: session.cancellation) }
             _ = try? session.evaluate(line)
+            timer?.cancel()
+            if timer?.fired == true { session.cancellation.reset() }
         }
         session.cancellation.reset()
         prepared = (setup, session, Fingerprint(session), session.cells)

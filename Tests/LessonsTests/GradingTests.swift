@@ -403,3 +403,46 @@ final class SandboxDecidesFirstTests: XCTestCase {
         }
     }
 }
+
+/// Issue 25: the grader's time limit holds for the lesson's earlier cells it replays, too.
+final class ReplayTimeLimitTests: XCTestCase {
+    func testAHeavyEarlierCellIsStoppedByTheTimeLimit() throws {
+        let lesson = Lesson(document: Document.parse("""
+            ---
+            id: heavy
+            title: Heavy
+            model: toy
+            ---
+            ## Train | 训练 {#train}
+            ::: en
+            Train a big model.
+            :::
+            ::: zh
+            训练。
+            :::
+            ```embedlab
+            train word2vec corpus=small-world dim=300 epochs=1000 window=20 negative=20 name=big
+            ```
+            ## Dog | 狗 {#dog}
+            ::: en
+            Which word is nearest to 猫?
+            :::
+            ::: zh
+            离猫最近的词？
+            :::
+            ```embedlab
+            :use toy
+            near 猫
+            ```
+            ```check
+            answer 狗 dog
+            nearest is 狗
+            ```
+
+            """), path: temporaryDirectory() + "/heavy.md")
+        let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog, limits: AnswerLimits(seconds: 1))
+        let start = Date()
+        _ = try replay.grade(step: 1, answer: "狗", language: .en)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30, "the earlier training cell ran without a limit")
+    }
+}
