@@ -29,8 +29,7 @@ public struct ModelCatalog: Sendable {
                 let name = String(f.dropLast(5))
                 guard names.insert(name).inserted else { continue }
                 let path = (dir as NSString).appendingPathComponent(f)
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                out.append(Entry(name: name, path: path, bytes: size))
+                out.append(Entry(name: name, path: path, bytes: Self.fileSize(path) ?? 0))
             }
         }
         return out
@@ -41,12 +40,26 @@ public struct ModelCatalog: Sendable {
         if nameOrPath.contains("/") || FileManager.default.fileExists(atPath: nameOrPath) {
             return nameOrPath
         }
-        if let entry = entries().first(where: { $0.name == nameOrPath }) { return entry.path }
+        // One stat per folder: listing the folders (entries) is only needed for the error below.
+        for dir in directories {
+            let path = (dir as NSString).appendingPathComponent(nameOrPath + ".embv")
+            var st = stat()
+            if lstat(path, &st) == 0 { return path }   // whatever it is (a pipe, say), the loader names it
+        }
         let known = entries().map(\.name)
         let hint = known.isEmpty
             ? "no bundled models were found in \(directories.joined(separator: ", ")); set EMBEDLAB_VECTORS to the vectors/ folder"
             : "the bundled models are: \(known.joined(separator: ", "))"
         throw ModelFileError(nameOrPath, .file, "is neither a file nor a bundled model; \(hint)")
+    }
+
+    /// A file's size (following links), nil when it cannot be stat'ed. stat(2) directly: FileManager's
+    /// attributes also look up the owner's and group's names, which reads /etc/passwd and /etc/group
+    /// each time (eight times on the way to the first prompt).
+    static func fileSize(_ path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Int(st.st_size)
     }
 
     /// Loads a model by name or path.
