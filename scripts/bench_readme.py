@@ -109,7 +109,8 @@ def part_rows(get):
                      f"{get('glove_accuracy')[0]}/{get('glove_accuracy')[1]}",
                      f"{get('peer_glove')}: {get('peer_glove_records_per_s') / 1e6:.2f} M ({get('peer_glove_epoch_s'):.2f} s), "
                      f"cost {get('peer_glove_costs')[0]:.4f} → {get('peer_glove_costs')[-1]:.4f}, {get('peer_glove_accuracy')[0]}/{get('peer_glove_accuracy')[1]}",
-                     f"{get('glove_records_per_s_ratio'):.2f}× ({get('glove_cpu_ratio'):.2f}× per CPU s)", f"≥ 5×: {met(get('glove_records_per_s_ratio') >= 5)}"))
+                     f"{get('glove_records_per_s_ratio'):.2f}×" + (f" ({get('glove_cpu_ratio'):.2f}× per CPU s)" if get("glove_cpu_ratio") else ""),
+                     f"≥ 5×: {met(get('glove_records_per_s_ratio') >= 5)}"))
     for prefix, name in (("word2vec_", "CBOW"), ("word2vec_sg_", "skip-gram")):
         ours, peer = get(prefix + "words_per_s"), get("gensim_" + prefix + "words_per_s")
         if ours and peer:
