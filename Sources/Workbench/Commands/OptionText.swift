@@ -30,27 +30,14 @@ enum OptionText {
     /// after `=`, runs to its closing quote, spaces included.
     static func words(_ raw: String, base: Int, language: Language) throws -> [Word] {
         let chars = Array(raw)
-        var out: [Word] = []
-        var i = 0
-        while i < chars.count {
-            if chars[i].isWhitespace { i += 1; continue }
-            let start = i
-            var text = ""
-            while i < chars.count, !chars[i].isWhitespace {
-                if let close = quotes[chars[i]], text.isEmpty || text.last == "=" {
-                    let open = i
-                    text.append(chars[i]); i += 1
-                    while i < chars.count, chars[i] != close { text.append(chars[i]); i += 1 }
-                    guard i < chars.count else {
-                        throw WorkbenchError(language.text(.textNotClosed, ["close": String(close)]), at: Span(base + open, base + chars.count),
-                                             hint: language.text(.textNotClosedHint, ["open": String(chars[open]), "close": String(close)]))
-                    }
-                }
-                text.append(chars[i]); i += 1
+        return try Quotes.spans(raw).map { span in
+            if let open = span.unclosedQuote {
+                let close = quotes[chars[open]] ?? "\""
+                throw WorkbenchError(language.text(.textNotClosed, ["close": String(close)]), at: Span(base + open, base + chars.count),
+                                     hint: language.text(.textNotClosedHint, ["open": String(chars[open]), "close": String(close)]))
             }
-            out.append(Word(text: text, start: base + start, end: base + i))
+            return Word(text: span.text, start: base + span.start, end: base + span.end)
         }
-        return out
     }
 
     static func unquote(_ s: String) -> (String, Bool) { Quotes.unquote(s) }

@@ -28,23 +28,43 @@ public enum Quotes {
     /// The words of `text`: a quote opening a word, or right after `=`, runs to its closing quote,
     /// spaces included; a quote left open runs to the end.
     public static func words(_ text: String) -> [Word] {
+        spans(text).map { span in
+            let (inner, quoted) = unquote(span.text)
+            return Word(text: inner, quoted: quoted)
+        }
+    }
+
+    /// One word with where it starts and ends (character offsets in the text), and where a quote
+    /// in it opened and never closed.
+    struct WordSpan {
+        var text: String
+        var start: Int
+        var end: Int
+        var unclosedQuote: Int?
+    }
+
+    /// The words of `text` as they are written (quotes kept), with their offsets: the one reading of
+    /// quotes that `words` and the text commands' option splitter (`OptionText`) share.
+    static func spans(_ text: String) -> [WordSpan] {
         let chars = Array(text)
-        var out: [Word] = []
+        var out: [WordSpan] = []
         var i = 0
         while i < chars.count {
             if chars[i].isWhitespace { i += 1; continue }
+            let start = i
             var word = ""
+            var unclosed: Int?
             while i < chars.count, !chars[i].isWhitespace {
                 if let close = pairs[chars[i]], word.isEmpty || word.last == "=" {
+                    let open = i
                     word.append(chars[i]); i += 1
                     while i < chars.count, chars[i] != close { word.append(chars[i]); i += 1 }
-                    if i < chars.count { word.append(chars[i]); i += 1 }
+                    if i < chars.count { word.append(chars[i]); i += 1 } else { unclosed = open }
                     continue
                 }
                 word.append(chars[i]); i += 1
             }
-            let (inner, quoted) = unquote(word)
-            out.append(Word(text: inner, quoted: quoted))
+            out.append(WordSpan(text: word, start: start, end: i, unclosedQuote: unclosed))
         }
         return out
     }
