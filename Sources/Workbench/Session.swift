@@ -185,9 +185,12 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    /// The other bundled models whose vocabulary has `word` (for "'北京' is not in glove-50d; zh-pd1998 has it").
+    /// The other bundled models whose vocabulary has `word` (for "'猫' is not in glove-50d; zh-wiki has it"),
+    /// best first: a model of the word's script (Chinese for a word with Han characters, else not)
+    /// before the others, then the larger vocabulary (zh-wiki before the 31-word toy).
     public func bundledModels(containing word: String) -> [String] {
-        catalog.entries().compactMap { entry -> String? in
+        let chinese = Self.isChinese(word)
+        let found = catalog.entries().compactMap { entry -> (name: String, fits: Bool, count: Int)? in
             guard entry.name != model.name else { return nil }
             let m: WordVectors
             if let cached = loaded[entry.name] { m = cached } else {
@@ -195,8 +198,19 @@ public final class Session: @unchecked Sendable {
                 loaded[entry.name] = opened
                 m = opened
             }
-            return m.contains(word) || m.contains(word.lowercased()) ? entry.name : nil
+            guard m.contains(word) || m.contains(word.lowercased()) else { return nil }
+            return (entry.name, Self.isChinese(model: m) == chinese, m.count)
         }
+        return found.sorted { ($0.fits ? 1 : 0, $0.count) > ($1.fits ? 1 : 0, $1.count) }.map(\.name)
+    }
+
+    /// Whether `word` has a Han character.
+    static func isChinese(_ word: String) -> Bool { word.unicodeScalars.contains { $0.properties.isIdeographic } }
+
+    /// Whether most of a model's 100 most frequent words have Han characters.
+    static func isChinese(model m: WordVectors) -> Bool {
+        let n = Swift.min(100, m.count)
+        return n > 0 && 2 * (0..<n).filter { isChinese(m.word(at: $0)) }.count >= n
     }
 
     /// Whether `name` is a model this session knows by name (bundled, an encoder, loaded or trained)

@@ -7,7 +7,7 @@ struct EmbedLab: ParsableCommand {
         commandName: "embedlab",
         abstract: "Learn word embeddings at the prompt: king - man + woman ≈ queen.",
         discussion: """
-        With no subcommand, starts the REPL on the default model (glove-50d). \
+        With no subcommand, starts the REPL on the default model (glove-50d; zh-wiki with --lang zh or a Chinese LANG). \
         Models are named (glove-50d, toy, library: see `embedlab models`) or given as a path \
         to a word2vec/GloVe text or binary file or an EmbedLab .embv file.
         """,
@@ -21,7 +21,7 @@ struct EmbedLab: ParsableCommand {
     static func main() {
         guard CommandLine.arguments.count == 1 else { return main(nil) }
         do {
-            try Repl.start(model: Environment.defaultModel, lang: nil, lesson: nil)
+            try Repl.start(model: nil, lang: nil, lesson: nil)
         } catch {
             exit(withError: error)
         }

@@ -24,6 +24,13 @@ enum Environment {
     }
 
     static let defaultModel = "glove-50d"
+    /// The model a Chinese prompt starts on, when it is bundled.
+    static let defaultChineseModel = "zh-wiki"
+
+    /// The model to start on when none is named: zh-wiki in 中文 (when bundled), else glove-50d.
+    static func defaultModel(for language: Language, in catalog: ModelCatalog) -> String {
+        language == .zh && (try? catalog.resolve(defaultChineseModel)) != nil ? defaultChineseModel : defaultModel
+    }
 
     /// A session on `model`, or the error on standard error and exit code 1.
     static func session(_ model: String, language: Language = .fromEnvironment()) throws -> Session {

@@ -15,7 +15,7 @@ struct Eval: ParsableCommand {
         evaluate_word_pairs (case-insensitive). The same as typing `eval FILE` at the prompt.
         """)
 
-    @Argument(help: "A bundled model name or a vectors file.")
+    @Argument(help: "A bundled model name (`embedlab models`) or a vectors file.")
     var model: String
 
     @Argument(help: "An analogy questions file, a word-pair similarity file, or small-world.")
@@ -34,7 +34,9 @@ struct Eval: ParsableCommand {
         if let restrict { options.append(("restrict", String(restrict))) }
         if pairs { options.append(("pairs", "on")) }
         try output.check(options, against: CommandTable.standard.command("eval")?.options ?? [])
-        let session = try output.session(model)
+        let session = try output.session(anyModel: model)
+        try output.refuseEncoder(session, command: "eval",
+                                 instead: "embedlab eval \(output.language == .zh ? "zh-wiki" : "glove-50d") \(file)")
         try output.print(input: "eval \(file)") { try session.invoke("eval", text: file, options: options) }
     }
 }

@@ -9,7 +9,7 @@ struct Query: ParsableCommand {
         abstract: "Evaluate one expression or command on a model and print the result.",
         discussion: "Example: embedlab query glove-50d 'king - man + woman'")
 
-    @Argument(help: "A bundled model name (glove-50d, toy, library) or a vectors file.")
+    @Argument(help: "Any model `embedlab models` lists (glove-50d, zh-wiki, toy, minilm, e5-small …) or a vectors or .embt file.")
     var model: String
 
     @Argument(help: "What you would type at the prompt, e.g. 'king - man + woman' or 'near paris'.")
@@ -31,10 +31,39 @@ struct Query: ParsableCommand {
 
     func run() throws {
         if let k { try output.check([("k", String(k))], against: [.k]) }
-        let session = try output.session(model)
+        let session = try output.session(anyModel: model)
         if let k { try session.settings.apply("k", String(k), language: session.language) }
         let line = expression.joined(separator: " ")
         if let svg { return try PictureFile.write(svg, of: line, in: session, output: output) }
         try output.print(input: line, caret: true) { try session.evaluate(line).value }
+    }
+}
+
+extension OutputOptions {
+    /// A session on any model `embedlab models` lists, as the prompt would have it: a static model
+    /// (a name or a vectors file) in use, or an encoder (minilm, e5-small, an .embt file) in use as
+    /// after `:use minilm`, beside the static model a session starts on.
+    func session(anyModel name: String) throws -> Session {
+        let catalog = Environment.catalog
+        if (try? catalog.resolve(name)) == nil {
+            let s = try session(Environment.defaultModel(for: language, in: catalog))
+            if s.encoderPath(name) != nil {
+                do { _ = try s.useEncoder(name) } catch {
+                    fail(error, input: nil)
+                    throw ExitCode(1)
+                }
+                return s
+            }
+        }
+        return try session(name)
+    }
+
+    /// Stops with one line when `session` has an encoder in use and `command` needs word vectors.
+    func refuseEncoder(_ session: Session, command: String, instead: String) throws {
+        guard let e = session.encoder else { return }
+        Environment.warn(language.text(.errorPrefix) + language.pick(
+            en: "\(e.name) is a transformer encoder (a word's vector depends on its sentence); \(command) needs a static word-vector model: \(instead)",
+            zh: "\(e.name) 是 Transformer 编码器（词的向量取决于它所在的句子）；\(command) 需要静态词向量模型：\(instead)"))
+        throw ExitCode(64)
     }
 }

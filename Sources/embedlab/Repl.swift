@@ -11,8 +11,8 @@ struct Repl: ParsableCommand {
         abstract: "Start the interactive prompt (the default).",
         discussion: "Reads plain lines, with no prompt and no colour, when standard input is not a terminal: `embedlab < demo.txt`.")
 
-    @Option(help: "The model to start with (a bundled name or a vectors file).")
-    var model: String = Environment.defaultModel
+    @Option(help: "The model to start with (a bundled name or a vectors file; default: zh-wiki in 中文, else glove-50d).")
+    var model: String?
 
     @Option(help: "The language of help, messages and lessons: en or zh (default: your last :lang, else from LANG).")
     var lang: Language?
@@ -28,9 +28,13 @@ struct Repl: ParsableCommand {
     }
 
     /// The REPL with these options (`run()` after parsing, or `embedlab` with no arguments).
-    static func start(model: String, lang: Language?, lesson: String?, lessons extra: String? = nil) throws {
+    static func start(model named: String?, lang: Language?, lesson: String?, lessons extra: String? = nil) throws {
         let interactive = Environment.isTerminal(STDIN_FILENO)
         let catalog = Environment.catalog
+        let store = ProgressStore(path: ProgressStore.defaultPath())
+        let language = lang ?? store.language ?? Language.fromEnvironment()
+        // A Chinese learner starts on Chinese vectors, unless a model is named.
+        let model = named ?? Environment.defaultModel(for: language, in: catalog)
         let cancellation = Cancellation(signalFlag: { embedlab_interrupt_pending() != 0 })
         let session: Session
         do {
@@ -54,11 +58,10 @@ struct Repl: ParsableCommand {
             editor = PlainLineReader()
         }
         let loop = ReplLoop(session: session, editor: editor, style: Environment.style(forTerminal: interactive && Environment.isTerminal(STDOUT_FILENO)))
-        let store = ProgressStore(path: ProgressStore.defaultPath())
         loop.lessonsDirectory = Environment.lessonsDirectory
         if let extra { loop.extraLessonDirectories = [extra] }
         loop.progressStore = store
-        loop.language = lang ?? store.language ?? Language.fromEnvironment()
+        loop.language = language
         if let lesson { loop.startLesson(lesson) }
         let failures = loop.run()
         if !interactive && failures > 0 { throw ExitCode(1) }

@@ -42,6 +42,29 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.spearman), 0.5454545454545455, accuracy: 1e-9)
     }
 
+    /// zh-wiki (int8, as bundled) and our Chinese files: gensim 4.4 read the same vectors as
+    /// `embedlab convert vectors/zh-wiki.embv zh-wiki.bin` writes them (float32) and gave these figures
+    /// (`scripts/compare_gensim.py zh-wiki.bin --binary --analogies … --pairs …`).
+    func testChineseAnalogyCountsMatchGensim() throws {
+        let text = try String(contentsOfFile: Repo.fixture("zh-analogies.txt"), encoding: .utf8)
+        for (name, questions) in [("LF", text), ("CRLF", text.replacingOccurrences(of: "\n", with: "\r\n"))] {
+            let r = try AnalogyEvaluation.run(model: Repo.zhWiki, questions: questions, source: "zh-analogies.txt")
+            XCTAssertEqual(r.sections.map(\.section), ["capital-countries", "province-capitals", "family", "not-in-the-vocabulary"], name)
+            XCTAssertEqual(r.sections.map(\.correct), [105, 129, 90, 0], name)
+            XCTAssertEqual(r.sections.map(\.total), [132, 132, 132, 0], name)
+            XCTAssertEqual(r.total.correct, 324, name)
+            XCTAssertEqual(r.skipped, 2, name)
+        }
+    }
+
+    func testChineseWordPairCorrelationsMatchGensim() throws {
+        let r = try WordPairEvaluation.run(model: Repo.zhWiki, pairsPath: Repo.fixture("zh-pairs.tsv"))
+        XCTAssertEqual(r.pairs, 38)
+        XCTAssertEqual(r.outOfVocabulary, 2)
+        XCTAssertEqual(try XCTUnwrap(r.pearson), 0.7815373017486393, accuracy: 1e-5)
+        XCTAssertEqual(try XCTUnwrap(r.spearman), 0.4827624062243596, accuracy: 1e-9)
+    }
+
     func testEveryAnalogyIsAnsweredAsOneExactScanPerQuestionWould() throws {
         let model = Repo.glove, n = Repo.glove.normalized
         let r = try AnalogyEvaluation.run(model: model, questionsPath: Repo.fixture("facts-analogies.txt"), restrictTo: 30_000)

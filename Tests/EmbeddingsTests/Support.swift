@@ -7,6 +7,7 @@ enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
     static let glove: WordVectors = try! WordVectors.load(path: path("vectors/glove-50d.embv"), name: "glove-50d")
+    static let zhWiki: WordVectors = try! WordVectors.load(path: path("vectors/zh-wiki.embv"), name: "zh-wiki")
     static func fixture(_ name: String) -> String { path("Tests/EmbeddingsTests/Fixtures/\(name)") }
 }
 

@@ -14,7 +14,7 @@ import Glibc
 /// |---|---|---|
 /// | 0 | 8 | magic `EMBEDLAB` |
 /// | 8 | 4 | version: 1, or 2 with a stored word index |
-/// | 12 | 4 | scalar type: 1 = float32, 2 = float16 |
+/// | 12 | 4 | scalar type: 1 = float32, 2 = float16, 3 = int8 with one float32 scale per row |
 /// | 16 | 8 | word count V |
 /// | 24 | 8 | dimensions d |
 /// | 32 | 8 | vocabulary bytes: V words in UTF-8, each followed by `\n`, most frequent first |
@@ -23,7 +23,10 @@ import Glibc
 /// | 56 | 8 | version 2: word index offset (a multiple of 8, after the names); version 1: 0 |
 /// | 64 | … | vocabulary, then dimension names, then (version 2) the word index (`StoredWordIndex`), then zero padding up to the matrix offset |
 /// | matrix offset | V·d·scalar size | the matrix, row-major |
+/// | (int8) matrix offset + V·d rounded up to 4 | 4·V | int8 only: each row's scale (row r is scale[r] · int8 values), float32 |
 ///
+/// An int8 file is mapped and nothing is converted either: `QuantizedRows` scans the int8 rows in
+/// place; the float32 matrix is made only when something needs all of it (evaluation, export).
 /// A float32 version-2 file is mapped and nothing is built: the words stay bytes in the mapping
 /// until asked for, and lookups probe the stored index. Opening one checks every size and offset,
 /// that the words are UTF-8, and that no value is NaN or infinite (one pass over the matrix).
@@ -33,9 +36,15 @@ public enum EmbedLabBinary {
     public static let version: UInt32 = 2
     static let headerSize = 64
 
-    enum Scalar: UInt32 { case float32 = 1, float16 = 2
-        var size: Int { self == .float32 ? 4 : 2 }
+    enum Scalar: UInt32 { case float32 = 1, float16 = 2, int8 = 3
+        var size: Int { switch self { case .float32: 4; case .float16: 2; case .int8: 1 } }
     }
+
+    /// How `write` stores the values.
+    public enum Storage: Sendable { case float32, float16, int8 }
+
+    /// Bytes of an int8 matrix's values, rounded up to 4 so that the scales after them are aligned.
+    static func int8ValueBytes(_ cells: UInt64) -> UInt64 { (cells + 3) / 4 * 4 }
 
     public static func read(path: String, name: String) throws -> WordVectors {
         let file = try MappedFile(path: path)
@@ -54,7 +63,7 @@ public enum EmbedLabBinary {
             throw ModelFileError(path, .byte(8), "format version \(ver) is not supported (this EmbedLab reads versions 1 and 2)")
         }
         guard let scalar = Scalar(rawValue: u32(12)) else {
-            throw ModelFileError(path, .byte(12), "unknown scalar type \(u32(12)) (1 = float32, 2 = float16)")
+            throw ModelFileError(path, .byte(12), "unknown scalar type \(u32(12)) (1 = float32, 2 = float16, 3 = int8)")
         }
         let count = u64(16), dims = u64(24), vocabBytes = u64(32), nameBytes = u64(40), matrixOffset = u64(48)
         // Check every size against the file before trusting (or allocating for) any of them.
@@ -63,7 +72,8 @@ public enum EmbedLabBinary {
             throw ModelFileError(path, .byte(16), "implausible shape \(count) × \(dims)")
         }
         let (cells, o1) = count.multipliedReportingOverflow(by: dims)
-        let (matrixBytes, o2) = cells.multipliedReportingOverflow(by: UInt64(scalar.size))
+        var (matrixBytes, o2) = cells.multipliedReportingOverflow(by: UInt64(scalar.size))
+        if scalar == .int8, !o1 { matrixBytes = int8ValueBytes(cells) + 4 * count }
         guard !o1, !o2, matrixOffset <= limit, matrixBytes <= limit - matrixOffset else {
             throw ModelFileError(path, .byte(Int(min(matrixOffset, limit))), "truncated: the header promises \(count) × \(dims) values from byte \(matrixOffset), the file has \(n) bytes")
         }
@@ -116,6 +126,26 @@ public enum EmbedLabBinary {
                 throw ModelFileError(path, .byte(start + i * 4), "value \(i % cols + 1) of '\(word(i / cols))' is NaN or infinite; such a row has no direction, remove it or fix the value")
             }
             matrix = Matrix(borrowing: base, rows: rows, columns: cols, owner: file)
+        case .int8:
+            let values = UnsafeRawPointer(b.baseAddress! + start).assumingMemoryBound(to: Int8.self)
+            let scaleStart = start + Int(int8ValueBytes(UInt64(rows * cols)))
+            let scales = UnsafeRawPointer(b.baseAddress! + scaleStart).assumingMemoryBound(to: Float.self)
+            if let i = firstNonFinite(scales, count: rows) ?? (0..<rows).first(where: { scales[$0] < 0 }) {
+                throw ModelFileError(path, .byte(scaleStart + i * 4), "the scale of '\(word(i))' is \(scales[i]); a row's scale is a finite number ≥ 0")
+            }
+            let q = QuantizedRows(borrowing: values, scales: scales, rows: rows, columns: cols, owner: file)
+            if let stored {
+                let model = WordVectors(name: name, stored: stored, quantized: q, dimensionNames: names)
+                model.source = file.mapping
+                return model
+            }
+            do {
+                let model = try WordVectors(name: name, words: words, quantized: q, dimensionNames: names)
+                model.source = file.mapping
+                return model
+            } catch let error as EmbeddingsError {
+                throw ModelFileError(path, .byte(headerSize), error.description)
+            }
         case .float16:
             var m = Matrix(rows: rows, columns: cols)
             try m.withUnsafeMutableBufferPointer { out in
@@ -182,6 +212,13 @@ public enum EmbedLabBinary {
     }
 
     public static func write(_ model: WordVectors, path: String, float16: Bool = false) throws {
+        try write(model, path: path, storage: float16 ? .float16 : .float32)
+    }
+
+    /// Writes `model`; `.int8` keeps a quantized model's own values and scales (the same bytes
+    /// again) and quantizes any other (`QuantizedRows(quantizing:)`).
+    public static func write(_ model: WordVectors, path: String, storage: Storage) throws {
+        let float16 = storage == .float16
         var vocab = Data()
         for w in model.words {
             if w.isEmpty || w.contains("\n") { throw ModelFileError(path, .file, "cannot write the word '\(PrintableText.excerpt(w))': words may not be empty or contain line breaks") }
@@ -204,13 +241,13 @@ public enum EmbedLabBinary {
                 throw ModelFileError(path, .file, "value \(i % cols + 1) of '\(model.words[i / cols])' is \(x), beyond float16's ±65504; write float32 (leave out --float16)")
             }
         }
-        let scalar: Scalar = float16 ? .float16 : .float32
+        let scalar: Scalar = storage == .int8 ? .int8 : float16 ? .float16 : .float32
         let namesEnd = headerSize + vocab.count + names.count
         let indexOffset = (namesEnd + 7) / 8 * 8
         let index = StoredWordIndex.encode(model.words)
         let unaligned = indexOffset + index.count
         let matrixOffset = (unaligned + 63) / 64 * 64
-        var out = Data(capacity: matrixOffset + model.count * model.dimensions * scalar.size)
+        var out = Data(capacity: matrixOffset + model.count * model.dimensions * 4)
         out.append(magic)
         func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
         put(version); put(scalar.rawValue)
@@ -220,6 +257,15 @@ public enum EmbedLabBinary {
         out.append(Data(count: indexOffset - namesEnd))
         out.append(contentsOf: index)
         out.append(Data(count: matrixOffset - unaligned))
+        if storage == .int8 {
+            let q = model.quantized ?? QuantizedRows(quantizing: model.matrix)
+            let cells = q.rows * q.columns
+            out.append(UnsafeBufferPointer(start: UnsafeRawPointer(q.values).assumingMemoryBound(to: UInt8.self), count: cells))
+            out.append(Data(count: Int(int8ValueBytes(UInt64(cells))) - cells))
+            for r in 0..<q.rows { put(q.scales[r].bitPattern) }
+            try writeAtomically(out, to: path)
+            return
+        }
         model.matrix.withUnsafeBufferPointer { m in
             if float16 {
                 for x in m { put(Float16(x).bitPattern) }

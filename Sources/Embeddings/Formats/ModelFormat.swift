@@ -55,7 +55,7 @@ extension WordVectors {
     }
 
     /// Writes the model to `path` in `format` (guessed from the extension when nil).
-    public func save(path: String, format: ModelFormat? = nil, float16: Bool = false) throws {
+    public func save(path: String, format: ModelFormat? = nil, float16: Bool = false, int8: Bool = false) throws {
         let format = format ?? {
             switch (path as NSString).pathExtension.lowercased() {
             case "bin": return .word2vecBinary
@@ -65,7 +65,7 @@ extension WordVectors {
             }
         }()
         switch format {
-        case .embedlab: try EmbedLabBinary.write(self, path: path, float16: float16)
+        case .embedlab: try EmbedLabBinary.write(self, path: path, storage: int8 ? .int8 : float16 ? .float16 : .float32)
         case .word2vecText: try TextVectors.write(self, path: path, header: true)
         case .gloveText: try TextVectors.write(self, path: path, header: false)
         case .word2vecBinary: try Word2VecBinary.write(self, path: path)
