@@ -38,10 +38,10 @@ final class LanguageTests: XCTestCase {
         XCTAssertThrowsError(try s.evaluate("near 北京")) { error in
             let e = error as! WorkbenchError
             XCTAssertEqual(e.message, "'北京' is not in the vocabulary of glove-50d")
-            XCTAssertTrue(e.hint?.hasSuffix(":use zh-pd1998") ?? false, e.hint ?? "")
+            XCTAssertTrue(e.hint?.hasSuffix(":use zh-wiki") ?? false, "the largest Chinese model first: " + (e.hint ?? ""))
         }
         s.language = .zh
-        XCTAssertThrowsError(try s.evaluate("猫")) { XCTAssertEqual(($0 as! WorkbenchError).hint, "toy 里有这个词：:use toy") }
+        XCTAssertThrowsError(try s.evaluate("猫")) { XCTAssertEqual(($0 as! WorkbenchError).hint, "zh-wiki 里有这个词：:use zh-wiki", "not the 31-word toy") }
         XCTAssertThrowsError(try s.evaluate("kingg")) { XCTAssertTrue(($0 as! WorkbenchError).hint?.contains("你是不是想输入") ?? false) }
     }
 
