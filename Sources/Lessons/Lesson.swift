@@ -6,8 +6,10 @@ import Workbench
 public struct Lesson: Equatable, Sendable {
     public var id: String
     public var title: [Language: String]
-    /// The model the lesson starts on.
+    /// The model the lesson starts on (in English, and in every language without its own).
     public var model: String
+    /// A language's own model (`model: { en: glove-50d, zh: zh-wiki }`).
+    public var models: [Language: String] = [:]
     public var steps: [LessonStep]
     /// Where it was read from, for messages.
     public var path: String
@@ -20,6 +22,21 @@ public struct Lesson: Equatable, Sendable {
     public static let frontMatterKeys = ["id", "title", "model"]
 
     public func stepIndex(id: String) -> Int? { steps.firstIndex { $0.id == id } }
+
+    /// Whether some step or the model differs by language.
+    public var variesByLanguage: Bool { !models.isEmpty || steps.contains { $0.language != nil } }
+
+    /// The lesson as a learner in `language` takes it: that language's model, and the steps for
+    /// every language plus those for `language` only (`{#id lang=zh}`). Runner, grader and linter
+    /// work on this.
+    public func inLanguage(_ language: Language) -> Lesson {
+        guard variesByLanguage else { return self }
+        var out = self
+        out.model = models[language] ?? model
+        out.models = [:]
+        out.steps = steps.filter { $0.language == nil || $0.language == language }
+        return out
+    }
 
     /// The folder the lesson file is in: its relative paths start there.
     public var folder: String {
@@ -50,6 +67,8 @@ public struct LessonStep: Equatable, Sendable {
     public var exercise: Exercise?
     /// The line of the step's heading, for messages.
     public var line: Int
+    /// The one language this step is for (`{#id lang=zh}`), or nil: every language.
+    public var language: Language? = nil
 }
 
 /// Gradescope's visibility of an exercise's test (`{#id visibility=hidden}`).
@@ -127,8 +146,17 @@ extension Lesson {
             }
         } else if let t = fm["title"]?.text { title[.en] = t }
         if fm["id"] == nil, document.problems.isEmpty { problems.append("\(path):1:1: the front matter has no id: (progress needs a stable one)") }
-        if let m = fm["model"], m.text?.isEmpty != false { problems.append("\(at("model")): model takes a bundled model's name or a file beside the lesson") }
-        let model = fm["model"]?.text ?? "glove-50d"
+        var models: [Language: String] = [:]
+        if let map = fm["model"]?.map {
+            // `model: { en: glove-50d, zh: zh-wiki }`: each language starts on its own model.
+            for (k, v) in map.sorted(by: { $0.key < $1.key }) {
+                if let l = Language(rawValue: k), !v.isEmpty { models[l] = v } else {
+                    problems.append("\(at("model")): the model has a '\(k)' version; give a model for en and zh (model: { en: glove-50d, zh: zh-wiki })")
+                }
+            }
+            if models[.en] == nil { problems.append("\(at("model")): the model map has no en: model (model: { en: glove-50d, zh: zh-wiki })") }
+        } else if let m = fm["model"], m.text?.isEmpty != false { problems.append("\(at("model")): model takes a bundled model's name or a file beside the lesson") }
+        let model = models[.en] ?? fm["model"]?.text ?? "glove-50d"
 
         var steps: [LessonStep] = []
         var current: LessonStep?
@@ -170,11 +198,13 @@ extension Lesson {
                 let stepId = attributes.first ?? "step-\(steps.count + 1)"
                 var points = 1
                 var visibility = Exercise.Visibility.visible
+                var stepLanguage: Language?
                 for attribute in attributes.dropFirst() {
-                    if attribute.hasPrefix("points="), let n = Int(attribute.dropFirst(7)), n >= 0, n <= 1000 { points = n }
+                    if attribute.hasPrefix("lang="), let l = Language(rawValue: String(attribute.dropFirst(5))) { stepLanguage = l }
+                    else if attribute.hasPrefix("points="), let n = Int(attribute.dropFirst(7)), n >= 0, n <= 1000 { points = n }
                     else if attribute.hasPrefix("visibility="), let v = Exercise.Visibility(rawValue: String(attribute.dropFirst(11))) { visibility = v }
                     else {
-                        problems.append("\(path):\(line): unknown heading attribute '\(attribute)' (points=N, 0 to 1000; visibility=visible|hidden|after_due_date|after_published)")
+                        problems.append("\(path):\(line): unknown heading attribute '\(attribute)' (points=N, 0 to 1000; visibility=visible|hidden|after_due_date|after_published; lang=en|zh)")
                     }
                 }
                 if headingId == nil { problems.append("\(path):\(line): step '\(text)' has no {#id}; progress needs stable ids") }
@@ -183,7 +213,7 @@ extension Lesson {
                 let parts = text.components(separatedBy: " | ")
                 var titles: [Language: String] = [.en: parts[0].trimmingWhitespace]
                 if parts.count > 1 { titles[.zh] = parts[1].trimmingWhitespace }
-                current = LessonStep(id: stepId, titles: titles, prose: [:], demo: [], exercise: nil, line: line)
+                current = LessonStep(id: stepId, titles: titles, prose: [:], demo: [], exercise: nil, line: line, language: stepLanguage)
                 pendingPoints = points
                 pendingVisibility = visibility
             case .prose(let language, let text, let line):
@@ -276,6 +306,7 @@ extension Lesson {
         }
         if steps.isEmpty { problems.append("\(path): no steps (each step starts with a '## Title {#id}' heading)") }
         self.init(id: id, title: title, model: model, steps: steps, path: path, problems: problems)
+        self.models = models
     }
 }
 

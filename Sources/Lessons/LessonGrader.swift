@@ -28,6 +28,7 @@ public struct LessonGrader: Sendable {
     }
 
     public func grade(_ lesson: Lesson, sheet: AnswerSheet, learner: String, language: Language = .en) -> GradeReport {
+        let lesson = lesson.inLanguage(language)
         let replay = LessonReplay(lesson: lesson, catalog: catalog,
                                   limits: AnswerLimits(seconds: secondsPerAnswer, sandbox: AnswerSandbox(roots: [lesson.folder], catalog: catalog, excluding: excludedFolders)))
         var exercises: [GradeReport.Exercise] = []

@@ -13,6 +13,16 @@ public struct LessonLinter {
 
     /// Problems, one line each, `file:line: what is wrong`; empty when the lesson is sound.
     public func lint(_ lesson: Lesson) -> [String] {
+        // A lesson whose model or steps differ by language is proved in each language: the steps a
+        // learner in that language takes, on that language's model, graded in that language.
+        guard !lesson.variesByLanguage else {
+            var seen = Set<String>()
+            return Language.allCases.flatMap { lint(lesson.inLanguage($0), gradedIn: $0) }.filter { seen.insert($0).inserted }
+        }
+        return lint(lesson, gradedIn: .en)
+    }
+
+    func lint(_ lesson: Lesson, gradedIn language: Language) -> [String] {
         var problems = lesson.problems
         let where_ = { (step: LessonStep) in "\(lesson.path):\(step.line): step '\(step.id)'" }
         // (A front matter that is not YAML has already been reported; its title would only be missing again.)
@@ -27,7 +37,7 @@ public struct LessonLinter {
             if step.titles[.zh] == nil {
                 problems.append("\(where_(step)) has no Chinese title (write the heading as '## English | 中文 {#id}')")
             }
-            for l in Language.allCases where (step.prose[l] ?? "").isEmpty {
+            for l in Language.allCases where (step.prose[l] ?? "").isEmpty && (step.language == nil || step.language == l) {
                 problems.append("\(where_(step)) has no \(l == .en ? "English (::: en)" : "Chinese (::: zh)") prose")
             }
             if !step.demo.isEmpty, let session = try? replay.session(before: index) {
@@ -41,7 +51,7 @@ public struct LessonLinter {
             guard let exercise = step.exercise else { continue }
             problems += translationProblems(exercise, lesson.path, step)
             if exercise.rejects.isEmpty { problems.append("\(where_(step)) has no reject lines (wrong answers that must fail)") }
-            func grade(_ answer: String) -> ExerciseGrade? { try? replay.grade(step: index, answer: answer, language: .en).grade }
+            func grade(_ answer: String) -> ExerciseGrade? { try? replay.grade(step: index, answer: answer, language: language).grade }
             if !exercise.solution.isEmpty, let g = grade(exercise.solution), !g.passed {
                 if let error = g.error {
                     problems.append("\(lesson.path):\(exercise.solutionLine): step '\(step.id)': the solution '\(exercise.solution)' fails to run: \(error)")

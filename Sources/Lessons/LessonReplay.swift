@@ -101,7 +101,11 @@ public final class LessonReplay {
     /// solutions of the steps before it whose commands declare an effect on the session
     /// (`BoundLine.changesState`), each read once in `reader` (which they do not change).
     static func setup(_ lesson: Lesson, before index: Int, reading reader: Session) -> [String] {
-        let lines = lesson.steps.prefix(index).flatMap { step in step.demo + [step.exercise?.solution].compactMap { $0 } }
+        // A lesson whose steps differ by language (`lang=`) replays one language's path: that of the
+        // step (English for a shared one). Runner, grader and linter replay `inLanguage(_:)` anyway.
+        let path: Language? = lesson.variesByLanguage ? (lesson.steps.indices.contains(index) ? lesson.steps[index].language ?? .en : .en) : nil
+        let steps = lesson.steps.prefix(index).filter { path == nil || $0.language == nil || $0.language == path }
+        let lines = steps.flatMap { step in step.demo + [step.exercise?.solution].compactMap { $0 } }
         let bound = lines.compactMap { try? reader.bind($0) }.filter(\.changesState)
         // A model trained (or switched to) and then replaced before anything used it needs no replay.
         // A training under its own name= replaces the model in use too (and is itself always replayed);

@@ -37,6 +37,8 @@ public final class LessonRunner {
         guard !lesson.steps.isEmpty else {
             throw WorkbenchError("the lesson \(lesson.id) has no steps", hint: "each step starts with a '## Title | 标题 {#id}' heading")
         }
+        // The steps and model of the learner's language (`lang=` steps, `model: { en: …, zh: … }`).
+        let lesson = lesson.inLanguage(language)
         self.lesson = lesson
         self.session = session
         self.store = store

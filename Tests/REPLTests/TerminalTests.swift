@@ -113,7 +113,7 @@ final class TerminalTests: XCTestCase {
             try t.type(":lesson arithmetic")
             try t.press("Enter")
             try t.waitFor("arithmetic 1/")
-            try t.type("king - man + woman")
+            try t.type("国王 - 男人 + 女人")
             try t.press("Enter")
             try t.waitFor("答对了")
             try t.waitFor("arithmetic 2/")
