@@ -6,7 +6,7 @@ struct EmbedLabBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "embedlab-bench",
         abstract: "EmbedLab's side of scripts/bench.sh (release build; run by the script, never by the tests).",
-        subcommands: [PrepareCommand.self, RunCommand.self, GemmCommand.self, FocusCommand.self])
+        subcommands: [PrepareCommand.self, RunCommand.self, GemmCommand.self, FocusCommand.self, ZhWikiCommand.self])
 }
 
 struct PrepareCommand: ParsableCommand {
@@ -45,6 +45,15 @@ struct FocusCommand: ParsableCommand {
     @Option(help: "The model (eval).") var model: String?
     @Option(help: "questions-words.txt (eval).") var questions: String?
     func run() throws { try FocusBenchmark.run(self) }
+}
+
+struct ZhWikiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "zhwiki", abstract: "Open zh-wiki (int8, in place) and time its nearest neighbours beside a 400k × 50 float16 scan.")
+    @Option(help: "The model (.embv).") var model = "vectors/zh-wiki.embv"
+    @Option(help: "Timed queries.") var queries = 200
+    @Option(help: "Seed of the query draw.") var seed = 1
+    @Flag(help: "Print one JSON object of the figures as the last line.") var json = false
+    func run() throws { try ZhWikiBenchmark.run(self) }
 }
 
 enum BenchError: Error, CustomStringConvertible {
