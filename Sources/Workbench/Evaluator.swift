@@ -146,7 +146,15 @@ struct Evaluator {
 
     /// A text's sentence vector from the encoder in use.
     func sentenceVector(_ text: String, _ encoder: SentenceEncoder, _ span: Span) throws -> [Float] {
-        encoder.encode(text, threads: Self.encoderThreads)
+        try Self.refuseChinese(text, on: encoder, language: session.language, at: span)
+        return encoder.encode(text, threads: Self.encoderThreads)
+    }
+
+    /// One line, not a vector of noise, when an English-only encoder (a WordPiece one: minilm) is given
+    /// Chinese text: it names e5-small, which knows both.
+    static func refuseChinese(_ text: String, on encoder: SentenceEncoder, language: Language, at span: Span?) throws {
+        guard encoder.config.tokenizer.kind == .wordpiece, Session.isChinese(text) else { return }
+        throw WorkbenchError(language.text(.encoderOnlyEnglish, ["model": encoder.name]), at: span, hint: ":use e5-small")
     }
 
     /// `WORD in "SENTENCE"` on an encoder: the mean of the word's pieces' last hidden states.
@@ -156,6 +164,7 @@ struct Evaluator {
 
     /// `WORD in "SENTENCE"` on an encoder, with the pieces the vector was made from.
     func contextualWord(_ word: String, in sentence: String, _ encoder: SentenceEncoder, _ span: Span) throws -> ContextualWord {
+        try Self.refuseChinese(sentence, on: encoder, language: session.language, at: span)
         do {
             return try encoder.contextualVector(of: word, in: sentence, threads: Self.encoderThreads)
         } catch let error as EncoderError {

@@ -56,3 +56,21 @@ final class EveryModelTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("3 100\n月 "))
     }
 }
+
+/// minilm knows only English: Chinese text gets one line naming e5-small, not a vector of noise.
+final class EnglishOnlyEncoderTests: XCTestCase {
+    func testMinilmGivenChineseTextNamesE5Small() throws {
+        for line in [#"embed "我给妈妈打电话""#, #"sim "我给妈妈打电话", "他们在打篮球""#, #"sim (打 in "我给妈妈打电话"), (打 in "他们在打篮球")"#,
+                     #"search faq-zh "忘记密码了怎么办""#] {
+            let r = try Binary.run(["query", "minilm", line])
+            XCTAssertEqual(r.status, 1, line)
+            XCTAssertTrue(r.err.contains("error: minilm knows only English") && r.err.contains(":use e5-small"), line + ": " + r.err)
+        }
+        let zh = try Binary.run(["query", "minilm", #"embed "我给妈妈打电话""#, "--lang", "zh"])
+        XCTAssertTrue(zh.err.contains("minilm 只懂英文"), zh.err)
+        let e5 = try Binary.run(["query", "e5-small", #"embed "我给妈妈打电话""#])
+        XCTAssertEqual(e5.status, 0, e5.err)
+        let english = try Binary.run(["query", "minilm", #"embed "the river bank""#])
+        XCTAssertEqual(english.status, 0, english.err)
+    }
+}

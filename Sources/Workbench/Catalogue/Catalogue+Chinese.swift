@@ -91,6 +91,7 @@ extension Catalogue {
         .contextualWordMissing: "'{word}' 不是这个句子里的词（句中的词：{words}）",
         .contextualWordTruncated: "'{word}' 出现在前 {n} 个 token 之后，编码器只读这么多",
         .embedNeedsEncoder: "embed 需要 transformer 编码器；{model} 是静态模型",
+        .encoderOnlyEnglish: "{model} 只懂英文：这段中文在它看来只是一串没学过的字；请 :use e5-small，它懂中文和英文",
         .languageUnknown: "没有 '{value}' 这种语言；:lang 后面写 en 或 zh",
         .languageNow: "帮助、提示和课程现在用中文显示。",
         .helpIntro: "EmbedLab：输入一个词、一个表达式或一条命令。帮助主题（:help 主题，或 :help 命令）：",

@@ -91,6 +91,7 @@ extension Catalogue {
         .contextualWordMissing: "'{word}' is not a word of that sentence (its words: {words})",
         .contextualWordTruncated: "'{word}' comes after the first {n} tokens, which is all this encoder reads",
         .embedNeedsEncoder: "embed needs a transformer encoder; {model} is a static model",
+        .encoderOnlyEnglish: "{model} knows only English: it would read this Chinese text as characters it never learned; :use e5-small, which knows 中文 and English",
         .languageUnknown: "there is no language '{value}'; :lang takes en or zh",
         .languageNow: "Help, messages and lessons are now in English.",
         .helpIntro: "EmbedLab: type a word, an expression or a command. Topics (:help TOPIC, or :help COMMAND):",

@@ -27,6 +27,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case trainingTooFewWords, trainingTooFewWordsHint, trainingStopped, trainingDone, trainingStoppedBeforeStart, corpusHint, cannotWriteFile, cannotWriteFileHint
     // Encoders.
     case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, embedNeedsEncoder, staticContextNote, nearOnEncoder
+    // An English-only encoder given Chinese text (zh-wiki's helper).
+    case encoderOnlyEnglish
     // Language.
     case languageUnknown, languageNow
     // Help.

@@ -19,6 +19,7 @@ extension Invocation {
         guard let encoder = session.encoder else {
             throw error(.embedNeedsEncoder, ["model": model.name], at: textSpan, hint: ":use minilm")
         }
+        try Evaluator.refuseChinese(t, on: encoder, language: language, at: textSpan)
         let v = encoder.encode(t, threads: Evaluator.encoderThreads)
         return .vector(VectorValue(values: v, label: language.text(.sentenceVectorLabel, ["text": t, "model": encoder.name])))
     }

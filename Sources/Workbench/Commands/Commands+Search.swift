@@ -32,6 +32,7 @@ extension Invocation {
             throw WorkbenchError(language.pick(en: "search needs a collection and a query", zh: "search 需要一个集合和一句查询"),
                                  at: span, hint: command.examples.first)
         }
+        if let transformer = session.encoder { try Evaluator.refuseChinese(query, on: transformer, language: language, at: textSpan) }
         let started = DispatchTime.now().uptimeNanoseconds
         let s = try semanticIndex(name)
         let (q, hits) = s.search(query, k: count ?? 5)
