@@ -80,7 +80,10 @@ extension ReplLoop {
 
     /// For the banner: "Unfinished: Vector arithmetic, step 3 of 11. :lesson resumes it."
     func unfinishedLessonNote() -> String? {
-        guard let store = progressStore, let (lesson, step) = lessons?.unfinished(in: store) else { return nil }
+        guard let store = progressStore, let (full, fullStep) = lessons?.unfinished(in: store) else { return nil }
+        // Counted on the learner's path (a lesson may have steps for one language only).
+        let lesson = full.inLanguage(language)
+        let step = store.progress(of: lesson.id).current.flatMap { lesson.stepIndex(id: $0) } ?? fullStep
         return language.text(.lessonUnfinished, ["title": lesson.title(in: language), "n": "\(step + 1)", "total": "\(lesson.steps.count)"])
     }
 
@@ -108,7 +111,8 @@ extension ReplLoop {
     }
 
     func lessonTable() -> Table {
-        let rows: [[String]] = (lessons?.lessons ?? []).map { lesson in
+        let rows: [[String]] = (lessons?.lessons ?? []).map { full in
+            let lesson = full.inLanguage(language)
             let p = progressStore?.progress(of: lesson.id) ?? ProgressStore.LessonProgress()
             let exercises = lesson.steps.filter { $0.exercise != nil }.count
             let state = p.finished ? language.text(.lessonStateFinished)
