@@ -30,8 +30,8 @@ enum ZhWikiBenchmark {
         let en = Samples(perEnglish)
 
         let zhPerRow = zh.median / Double(model.count) * 1e9, enPerRow = en.median / Double(rows) * 1e9
-        print(String(format: "zh-wiki (%d × %d, int8): open %.3f ms (median of 30), nearest k=10 %.3f ms (median of %d queries, p90 %.3f), %.2f ns a row",
-                     model.count, model.dimensions, load.median * 1e3, zh.median * 1e3, zh.count, zh.p90 * 1e3, zhPerRow))
+        print(String(format: "%@ (%d × %d, %@): open %.3f ms (median of 30), nearest k=10 %.3f ms (median of %d queries, p90 %.3f), %.2f ns a row",
+                     model.name, model.count, model.dimensions, model.quantized == nil ? "float" : "int8", load.median * 1e3, zh.median * 1e3, zh.count, zh.p90 * 1e3, zhPerRow))
         print(String(format: "400,000 × 50 float16 scan (random unit rows, same run): %.3f ms, %.2f ns a row; zh-wiki per row / English per row = %.2f",
                      en.median * 1e3, enPerRow, zhPerRow / enPerRow))
         if options.json {

@@ -178,6 +178,12 @@ public final class QuantizedRows: @unchecked Sendable {
         for p in (chunks * 16)..<d { tail[p - chunks * 16] = q[p] }
         pieces[chunks] = tail
         let rest = d - chunks * 16
+        @inline(__always) func widen(_ x: SIMD16<Int8>) -> V { V(SIMD16<Int32>(truncatingIfNeeded: x)) }
+        // The last d mod 16 values are read as the 16 bytes ending at the row's end (never past it,
+        // when d ≥ 16), against the query's tail shifted to match (zeros over the bytes read twice).
+        var shiftedTail = V()
+        for p in 0..<16 where p >= 16 - rest { shiftedTail[p] = tail[p - (16 - rest)] }
+        let overlapTail = d >= 16
         pieces.withUnsafeBufferPointer { qp in
             let raw = UnsafeRawPointer(values)
             for r in range {
@@ -185,19 +191,28 @@ public final class QuantizedRows: @unchecked Sendable {
                 var acc0 = V(), acc1 = V()
                 var c = 0
                 while c + 2 <= chunks {
-                    acc0.addProduct(qp[c], V(row.loadUnaligned(fromByteOffset: c * 16, as: SIMD16<Int8>.self)))
-                    acc1.addProduct(qp[c + 1], V(row.loadUnaligned(fromByteOffset: c * 16 + 16, as: SIMD16<Int8>.self)))
+                    acc0.addProduct(qp[c], widen(row.loadUnaligned(fromByteOffset: c * 16, as: SIMD16<Int8>.self)))
+                    acc1.addProduct(qp[c + 1], widen(row.loadUnaligned(fromByteOffset: c * 16 + 16, as: SIMD16<Int8>.self)))
                     c += 2
                 }
                 if c < chunks {
-                    acc0.addProduct(qp[c], V(row.loadUnaligned(fromByteOffset: c * 16, as: SIMD16<Int8>.self)))
+                    acc0.addProduct(qp[c], widen(row.loadUnaligned(fromByteOffset: c * 16, as: SIMD16<Int8>.self)))
                 }
                 if rest > 0 {
-                    var x = SIMD16<Int8>()
-                    for p in 0..<rest { x[p] = row.load(fromByteOffset: chunks * 16 + p, as: Int8.self) }
-                    acc1.addProduct(qp[chunks], V(x))
+                    if overlapTail {
+                        acc1.addProduct(shiftedTail, widen(row.loadUnaligned(fromByteOffset: d - 16, as: SIMD16<Int8>.self)))
+                    } else {
+                        var x = SIMD16<Int8>()
+                        for p in 0..<rest { x[p] = row.load(fromByteOffset: p, as: Int8.self) }
+                        acc1.addProduct(qp[chunks], widen(x))
+                    }
                 }
-                let s = (acc0 + acc1).sum() * inverseNorms[r]
+                // Add the lanes pairwise (16 → 8 → 4 → 2 → 1), not as one chain.
+                let s16 = acc0 + acc1
+                let s8 = s16.lowHalf + s16.highHalf
+                let s4 = s8.lowHalf + s8.highHalf
+                let s2 = s4.lowHalf + s4.highHalf
+                let s = (s2[0] + s2[1]) * inverseNorms[r]
                 if s >= top.cut && !excluding.contains(r) { top.offer(index: r, score: s) }
             }
         }
