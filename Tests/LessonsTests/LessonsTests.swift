@@ -141,18 +141,18 @@ final class RunnerAndProgressTests: XCTestCase {
         do {
             let store = ProgressStore(path: dir + "/progress.json")
             let runner = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("toy")), store: store, language: .zh)
-            XCTAssertEqual(runner.session.model.name, "glove-50d", "the lesson's model")
-            let wrong = try runner.submit("king + man - woman")
+            XCTAssertEqual(runner.session.model.name, "zh-wiki", "the lesson's model in 中文")
+            let wrong = try runner.submit("国王 + 男人 - 女人")
             XCTAssertTrue(wrong.contains { if case .feedback(false, _) = $0 { return true }; return false })
-            let right = try runner.submit("king - man + woman")
+            let right = try runner.submit("国王 - 男人 + 女人")
             XCTAssertTrue(right.contains(.feedback(passed: true, messages: ["答对了！"])))
             XCTAssertEqual(runner.stepIndex, 1)
         }
         let store = ProgressStore(path: dir + "/progress.json")
-        XCTAssertEqual(store.progress(of: "arithmetic").completed, ["king-queen"])
-        let again = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("toy")), store: store, language: .en)
+        XCTAssertEqual(store.progress(of: "arithmetic").completed, ["king-queen-zh"])
+        let again = try LessonRunner(lesson: lesson, session: Session(catalog: Repo.catalog, model: try Repo.catalog.load("toy")), store: store, language: .zh)
         XCTAssertEqual(again.stepIndex, 1, "resumed where the learner left")
-        XCTAssertEqual(again.step.id, lesson.steps[1].id)
+        XCTAssertEqual(again.step.id, lesson.inLanguage(.zh).steps[1].id)
     }
 
     func testHintsClimbTheLadderAndSkipShowsTheSolution() throws {
