@@ -93,7 +93,7 @@ final class AutograderTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: root + "/source").sorted()
         XCTAssertEqual(files, ["collections", "embedlab", "lessons", "run_autograder", "setup.sh", "vectors"])
         let models = try FileManager.default.contentsOfDirectory(atPath: root + "/source/vectors").sorted()
-        XCTAssertEqual(models, ["README.md", "glove-50d.embv", "zh-pd1998.embv"], "the lesson's models (it :uses zh-pd1998) and their licences")
+        XCTAssertEqual(models, ["README.md", "glove-50d.embv", "zh-wiki.embv"], "the lesson's models (it :uses zh-wiki) and their licences")
         let packed = try ldd(root + "/source/embedlab")
         for library in ["libswiftCore", "libFoundation", "libdispatch"] { XCTAssertFalse(packed.contains(library), packed) }
 
