@@ -7,7 +7,7 @@ final class LessonDisplayTests: XCTestCase {
     let paragraph = "EmbedLab 自带一个中文模型 `zh-pd1998`：用一个月的《人民日报》（1998 年 1 月，清理后 729,043 个词）由 EmbedLab 自己训练的 100 维 GloVe 向量。排第一的是巴黎，但余弦只有 0.56 左右，后面混着别的首都和人名。一个月的报纸是很小的语料：方向学到了，但噪声不少。北京 − 中国 + 日本 同样能找到东京。最后一格切回 `glove-50d`，继续本课。"
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(Terminal.available, "tmux is not installed (scripts/install-deps.sh installs it)")
+        try Terminal.require()
         dir = temporaryDirectory()
         try """
             ---

@@ -45,7 +45,7 @@ final class LessonWalkTests: XCTestCase {
     }
 
     func testTheLearnersOwnAnswerIsNotEchoedButTheComputationIs() throws {
-        try XCTSkipUnless(Terminal.available, "tmux is not installed (scripts/install-deps.sh installs it)")
+        try Terminal.require()
         let t = try Terminal(command: "cd '\(Binary.root.path)' && XDG_STATE_HOME='\(dir)/state' LANG=C.UTF-8 '\(Binary.path)' --lang en --lesson '\(dir)/walk.md'", width: 100)
         try t.waitFor("Type your answer")
         try t.type("near 汽车")

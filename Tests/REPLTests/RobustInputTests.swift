@@ -360,7 +360,7 @@ final class RobustInputTests: XCTestCase {
     }
 
     func testAHistoryFileThatIsAPipeOrAFolderDoesNotHangThePrompt() throws {
-        try XCTSkipUnless(Terminal.available, "tmux is not installed (scripts/install-deps.sh installs it)")
+        try Terminal.require()
         for kind in ["pipe", "folder"] {
             let state = dir + "/state-\(kind)"
             try FileManager.default.createDirectory(atPath: state + "/embedlab", withIntermediateDirectories: true)

@@ -57,6 +57,14 @@ final class Terminal {
     let socket = "embedlab-test-" + UUID().uuidString.prefix(8)
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
+    /// The terminal tests never skip: scripts/test.sh installs tmux, so a missing tmux is a failure
+    /// that says what to install, not a silent skip that would hide a broken terminal.
+    static func require() throws {
+        guard available else {
+            throw NSError(domain: "tmux is not installed at /usr/bin/tmux: run scripts/install-deps.sh (or apt-get install tmux)", code: 1)
+        }
+    }
+
     init(command: String, width: Int = 100, height: Int = 40) throws {
         // The tmux server outlives this call. Foundation's Process waits until every copy of its
         // bookkeeping descriptors is closed, and the server would keep one: start it with system().

@@ -5,7 +5,7 @@ final class TerminalTests: XCTestCase {
     var dir = ""
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(Terminal.available, "tmux is not installed (scripts/install-deps.sh installs it)")
+        try Terminal.require()
         dir = temporaryDirectory()
     }
 

@@ -121,7 +121,7 @@ final class ContentEscapesTests: XCTestCase {
     }
 
     func testOnATerminalOnlyOurOwnColoursAreObeyed() throws {
-        try XCTSkipUnless(Terminal.available, "tmux is not installed (scripts/install-deps.sh installs it)")
+        try Terminal.require()
         let dir = temporaryDirectory()
         try "---\ntitle: T\nmodel: toy\n---\n\n```embedlab\ntokens \"\u{1B}[30;40mhidden\"\n```\n".write(toFile: dir + "/n.md", atomically: true, encoding: .utf8)
         let t = try Terminal(command: "cd '\(Binary.root.path)' && XDG_STATE_HOME='\(dir)' LANG=C.UTF-8 '\(Binary.path)' run '\(dir)/n.md'; sleep 30", width: 100)
