@@ -277,10 +277,15 @@ public enum EmbedLabBinary {
     }
 }
 
-/// A whole model file in memory, released when the last user lets go: a private copy for any
-/// file up to `InputFile.snapshotMaxBytes` (so that `truncate` or `cp` over the file while it is
-/// in use changes nothing), a mapping checked before each use (`WordVectors.checkUnchanged`) above that.
+/// A whole model file in memory, released when the last user lets go: a private copy for a file
+/// up to `copyMaxBytes` (so that `truncate` or `cp` over it while it is in use changes nothing), a
+/// `MAP_PRIVATE` mapping above that, which the session checks before each line
+/// (`WordVectors.checkUnchanged`: same device, inode, size and modification time, else "the model
+/// file changed while in use; :use it again"), so that a bundled model opens in about a millisecond.
 final class MappedFile: @unchecked Sendable {
+    /// Files up to this size are copied; larger ones are mapped and checked before each use.
+    static let copyMaxBytes = 1 << 20
+
     let bytes: UnsafeBufferPointer<UInt8>
     var count: Int { bytes.count }
     let mapping: MappedBytes
@@ -288,7 +293,7 @@ final class MappedFile: @unchecked Sendable {
     init(path: String) throws {
         // The one opener refuses folders, pipes, devices and link loops and applies the read policy.
         let file = try openModel(path)
-        do { mapping = try file.map() } catch let error as FileAccessError { throw ModelFileError(error) }
+        do { mapping = try file.map(copyUpTo: Self.copyMaxBytes) } catch let error as FileAccessError { throw ModelFileError(error) }
         bytes = mapping.bytes
     }
 }
