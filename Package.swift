@@ -44,7 +44,7 @@ let package = Package(
         // Sentences -> vectors (mean, SIF), document collections, search / recommend / classify.
         .target(name: "Search", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "FileAccess"], exclude: ["README.md"]),
         // The command language: parse -> evaluate -> typed Value; the session.
-        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess", "Search", "Index", "Encoders"]),
+        .target(name: "Workbench", dependencies: ["VectorMath", "Embeddings", "Tokenizers", "GloVe", "Word2Vec", "FileAccess", "Search", "Index", "Encoders", "CLIP"]),
         // Values -> terminal text: tables, bars, braille scatter plots, colour, JSON.
         .target(name: "Rendering", dependencies: ["Workbench", "Embeddings", "FileAccess", "VectorMath"]),
         // Lesson and notebook documents, the lesson runner, checks and grading, progress.
@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "search-bench", dependencies: ["Workbench", "Embeddings", "Encoders"], path: "Benchmarks/search-bench"),
         .testTarget(name: "VectorMathTests", dependencies: ["VectorMath"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "VectorMath"], exclude: ["Fixtures"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Rendering", "Embeddings", "CLIP"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Workbench", "Embeddings", "embedlab"], exclude: ["Fixtures"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Workbench", "Lessons", "Embeddings", "embedlab"]),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"]),

@@ -38,6 +38,7 @@ for a in args {
     case "batch": h.batchSize = Int(kv[1])!
     case "lr": h.learningRate = Float(kv[1])!
     case "save": save = kv[1]
+    case "grey": h.greyscale = Double(kv[1])!
     default: FileHandle.standardError.write("clip-bench: unknown setting \(kv[0])\n".data(using: .utf8)!); exit(64)
     }
 }

@@ -5,7 +5,7 @@ import VectorMath
 public struct CLIPHyperparameters: Codable, Equatable, Sendable {
     /// Training pictures (each with captions in both languages).
     public var pictures = 6000
-    public var epochs = 12
+    public var epochs = 30
     /// Pictures (and captions) per step: the contrastive loss tells each from the other B − 1.
     public var batchSize = 128
     public var dimensions = 64
@@ -17,6 +17,8 @@ public struct CLIPHyperparameters: Codable, Equatable, Sendable {
     public var threads = max(1, min(Parallelism.cores, 8))
     /// Captions prepared per picture, half English and half Chinese; each epoch uses one.
     public var captionsPerPicture = 4
+    /// The fraction of training pictures shown in black and white (captions without a colour).
+    public var greyscale = 0.25
     /// Held-out pictures scored after each epoch (0: none).
     public var evaluationPictures = 150
 
@@ -51,7 +53,7 @@ public struct CLIPTrainingSet: Sendable {
     public let captions: [[[Int]]]
     public var count: Int { captions.count }
 
-    public init(world: PictureWorld, vocabulary: CaptionVocabulary, pictures n: Int, captionsPerPicture k: Int) {
+    public init(world: PictureWorld, vocabulary: CaptionVocabulary, pictures n: Int, captionsPerPicture k: Int, greyscale: Double = 0) {
         self.world = world
         self.vocabulary = vocabulary
         var pixels = [Float]()
@@ -60,11 +62,12 @@ public struct CLIPTrainingSet: Sendable {
         captions.reserveCapacity(n)
         let grammar = CaptionGrammar()
         for i in 0..<n {
-            let p = world.picture(i)
-            pixels += p.encoderInput
             var rng = SeededGenerator(seed: world.seed &* 31 &+ UInt64(i) &* 0x9E37_79B9)
+            let grey = Double(rng.nextUniform()) < greyscale
+            let p = grey ? world.picture(i).greyscale : world.picture(i)
+            pixels += p.encoderInput
             captions.append((0..<k).map { j in
-                let text = grammar.trainingCaption(p.content, language: j % 2 == 0 ? .en : .zh, rng: &rng)
+                let text = grammar.trainingCaption(p.content, language: j % 2 == 0 ? .en : .zh, colourless: grey, rng: &rng)
                 return vocabulary.encode(text).ids
             })
         }
@@ -100,7 +103,8 @@ public struct CLIPTrainer: Sendable {
         let world = PictureWorld(seed: h.seed)
         let vocabulary = CaptionVocabulary.grammar()
         progress(CLIPProgress(stage: .drawingPictures, epoch: 0, epochs: h.epochs, batch: 0, batches: 0, loss: 0, isEpochEnd: false))
-        let data = CLIPTrainingSet(world: world, vocabulary: vocabulary, pictures: h.pictures, captionsPerPicture: h.captionsPerPicture)
+        let data = CLIPTrainingSet(world: world, vocabulary: vocabulary, pictures: h.pictures, captionsPerPicture: h.captionsPerPicture,
+                                    greyscale: h.greyscale)
         let configuration = CLIPConfiguration(hidden: h.hidden, wordDimensions: h.wordDimensions, dimensions: h.dimensions,
                                               vocabulary: vocabulary.count)
         let model = CLIPModel(configuration: configuration, vocabulary: vocabulary, world: world, seed: h.seed &+ 0xC11F)

@@ -111,13 +111,58 @@ public struct CaptionGrammar: Sendable {
 
     /// A training caption: each attribute is named with some probability (colour and shape
     /// most often), and at least one is always named.
-    public func trainingCaption(_ content: PictureContent, language: CaptionLanguage, rng: inout SeededGenerator) -> String {
+    /// A black-and-white picture's caption (`colourless`) names no colour.
+    public func trainingCaption(_ content: PictureContent, language: CaptionLanguage, colourless: Bool = false,
+                                rng: inout SeededGenerator) -> String {
         var mention: Set<PictureContent.Attribute> = []
-        if rng.nextUniform() < 0.8 { mention.insert(.colour) }
+        if rng.nextUniform() < 0.8 && !colourless { mention.insert(.colour) }
         if rng.nextUniform() < 0.8 { mention.insert(.shape) }
         if rng.nextUniform() < 0.5 { mention.insert(.size) }
         if rng.nextUniform() < 0.7 { mention.insert(.position) }
-        if mention.isEmpty { mention.insert(PictureContent.Attribute.allCases[rng.nextInt(below: 4)]) }
+        if mention.isEmpty { mention.insert([PictureContent.Attribute.shape, .size, .position][rng.nextInt(below: 3)]) }
         return caption(content, language: language, mention: mention, rng: &rng)
+    }
+}
+
+extension PictureContent {
+    /// The plain description of a picture, first wording of each attribute: "a large red circle on
+    /// the left", "左边一个大红色圆形".
+    public func describe(_ language: CaptionLanguage) -> String {
+        let size = CaptionGrammar.words(self.size, language)[0], colour = CaptionGrammar.words(self.colour, language)[0]
+        let shape = CaptionGrammar.words(self.shape, language)[0], place = CaptionGrammar.words(position, language)[0]
+        switch language {
+        case .en: return "a \(size) \(colour) \(shape) \(place)"
+        case .zh: return "\(place)一个\(size)\(colour)\(shape)"
+        }
+    }
+
+    static let glue: Set<String> = ["the", "on", "at", "to", "in", "near", "up", "down", "shape", "sign", "a"]
+
+    /// The picture a description asks for (`draw "a blue star on the left"`, `draw "左边的蓝色星星"`):
+    /// each attribute from the first of its words the text contains, in either language; the size
+    /// is large and the place the centre when the text does not say. Nil when no colour or no
+    /// shape is named (the attributes a picture cannot do without).
+    public static func parse(_ text: String) -> (content: PictureContent?, missing: [Attribute]) {
+        let lower = text.lowercased()
+        let tokens = Set(CaptionVocabulary.tokens(lower))
+        func said(_ words: [String]) -> Bool {
+            words.contains { w in
+                w.unicodeScalars.allSatisfy(\.isASCII)
+                    ? w.split(separator: " ").map(String.init).contains { !Self.glue.contains($0) && tokens.contains($0) }
+                    : lower.contains(w.replacingOccurrences(of: "的", with: ""))
+            }
+        }
+        func find<T>(_ all: [T], _ words: (T, CaptionLanguage) -> [String]) -> T? {
+            all.first { v in said(words(v, .en)) || said(words(v, .zh)) }
+        }
+        let colour = find(Colour.allCases, CaptionGrammar.words)
+        let shape = find(Shape.allCases, CaptionGrammar.words)
+        let size = find(Size.allCases, CaptionGrammar.words) ?? .large
+        let position = find(Position.allCases, CaptionGrammar.words) ?? .centre
+        var missing: [Attribute] = []
+        if colour == nil { missing.append(.colour) }
+        if shape == nil { missing.append(.shape) }
+        guard let colour, let shape else { return (nil, missing) }
+        return (PictureContent(shape: shape, colour: colour, size: size, position: position), [])
     }
 }

@@ -35,6 +35,18 @@ public struct Picture: Equatable, Sendable {
         return out
     }
 
+    /// The same picture in black and white (each pixel's luma, 0.299 r + 0.587 g + 0.114 b, in all
+    /// three planes): CLIP's "random greyscale" augmentation. Training shows some pictures so,
+    /// with captions that name no colour, and a shape must then be learned from its outline alone.
+    public var greyscale: Picture {
+        var out = pixels
+        for i in stride(from: 0, to: pixels.count, by: 3) {
+            let y = 0.299 * pixels[i] + 0.587 * pixels[i + 1] + 0.114 * pixels[i + 2]
+            out[i] = y; out[i + 1] = y; out[i + 2] = y
+        }
+        return Picture(content: content, pixels: out)
+    }
+
     /// The colour of pixel (x, y) as (r, g, b) in [0, 1].
     public func rgb(x: Int, y: Int) -> (Float, Float, Float) {
         let i = (y * PictureWorld.side + x) * 3

@@ -27,6 +27,8 @@ public final class Session: @unchecked Sendable {
     public var language: Language
     /// The BPE tokenizer of the last `bpe train`, so that `tokens` can show a BPE row.
     public var bpe: BPETokenizer?
+    /// The picture model of `train clip`, `picture N`, `search pictures` (CLIP, `PictureState`).
+    public let pictures = PictureState()
     /// Collections encoded so far and the HNSW index of the model (`search`, `index build`).
     public let searchState = SearchState()
     /// Called while long work runs (set by the REPL to draw a progress bar). Nil: nobody is watching.

@@ -12,6 +12,7 @@ import Workbench
 /// | `cooccur "…"` (a labelled square matrix) | a heat map |
 /// | `train glove …` | the cost per epoch |
 /// | `eval questions-words.txt`, `eval small-world` | accuracy by section |
+/// | `picture 3`, `search pictures "…"`, `pictures 1 2 3` | the pictures themselves (and the similarity matrix) |
 ///
 ///     SVGRenderer.svg(try session.evaluate("plot king queen man woman").value)   // "<svg …"
 public enum SVGRenderer {
@@ -27,6 +28,7 @@ public enum SVGRenderer {
                 return LineChartSVG.render(LineChart(training: summary, title: t.title))
             }
             if case .evaluation(let e) = t.detail { return AccuracySVG.render(e, title: t.title) }
+            if case .pictures(let b) = t.detail { return PictureSVG.render(b, title: t.title) }
             if let m = HeatMap(table: t) { return HeatMapSVG.render(m) }
             return nil
         case .text, .none: return nil
@@ -43,5 +45,5 @@ public enum SVGRenderer {
     }
 
     /// Which values have pictures, for an error message: "this value has no picture; …".
-    public static let whatHasPictures = "plot, a vector, near or an analogy, sim, cooccur, train glove, eval"
+    public static let whatHasPictures = "plot, a vector, near or an analogy, sim, cooccur, train glove, eval, picture, search pictures"
 }

@@ -25,6 +25,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case unreadable, modelsTitle, headerModel, headerShape, headerSize, headerSetting, headerMeasure, headerSection, headerCorrect, headerAccuracy, nowUsing, cannotReadFile, evaluationOn, evaluationStopped, evaluationAnalogies
     // Training.
     case trainingTooFewWords, trainingTooFewWordsHint, trainingStopped, trainingDone, trainingStoppedBeforeStart, corpusHint, cannotWriteFile, cannotWriteFileHint
+    // Pictures (CLIP).
+    case picturesNoModel, picturesBadNumber, picturesNoKnownWord, picturesDrawNeeds, picturesSearchNeeds, picturesSearchTitle, picturesCaptionNeeds, picturesCaptionTitle, picturesClassifyNeeds, picturesClassifyTitle, picturesMatrixNeeds, picturesMatrixTitle, picturesTrainingTitle, picturesDrawing, picturesTrainingProgress, picturesTrainingDone, picturesTrainingStopped
     // Encoders.
     case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, embedNeedsEncoder, staticContextNote, nearOnEncoder
     // An English-only encoder given Chinese text (zh-wiki's helper).

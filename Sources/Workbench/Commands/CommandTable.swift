@@ -30,6 +30,8 @@ public struct CommandTable: Sendable {
         .tokens, .bpe, .cooccur,
         // training
         .train,
+        // pictures and words (CLIP)
+        .picture, .draw, .caption, .pictures,
         // session
         .help, .lang, .save, .export, .python, .quit,
         // lessons

@@ -15,9 +15,9 @@ extension CommandSpec {
         topic: .neighbours,
         summary: Localized(en: "a text's class in a labelled collection (nearest centroid, k-NN); alone: accuracy on held-out documents",
                            zh: "文本在带标签集合中的类别（最近质心、k 近邻）；只给集合：留出文档上的准确率"),
-        examples: [#"classify polarity-en "wonderful""#, "classify polarity-en"],
+        examples: [#"classify polarity-en "wonderful""#, "classify polarity-en", #"classify picture 3 as "circle", "square", "triangle""#],
         usage: Localized(en: #"classify COLLECTION ["text"]"#, zh: #"classify 集合 ["文本"]"#),
-        evaluate: { try $0.classifyText() })
+        evaluate: { $0.isPictureClassification ? try $0.classifyPicture() : try $0.classifyText() })
 }
 
 extension Invocation {

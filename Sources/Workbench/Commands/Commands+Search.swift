@@ -19,9 +19,9 @@ extension CommandSpec {
         topic: .neighbours,
         summary: Localized(en: "semantic search: the documents of a collection nearest to a query sentence",
                            zh: "语义搜索：集合中与查询句最接近的文档"),
-        examples: [#"search faq-en "I forgot my password""#, #"search faq-en "can I get a refund" 3"#],
+        examples: [#"search faq-en "I forgot my password""#, #"search faq-en "can I get a refund" 3"#, #"search pictures "红色的圆""#],
         usage: Localized(en: #"search COLLECTION "query" [k]"#, zh: #"search 集合 "查询句" [k]"#),
-        evaluate: { try $0.searchCollection() })
+        evaluate: { $0.isPictureSearch ? try $0.searchPictures() : try $0.searchCollection() })
 }
 
 extension Invocation {

@@ -16,15 +16,15 @@ import VectorMath
 /// the options they have in common, and each refuses the other's own.
 extension CommandSpec {
     static let train = CommandSpec(
-        "train", arguments: .options(keywords: ["glove", "word2vec"]), options: OptionSpec.glove + OptionSpec.word2vecOnly,
+        "train", arguments: .options(keywords: ["glove", "word2vec", "clip"]), options: OptionSpec.glove + OptionSpec.word2vecOnly + OptionSpec.clipOnly,
         topic: .training,
         summary: Localized(en: "train GloVe or Word2Vec vectors on a corpus; the new model is then in use",
                            zh: "在语料上训练 GloVe 向量或 Word2Vec 向量；训练完即使用新模型"),
         examples: ["train glove corpus=small-world dim=20 epochs=25", "train glove corpus=FILE dim=50 epochs=15",
-                   "train word2vec corpus=small-world sg=1 dim=32 window=5 negative=15 epochs=30"],
-        effects: [.changesModel, .trains], files: [.reads(.option("corpus"), names: .corpus), .writes(.option("save"))],
+                   "train word2vec corpus=small-world sg=1 dim=32 window=5 negative=15 epochs=30", "train clip pictures=6000 epochs=12"],
+        effects: [.changesModel, .trains], keywordEffects: ["clip": [.trains]], files: [.reads(.option("corpus"), names: .corpus), .writes(.option("save"))],
         namingOption: "name",
-        evaluate: { $0.keyword == "word2vec" ? try $0.trainWord2Vec() : try $0.trainGloVe() })
+        evaluate: { $0.keyword == "clip" ? try $0.trainCLIP() : $0.keyword == "word2vec" ? try $0.trainWord2Vec() : try $0.trainGloVe() })
 }
 
 extension OptionSpec {
@@ -68,6 +68,7 @@ extension OptionSpec {
 extension Invocation {
     func trainGloVe() throws -> Value {
         try refuseOptions(OptionSpec.word2vecOnly, of: "word2vec", in: "glove")
+        try refuseOptions(OptionSpec.clipOnly, of: "clip", in: "glove")
         let request = TrainingRequest(options)
         let corpus = try request.loadCorpus(self)
         let h = request.hyperparameters

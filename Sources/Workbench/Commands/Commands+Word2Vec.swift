@@ -43,6 +43,7 @@ extension Invocation {
 
     func trainWord2Vec() throws -> Value {
         try refuseOptions(OptionSpec.glove.filter { OptionSpec.gloveOnly.contains($0.name) }, of: "glove", in: "word2vec")
+        try refuseOptions(OptionSpec.clipOnly, of: "clip", in: "word2vec")
         let request = TrainingRequest(options)
         let corpus = try request.loadCorpus(self)
         let h = Self.word2vecSettings(options, smallWorld: request.isSmallWorld)

@@ -1,7 +1,7 @@
 /// The chapters of `:help`: each lists its commands (from the table) after a few lines about
 /// what is typed without a command (a word, an expression, an analogy).
 public enum HelpTopic: String, CaseIterable, Sendable {
-    case words, similarity, neighbours, arithmetic, model, text, training, collections, ann, encoders, session, lessons
+    case words, similarity, neighbours, arithmetic, model, text, training, pictures, collections, ann, encoders, session, lessons
 
     public var title: Localized {
         switch self {
@@ -15,6 +15,7 @@ public enum HelpTopic: String, CaseIterable, Sendable {
         case .collections: return Localized(en: "search, recommend, classify: texts as sentence vectors", zh: "search 搜索、recommend 推荐、classify 分类：文本变成句向量")
         case .ann: return Localized(en: "index: fast approximate neighbours (HNSW), recall and time", zh: "index 索引：快速近似近邻（HNSW）、召回率与时间")
         case .encoders: return Localized(en: "transformer encoders (minilm, e5-small): sentence and contextual vectors", zh: "transformer 编码器（minilm、e5-small）：句向量与上下文向量")
+        case .pictures: return Localized(en: "pictures and words in one space: a small CLIP", zh: "图文同一空间：一个小小的 CLIP")
         case .session: return Localized(en: "help, history, saving, language, leaving", zh: "帮助、历史、保存、语言、退出")
         case .lessons: return Localized(en: "lessons, hints, progress", zh: "课程、提示、进度")
         }

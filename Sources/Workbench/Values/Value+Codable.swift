@@ -138,9 +138,9 @@ extension NeighbourList: Codable {
 }
 
 extension Table: Codable {
-    private enum CodingKeys: String, CodingKey { case title, headers, rows, numeric, tokens, training, evaluation }
+    private enum CodingKeys: String, CodingKey { case title, headers, rows, numeric, tokens, training, evaluation, pictures }
 
-    /// The rows, and the richer form under its own key: `tokens`, `training` or `evaluation`.
+    /// The rows, and the richer form under its own key: `tokens`, `training`, `evaluation` or `pictures`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title ?? "", forKey: .title)
@@ -151,6 +151,7 @@ extension Table: Codable {
         case .tokens(let b): try c.encode(b, forKey: .tokens)
         case .training(let s): try c.encode(s, forKey: .training)
         case .evaluation(let e): try c.encode(e, forKey: .evaluation)
+        case .pictures(let b): try c.encode(b, forKey: .pictures)
         case nil: break
         }
     }
@@ -161,6 +162,7 @@ extension Table: Codable {
         if let b = try c.decodeIfPresent(TokenBreakdown.self, forKey: .tokens) { detail = .tokens(b) }
         if let s = try c.decodeIfPresent(TrainingSummary.self, forKey: .training) { detail = .training(s) }
         if let e = try c.decodeIfPresent(EvaluationSummary.self, forKey: .evaluation) { detail = .evaluation(e) }
+        if let b = try c.decodeIfPresent(PictureBoard.self, forKey: .pictures) { detail = .pictures(b) }
         let title = try c.decode(String.self, forKey: .title)
         self.init(title: title.isEmpty ? nil : title, headers: try c.decode([String].self, forKey: .headers),
                   rows: try c.decode([[String]].self, forKey: .rows), numericColumns: Set(try c.decodeIfPresent([Int].self, forKey: .numeric) ?? []),

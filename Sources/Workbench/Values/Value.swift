@@ -108,6 +108,8 @@ public enum TableDetail: Equatable, Sendable {
     case training(TrainingSummary)
     /// `eval FILE`: the scores of an evaluation.
     case evaluation(EvaluationSummary)
+    /// `picture 3`, `search pictures "…"`, `caption picture 3`, …: the pictures themselves.
+    case pictures(PictureBoard)
 }
 
 /// Labelled points in two dimensions (a PCA projection of some words), for a terminal scatter plot.

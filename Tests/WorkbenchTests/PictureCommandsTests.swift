@@ -1,0 +1,105 @@
+import CLIP
+import Embeddings
+@testable import Rendering
+@testable import Workbench
+import XCTest
+
+/// The picture commands as a learner types them, on the bundled `pictures` model.
+final class PictureCommandsTests: XCTestCase {
+    func testSearchingPicturesByASentenceInEitherLanguage() throws {
+        let s = try Models.session("toy")
+        for query in ["a red circle", "红色的圆"] {
+            guard case .table(let t) = try s.evaluate("search pictures \"\(query)\"").value, case .pictures(let board)? = t.detail else {
+                return XCTFail(query)
+            }
+            XCTAssertEqual(board.items.count, 5)
+            XCTAssertEqual(t.rows[0][0], board.items[0].label.replacingOccurrences(of: "picture ", with: ""))
+            for item in board.items.prefix(3) { XCTAssertTrue(item.description.contains("red circle"), "\(query): \(item.description)") }
+        }
+        XCTAssertThrowsError(try s.evaluate("search pictures \"a dog\"")) { XCTAssertTrue("\($0)".contains("dog")) }
+    }
+
+    func testZeroShotClassificationNamesThePicturesShape() throws {
+        let s = try Models.session("toy")
+        let world = try s.pictures.current(s).pictureWorld
+        let n = (1...50).first { world.galleryPicture($0 - 1).content.shape == .triangle }!
+        let value = try s.evaluate("classify picture \(n) as \"circle\", \"square\", \"triangle\"").value
+        XCTAssertEqual(value.tableRows?.first?.first, "triangle")
+        XCTAssertThrowsError(try s.evaluate("classify picture 0 as \"circle\", \"square\""))
+        XCTAssertThrowsError(try s.evaluate("classify picture 3 as \"circle\""))
+    }
+
+    func testTheSimilarityMatrixHasItsLargestValuesOnTheDiagonal() throws {
+        let s = try Models.session("toy")
+        guard case .table(let t) = try s.evaluate("pictures 1 2 3 4 5").value, case .pictures(let board)? = t.detail,
+              let grid = board.grid else { return XCTFail() }
+        XCTAssertEqual(grid.values.count, 5)
+        // Each picture's own caption scores highest in its row (pictures 2 and 4 are the same kind, so their captions tie).
+        for (i, row) in grid.values.enumerated() { XCTAssertGreaterThanOrEqual(row[i], row.max()! - 1e-9, "row \(i): \(row)") }
+    }
+
+    func testDrawAndPictureAndCaption() throws {
+        let s = try Models.session("toy")
+        guard case .table(let t) = try s.evaluate("draw \"a blue star on the left\"").value, case .pictures(let b)? = t.detail else { return XCTFail() }
+        XCTAssertEqual(b.items[0].description, "a large blue star on the left")
+        guard case .table(let zh) = try s.evaluate("draw \"左边一个小的红色圆形\"").value, case .pictures(let bz)? = zh.detail else { return XCTFail() }
+        XCTAssertEqual(bz.items[0].description, "a small red circle on the left")
+        XCTAssertThrowsError(try s.evaluate("draw \"something nice\""))
+        let caption = try s.evaluate("caption picture 3").value
+        let world = try s.pictures.current(s).pictureWorld
+        XCTAssertTrue(caption.tableRows?.first?.first?.contains(world.galleryPicture(2).content.colour.rawValue) ?? false, "\(caption)")
+        XCTAssertThrowsError(try s.evaluate("picture 999"))
+    }
+
+    func testPicturesRenderAtEveryWidthAndWithoutColour() throws {
+        let s = try Models.session("toy")
+        let value = try s.evaluate("search pictures \"a green triangle\" 3").value
+        for width in stride(from: 40, through: 120, by: 20) {
+            for depth in [PictureRenderer.Depth.none, .palette256, .trueColour] {
+                guard case .table(let t) = value, case .pictures(let b)? = t.detail else { return XCTFail() }
+                let text = PictureRenderer.render(t, b, style: Style(width: width, color: depth != .none), depth: depth)
+                for line in text.split(separator: "\n") {
+                    let visible = line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(visible), width, "width \(width) \(depth): \(visible)")
+                }
+                switch depth {
+                case .none: XCTAssertFalse(text.contains("\u{1B}")); XCTAssertTrue(text.contains("green triangle"))
+                case .palette256: XCTAssertTrue(text.contains("\u{1B}[38;5;"))
+                case .trueColour: XCTAssertTrue(text.contains("\u{1B}[38;2;"))
+                }
+            }
+        }
+        // Through the one renderer: the colours survive the escaping of untrusted text.
+        let shown = ValueRenderer.render(value, style: Style(width: 80, color: true))
+        XCTAssertTrue(shown.contains("▀"))
+        XCTAssertFalse(shown.contains("\\u{1B}") || shown.contains("␛"))
+        XCTAssertTrue(SVGRenderer.svg(value)?.contains("<rect") ?? false)
+    }
+
+    func testTrainingCLIPAtThePromptReplacesThePictureModel() throws {
+        let s = try Models.session("toy")
+        let value = try s.evaluate("train clip pictures=256 epochs=1 dim=16 seed=3").value
+        XCTAssertEqual(s.pictures.name, "pictures-trained")
+        XCTAssertEqual(s.pictures.model?.configuration.dimensions, 16)
+        XCTAssertTrue(value.tableRows?.contains { $0.first == "held-out" } ?? false)
+        XCTAssertThrowsError(try s.evaluate("train clip corpus=small-world"))
+        XCTAssertThrowsError(try s.evaluate("train glove pictures=100"))
+    }
+
+    func testABadPictureModelFileIsOneLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clip-bad-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("EMBCLIP1 but not really".utf8).write(to: dir.appendingPathComponent("pictures.clip"))
+        let catalog = ModelCatalog(directories: [dir.path] + Models.catalog.directories)
+        let s = Session(catalog: catalog, model: try Models.catalog.load("toy"))
+        XCTAssertThrowsError(try s.evaluate("picture 3")) { error in
+            XCTAssertTrue("\(error)".contains("pictures.clip"), "\(error)")
+            XCTAssertFalse("\(error)".contains("\n"))
+        }
+    }
+}
+
+extension Value {
+    var tableRows: [[String]]? { if case .table(let t) = self { return t.rows } else { return nil } }
+}
