@@ -74,3 +74,36 @@ if mode == "train" {
     print(String(format: "clip_heldout_accuracy %.3f", e.heldOutAccuracy))
     if let save { try CLIPModelFile.write(run.model, evaluation: e, settings: h, to: save); print("saved \(save)") }
 }
+
+if mode == "epoch", let dataPath {
+    // The same training set for both: drawn once here, written for scripts/bench_clip.py.
+    h.evaluationPictures = 0
+    let world = PictureWorld(seed: h.seed)
+    let vocabulary = CaptionVocabulary.grammar()
+    let data = CLIPTrainingSet(world: world, vocabulary: vocabulary, pictures: h.pictures, captionsPerPicture: h.captionsPerPicture,
+                               greyscale: h.greyscale)
+    let configuration = CLIPConfiguration(hidden: h.hidden, wordDimensions: h.wordDimensions, dimensions: h.dimensions, vocabulary: vocabulary.count)
+    var out = Array("CLIPDATA".utf8)
+    func int32(_ v: Int) { withUnsafeBytes(of: Int32(v).littleEndian) { out += $0 } }
+    for v in [data.count, configuration.pixels, h.captionsPerPicture, vocabulary.count, h.hidden, h.wordDimensions, h.dimensions, h.batchSize] { int32(v) }
+    withUnsafeBytes(of: h.learningRate.bitPattern.littleEndian) { out += $0 }
+    data.pixels.withUnsafeBytes { out += $0 }
+    for options in data.captions { for ids in options { int32(ids.count) } }
+    for options in data.captions { for ids in options { for id in ids { int32(id) } } }
+    guard FileManager.default.createFile(atPath: dataPath, contents: Data(out)) else {
+        FileHandle.standardError.write("clip-bench: cannot write \(dataPath)\n".data(using: .utf8)!)
+        exit(1)
+    }
+    let model = CLIPModel(configuration: configuration, vocabulary: vocabulary, world: world, seed: h.seed &+ 0xC11F)
+    var last = clock.now
+    var times: [Double] = []
+    _ = CLIPTrainer(h).train(model, on: data, progress: { p in
+        guard p.isEpochEnd else { return }
+        let now = clock.now
+        times.append(seconds(now - last))
+        last = now
+        print(String(format: "epoch %d loss %.4f %.3f s", p.epoch, p.loss, times.last!))
+    })
+    times.sort()
+    print(String(format: "clip_epoch_s %.3f", times[times.count / 2]))
+}

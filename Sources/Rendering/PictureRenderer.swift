@@ -9,7 +9,9 @@ import Workbench
 /// each is the nearest of the 256-colour palette's 6 × 6 × 6 cube. Without colour (`NO_COLOR`,
 /// `TERM=dumb`, a pipe) a picture is its description and a silhouette in characters by brightness.
 /// Pictures are laid side by side as far as the width allows (one per row at 40 columns, three
-/// at 120); below 34 columns they are drawn at half size.
+/// at 120); below 34 columns they are drawn at half size. Every piece of text (labels, descriptions,
+/// a classification's labels as typed) goes through `TerminalText.printable`; the only escapes are
+/// the colours this renderer writes.
 public enum PictureRenderer {
     public enum Depth: Sendable { case none, palette256, trueColour }
 
@@ -23,14 +25,15 @@ public enum PictureRenderer {
     public static func render(_ table: Table, _ board: PictureBoard, style: Style, depth: Depth? = nil) -> String {
         let depth = depth ?? Self.depth(style)
         var out: [String] = []
-        if let title = table.title { out.append(style.paint(title, .bold)) }
+        if let title = table.title { out.append(style.paint(TerminalText.printable(title), .bold)) }
         out += strip(board, style: style, depth: depth)
         if let grid = board.grid {
             out.append("")
             out += heatMap(grid, labels: board.items.map(\.label), style: style, depth: depth)
         } else if table.rows.count > 1 || !table.headers.isEmpty {
             out.append("")
-            out.append(TableRenderer.render(Table(headers: table.headers, rows: table.rows, numericColumns: table.numericColumns), style: style))
+            out.append(TerminalText.printable(TableRenderer.render(Table(headers: table.headers, rows: table.rows, numericColumns: table.numericColumns),
+                                                                   style: style)))
         }
         return out.joined(separator: "\n")
     }
@@ -65,13 +68,14 @@ public enum PictureRenderer {
     }
 
     static func label(_ item: PictureBoard.Item) -> String {
-        item.label + (item.score.map { String(format: " %.3f", $0) } ?? "")
+        TerminalText.printable(item.label + (item.score.map { String(format: " %.3f", $0) } ?? ""))
     }
 
     /// "picture 3 (0.912): a large red circle on the left  [held out]"
     static func caption(_ item: PictureBoard.Item, width: Int) -> String {
         let score = item.score.map { String(format: " (%.3f)", $0) } ?? ""
-        return DisplayWidth.truncate("\(item.label)\(score): \(item.description)" + (item.heldOut ? "  [held out of training]" : ""), to: width)
+        return DisplayWidth.truncate(TerminalText.printable("\(item.label)\(score): \(item.description)" + (item.heldOut ? "  [held out of training]" : "")),
+                                     to: width)
     }
 
     /// One row of half blocks: pixel rows y (upper) and y + scale (lower).
@@ -141,7 +145,7 @@ public enum PictureRenderer {
         let all = grid.values.flatMap { $0 }
         let low = all.min() ?? 0, high = all.max() ?? 1
         for (i, row) in grid.values.enumerated() {
-            var line = DisplayWidth.pad(DisplayWidth.truncate(i < labels.count ? labels[i] : "", to: labelWidth), to: labelWidth)
+            var line = DisplayWidth.pad(DisplayWidth.truncate(TerminalText.printable(i < labels.count ? labels[i] : ""), to: labelWidth), to: labelWidth)
             for (j, v) in row.enumerated() {
                 let text = String(format: "%.2f", v)
                 if depth == .none {
@@ -154,7 +158,7 @@ public enum PictureRenderer {
             }
             out.append(line)
         }
-        for (j, c) in grid.captions.enumerated() { out.append(DisplayWidth.truncate("c\(j + 1) = \(c)", to: style.width)) }
+        for (j, c) in grid.captions.enumerated() { out.append(DisplayWidth.truncate(TerminalText.printable("c\(j + 1) = \(c)"), to: style.width)) }
         return out
     }
 }

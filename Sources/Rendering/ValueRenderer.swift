@@ -11,7 +11,10 @@ import Embeddings
 public enum ValueRenderer {
     /// The value as terminal text; text that came from files is shown escaped (`TerminalText`).
     public static func render(_ value: Value, style: Style) -> String {
-        TerminalText.printable(unescaped(value, style: style), colour: style.color)
+        // Pictures carry colour escapes of their own (24-bit and 256-colour); their renderer escapes
+        // each piece of text it writes instead.
+        if case .table(let t) = value, case .pictures(let board)? = t.detail { return PictureRenderer.render(t, board, style: style) }
+        return TerminalText.printable(unescaped(value, style: style), colour: style.color)
     }
 
     static func unescaped(_ value: Value, style: Style) -> String {

@@ -103,3 +103,17 @@ final class PictureCommandsTests: XCTestCase {
 extension Value {
     var tableRows: [[String]]? { if case .table(let t) = self { return t.rows } else { return nil } }
 }
+
+final class PictureEscapesTests: XCTestCase {
+    func testTypedLabelsAreEscapedWhileThePixelsKeepTheirColours() throws {
+        let s = try Models.session("toy")
+        // A label with an escape in it is refused (not a word the model knows) …
+        XCTAssertThrowsError(try s.evaluate("classify picture 3 as \"red\u{1B}[2J\", \"blue\""))
+        // … and a board's text is escaped by the renderer even when it carries one.
+        let item = PictureBoard.Item(label: "picture \u{1B}[2J1", description: "a red\u{1B}]0;x\u{07} circle", rgb: [UInt8](repeating: 200, count: 32 * 32 * 3))
+        let table = Table(title: "t\u{1B}[2J", headers: [], rows: [["1", "x"]], detail: .pictures(PictureBoard(items: [item])))
+        let shown = ValueRenderer.render(.table(table), style: Style(width: 80, color: true))
+        XCTAssertFalse(shown.contains("\u{1B}[2J") || shown.contains("\u{1B}]0"), shown)
+        XCTAssertTrue(shown.contains("\u{1B}[38;"), "the pixels keep their colour escapes")
+    }
+}
