@@ -46,17 +46,28 @@ public enum TerminalText {
         return out + PrintableText.escaping(String(pending))
     }
 
-    /// The codes when `rest` (just after an ESC) is `[code;code…m` made only of colour codes.
+    /// The codes when `rest` (just after an ESC) is `[code;code…m` made only of colour codes, or
+    /// one extended colour, as pictures are drawn (`PictureRenderer`): `38;5;N` / `48;5;N` (256
+    /// colours) or `38;2;R;G;B` / `48;2;R;G;B` (24-bit), every number 0…255. Like the basic
+    /// colours these only paint; anything else (cursor moves, clearing, titles) is escaped.
     private static func colourSequence(at rest: Substring.UnicodeScalarView) -> String? {
         guard rest.first == "[" else { return nil }
         var codes = ""
-        for s in rest.dropFirst().prefix(16) {
+        for s in rest.dropFirst().prefix(20) {
             if s == "m" {
-                return colourCodes.contains(codes) ? codes : nil
+                return colourCodes.contains(codes) || isExtendedColour(codes) ? codes : nil
             }
             guard ("0"..."9").contains(s) || s == ";" else { return nil }
             codes.unicodeScalars.append(s)
         }
         return nil
+    }
+
+    private static func isExtendedColour(_ codes: String) -> Bool {
+        let parts = codes.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3, parts[0] == "38" || parts[0] == "48" else { return false }
+        let numbers = parts.dropFirst(2)
+        guard numbers.allSatisfy({ $0.count <= 3 && (Int($0).map { (0...255).contains($0) } ?? false) }) else { return false }
+        return (parts[1] == "5" && numbers.count == 1) || (parts[1] == "2" && numbers.count == 3)
     }
 }

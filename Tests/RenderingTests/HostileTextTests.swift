@@ -18,7 +18,11 @@ final class HostileTextTests: XCTestCase {
     func testOurOwnColoursStay() {
         let painted = Style(width: 80, color: true).paint("queen", .green)
         XCTAssertEqual(TerminalText.printable(painted), painted)
-        XCTAssertEqual(TerminalText.printable("a\u{1B}[38;2;1;2;3mb"), "a\\e[38;2;1;2;3mb")
+        // A picture's colours (24-bit, 256) paint and stay; malformed ones, and anything but colour, are escaped.
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[38;2;1;2;3mb\u{1B}[48;5;196mc"), "a\u{1B}[38;2;1;2;3mb\u{1B}[48;5;196mc")
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[38;2;1;2mb"), "a\\e[38;2;1;2mb")
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[38;2;999;0;0mb"), "a\\e[38;2;999;0;0mb")
+        XCTAssertEqual(TerminalText.printable("a\u{1B}[38;5;1;2J"), "a\\e[38;5;1;2J")
         XCTAssertEqual(TerminalText.printable("tail\u{1B}"), "tail\\e")
     }
 
