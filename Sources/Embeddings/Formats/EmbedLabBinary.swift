@@ -117,6 +117,17 @@ public enum EmbedLabBinary {
                 throw ModelFileError(path, .byte(headerSize + Int(vocabBytes)), "\(names!.count) dimension names for \(dims) dimensions")
             }
         }
+        // The model over the stored word index (opening builds nothing) or over the words read above;
+        // it keeps the file's bytes alive for as long as it lives.
+        func finish(_ make: () throws -> WordVectors) throws -> WordVectors {
+            do {
+                let model = try make()
+                model.source = file.mapping
+                return model
+            } catch let error as EmbeddingsError {
+                throw ModelFileError(path, .byte(headerSize), error.description)
+            }
+        }
         let rows = Int(count), cols = Int(dims), start = Int(matrixOffset)
         let matrix: Matrix
         switch scalar {
@@ -134,17 +145,9 @@ public enum EmbedLabBinary {
                 throw ModelFileError(path, .byte(scaleStart + i * 4), "the scale of '\(word(i))' is \(scales[i]); a row's scale is a finite number ≥ 0")
             }
             let q = QuantizedRows(borrowing: values, scales: scales, rows: rows, columns: cols, owner: file)
-            if let stored {
-                let model = WordVectors(name: name, stored: stored, quantized: q, dimensionNames: names)
-                model.source = file.mapping
-                return model
-            }
-            do {
-                let model = try WordVectors(name: name, words: words, quantized: q, dimensionNames: names)
-                model.source = file.mapping
-                return model
-            } catch let error as EmbeddingsError {
-                throw ModelFileError(path, .byte(headerSize), error.description)
+            return try finish {
+                if let stored { return WordVectors(name: name, stored: stored, quantized: q, dimensionNames: names) }
+                return try WordVectors(name: name, words: words, quantized: q, dimensionNames: names)
             }
         case .float16:
             var m = Matrix(rows: rows, columns: cols)
@@ -160,17 +163,9 @@ public enum EmbedLabBinary {
             }
             matrix = m
         }
-        if let stored {
-            let model = WordVectors(name: name, stored: stored, matrix: matrix, dimensionNames: names)
-            model.source = file.mapping
-            return model
-        }
-        do {
-            let model = try WordVectors(name: name, words: words, matrix: matrix, dimensionNames: names)
-            model.source = file.mapping
-            return model
-        } catch let error as EmbeddingsError {
-            throw ModelFileError(path, .byte(headerSize), error.description)
+        return try finish {
+            if let stored { return WordVectors(name: name, stored: stored, matrix: matrix, dimensionNames: names) }
+            return try WordVectors(name: name, words: words, matrix: matrix, dimensionNames: names)
         }
     }
 
