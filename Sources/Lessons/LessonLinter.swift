@@ -11,15 +11,28 @@ public struct LessonLinter {
 
     public init(catalog: ModelCatalog) { self.catalog = catalog }
 
-    /// Problems, one line each, `file:line: what is wrong`; empty when the lesson is sound.
+    /// Problems, one line each, `file:line: what is wrong`, in the order of their lines (a problem of
+    /// the whole file, with no line, first); empty when the lesson is sound.
     public func lint(_ lesson: Lesson) -> [String] {
         // A lesson whose model or steps differ by language is proved in each language: the steps a
         // learner in that language takes, on that language's model, graded in that language.
         guard !lesson.variesByLanguage else {
             var seen = Set<String>()
-            return Language.allCases.flatMap { lint(lesson.inLanguage($0), gradedIn: $0) }.filter { seen.insert($0).inserted }
+            let all = Language.allCases.flatMap { lint(lesson.inLanguage($0), gradedIn: $0) }.filter { seen.insert($0).inserted }
+            return Self.inLineOrder(all, path: lesson.path)
         }
-        return lint(lesson, gradedIn: .en)
+        return Self.inLineOrder(lint(lesson, gradedIn: .en), path: lesson.path)
+    }
+
+    /// `problems` sorted by the line number after `path:` (stable: problems of one line keep their order).
+    static func inLineOrder(_ problems: [String], path: String) -> [String] {
+        func line(_ problem: String) -> Int {
+            guard problem.hasPrefix(path + ":") else { return 0 }
+            return Int(problem.dropFirst(path.count + 1).prefix { $0.isASCII && $0.isNumber }) ?? 0
+        }
+        return problems.enumerated()
+            .sorted { (line($0.element), $0.offset) < (line($1.element), $1.offset) }
+            .map(\.element)
     }
 
     func lint(_ lesson: Lesson, gradedIn language: Language) -> [String] {

@@ -80,6 +80,19 @@ final class AuthoringTests: XCTestCase {
         ].sorted())
     }
 
+    func testLintProblemsComeInTheOrderOfTheirLines() {
+        // An unclosed fence at the end is found while reading, a failing solution while grading:
+        // the author still reads them top to bottom.
+        let text = "---\nid: t\ntitle: { en: A, zh: B }\nmodel: toy\n---\n"
+            + step.replacingOccurrences(of: "nearest is 狗\n", with: "nearest is 飞机\n")
+            + "\n## Open | 开 {#open}\n::: en\nOpen.\n:::\n::: zh\n开。\n:::\n```embedlab\nsim 猫 狗\n"
+        let problems = LessonLinter(catalog: Repo.catalog).lint(lesson(text))
+        XCTAssertGreaterThanOrEqual(problems.count, 2, "\(problems)")
+        XCTAssertTrue(problems.last?.contains("is never closed") ?? false, "\(problems)")
+        let numbers = problems.map { Int($0.dropFirst("l.md:".count).prefix { $0.isNumber }) ?? 0 }
+        XCTAssertEqual(numbers, numbers.sorted(), "\(problems)")
+    }
+
     func testAQuestionWithoutAPlainAnswerIsALintError() {
         let text = "---\nid: t\ntitle: { en: A, zh: B }\nmodel: toy\n---\n" + step.replacingOccurrences(of: "answer 狗\n", with: "")
         XCTAssertEqual(LessonLinter(catalog: Repo.catalog).lint(lesson(text)),
