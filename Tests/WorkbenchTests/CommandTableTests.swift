@@ -85,7 +85,7 @@ final class RangeCheckTests: XCTestCase {
         XCTAssertEqual(try message("train glove eta=-1"), "eta must be a positive number up to 10, not '-1'")
         XCTAssertEqual(try message("train glove x-max=0"), "x-max must be a positive number up to 1000000, not '0'")
         XCTAssertEqual(try message("train glove alpha=nan"), "alpha must be a positive number up to 10, not 'nan'")
-        XCTAssertEqual(try message("train glove size=3"), "train has no option 'size'; its options are: corpus, dim, epochs, window, min-count, max-vocab, x-max, alpha, eta, threads, seed, name, save, float16, sg, negative, sample")
+        XCTAssertEqual(try message("train glove size=3"), "train has no option 'size'; its options are: corpus, dim, epochs, window, min-count, max-vocab, x-max, alpha, eta, threads, seed, name, save, float16, sg, negative, sample, pictures")
         XCTAssertEqual(try message("train glove dim=5 dim=6"), "dim is given twice")
     }
 

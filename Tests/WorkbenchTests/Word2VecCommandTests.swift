@@ -85,7 +85,7 @@ final class Word2VecCommandTests: XCTestCase {
                                  ("train word2vec dim=1001", "dim must be a whole number from 1 to 1000, not '1001'"),
                                  ("train word2vec x-max=10", "x-max is an option of train glove, not of train word2vec"),
                                  ("train glove negative=5", "negative is an option of train word2vec, not of train glove"),
-                                 ("train fasttext", "train is written train glove|word2vec …")] {
+                                 ("train fasttext", "train is written train glove|word2vec|clip …")] {
             XCTAssertThrowsError(try s.evaluate(line), line) { error in
                 XCTAssertEqual((error as? WorkbenchError)?.message, expected, line)
             }
