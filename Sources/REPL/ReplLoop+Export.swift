@@ -47,7 +47,9 @@ extension ReplLoop {
                  hint: ":save notes.md  ·  :save notes.html")
     }
 
+    /// A failed `:export` or `:save` is the line's error like any other: with its caret at a
+    /// terminal, and in a piped script `line N: …` on standard error and a non-zero exit.
     private func complain(_ message: String, hint: String) {
-        say(ErrorRenderer.render(WorkbenchError(message, hint: hint), input: nil, style: style))
+        hostError(WorkbenchError(message, hint: hint))
     }
 }

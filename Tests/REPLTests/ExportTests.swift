@@ -30,8 +30,12 @@ final class ExportTests: XCTestCase {
 
     func testThePromptExportsTheLastPictureAndSavesPagesButNotUnknownFiles() throws {
         let dir = temporaryDirectory()
-        let r = try Binary.run(["--model", "toy"], input: "plot 猫 狗 汽车 飞机\n:export \(dir)/p.svg\n:save \(dir)/s.html\n:save \(dir)/s.md\n:save \(dir)/s.txt\n:set k 3\n:export \(dir)/q.svg\n")
-        XCTAssertEqual(r.status, 0, r.err)
+        let r = try Binary.run(["--model", "toy"], input: "plot 猫 狗 汽车 飞机\n:export \(dir)/p.svg\n:save \(dir)/s.html\n:save \(dir)/s.md\n:save \(dir)/s.txt\n:set k 3\n:export \(dir)/q.svg\n:save \(dir)/missing/s.html\n")
+        // The refused :save (line 5), the :export with no picture (line 7) and the :save into a
+        // folder that does not exist (line 8) are the script's errors, like any other line's.
+        XCTAssertEqual(r.status, 1, r.err)
+        for n in [5, 7, 8] { XCTAssertTrue(r.err.contains("line \(n): "), "line \(n): " + r.err) }
+        XCTAssertEqual(r.err.split(separator: "\n").count, 3, r.err)
         _ = wellFormed(dir + "/p.svg")
         let page = wellFormed(dir + "/s.html")
         XCTAssertTrue(page.contains("plot 猫 狗 汽车 飞机") && page.contains("<svg "), "the saved page has the cell and its picture")
