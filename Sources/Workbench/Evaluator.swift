@@ -239,6 +239,7 @@ struct Evaluator {
         case .binary(let op, let lhs, let rhs, let span):
             return try binary(op, try operand(lhs), try operand(rhs), lhs: lhs, rhs: rhs, span: span)
         case .call(let name, let args, let span):
+            try refusePicture(e)
             let value = try invoke(name, args.map { .expr($0) }, span)
             guard let x = value.number else { throw WorkbenchError(session.language.text(.functionNotNumber, ["name": name]), at: span) }
             return .scalar(x)

@@ -38,6 +38,43 @@ final class PictureCommandsTests: XCTestCase {
         for (i, row) in grid.values.enumerated() { XCTAssertGreaterThanOrEqual(row[i], row.max()! - 1e-9, "row \(i): \(row)") }
     }
 
+    func testSimComparesAPictureWithACaptionEitherWayRound() throws {
+        let s = try Models.session("toy")
+        let world = try s.pictures.current(s).pictureWorld
+        let n = (1...PictureState.galleryCount).first { world.galleryPicture($0 - 1).content.colour == .red && world.galleryPicture($0 - 1).content.shape == .circle }!
+        let red = try XCTUnwrap(s.evaluate(#"sim (picture \#(n)), "a red circle""#).value.number)
+        let blue = try XCTUnwrap(s.evaluate(#"sim (picture \#(n)), "a blue square""#).value.number)
+        XCTAssertGreaterThan(red, blue + 0.2)
+        XCTAssertEqual(try s.evaluate(#"sim "a red circle", (picture \#(n))"#).value.number ?? 0, red, accuracy: 1e-6)
+        XCTAssertEqual(try s.evaluate(#"cos(picture(\#(n)), "a red circle")"#).value.number ?? 0, red, accuracy: 1e-6)
+        XCTAssertGreaterThan(try XCTUnwrap(s.evaluate(#"sim (picture \#(n)), "红色的圆""#).value.number), blue + 0.2)
+        XCTAssertEqual(try s.evaluate("sim (picture \(n)), (picture \(n))").value.number ?? 0, 1, accuracy: 1e-5)
+        // A vector of the word model is in another space: one line, naming both.
+        _ = try s.evaluate("let v = 猫")
+        for line in ["sim (picture 3), 猫 - 狗", "sim v, (picture 3)"] {
+            XCTAssertThrowsError(try s.evaluate(line)) { error in
+                XCTAssertTrue("\(error)".contains("is a vector of the word model \(s.model.name)"), "\(error)")
+                XCTAssertFalse("\(error)".contains("\n"))
+            }
+        }
+        XCTAssertThrowsError(try s.evaluate("near (picture 3)")) { XCTAssertTrue("\($0)".contains("(picture 3) is a picture"), "\($0)") }
+        XCTAssertThrowsError(try s.evaluate(#"sim (picture 0), "a red circle""#)) { XCTAssertTrue("\($0)".contains("1 to 200"), "\($0)") }
+        XCTAssertThrowsError(try s.evaluate(#"sim (picture 3), "a dog""#)) { XCTAssertTrue("\($0)".contains("dog"), "\($0)") }
+    }
+
+    func testABracketedFunctionIsAnOperand() throws {
+        guard case .command("sim", let args, _) = try Parser.parse(#"sim (picture 3), "a red circle""#), args.count == 2,
+              case .expr(.call("picture", let inner, _)) = args[0], case .number(3, _)? = inner.first else {
+            return XCTFail("\(try Parser.parse(#"sim (picture 3), "a red circle""#))")
+        }
+        guard case .command("sim", let two, _) = try Parser.parse(#"sim "a red circle", (picture 3)"#), case .expr(.call("picture", _, _))? = two.last else {
+            return XCTFail("the other order")
+        }
+        // A word that is no function keeps its old meaning, and an unclosed bracket is still an error.
+        XCTAssertThrowsError(try Parser.parse("sim (king queen), man"))
+        XCTAssertThrowsError(try Parser.parse(#"sim (picture 3, "a red circle""#))
+    }
+
     func testDrawAndPictureAndCaption() throws {
         let s = try Models.session("toy")
         guard case .table(let t) = try s.evaluate("draw \"a blue star on the left\"").value, case .pictures(let b)? = t.detail else { return XCTFail() }

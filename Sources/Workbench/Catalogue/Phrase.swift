@@ -26,7 +26,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Training.
     case trainingTooFewWords, trainingTooFewWordsHint, trainingStopped, trainingDone, trainingStoppedBeforeStart, corpusHint, cannotWriteFile, cannotWriteFileHint
     // Pictures (CLIP).
-    case picturesNoModel, picturesBadNumber, picturesNoKnownWord, picturesDrawNeeds, picturesSearchNeeds, picturesSearchTitle, picturesCaptionNeeds, picturesCaptionTitle, picturesClassifyNeeds, picturesClassifyTitle, picturesMatrixNeeds, picturesMatrixTitle, picturesTrainingTitle, picturesDrawing, picturesTrainingProgress, picturesTrainingDone, picturesTrainingStopped
+    case picturesNoModel, picturesBadNumber, picturesNoKnownWord, picturesDrawNeeds, picturesSearchNeeds, picturesSearchTitle, picturesCaptionNeeds, picturesCaptionTitle, picturesClassifyNeeds, picturesClassifyTitle, picturesMatrixNeeds, picturesMatrixTitle, picturesTrainingTitle, picturesDrawing, picturesTrainingProgress, picturesTrainingDone, picturesTrainingStopped, picturesAgainstWords, picturesOnlyCompared
     // Encoders.
     case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, embedNeedsEncoder, staticContextNote, nearOnEncoder
     // An English-only encoder given Chinese text (zh-wiki's helper).

@@ -12,14 +12,15 @@ import VectorMath
 ///     caption picture 3                               captions ranked by a picture
 ///     classify picture 3 as "circle", "square"        zero-shot: the label whose caption is nearest
 ///     pictures 1 2 3 4 5                              pictures × their captions: the similarity matrix
+///     sim (picture 3), "a red circle"                 a picture and a caption (or two of either), in their space
 ///     train clip pictures=6000 epochs=12 dim=64       train from scratch, live
 extension CommandSpec {
     static let picture = CommandSpec(
-        "picture", arguments: .text(.text, keyword: nil, required: true),
+        "picture", arguments: .text(.text, keyword: nil, required: true), isFunction: true,
         topic: .pictures,
         summary: Localized(en: "a picture of the picture world, drawn in the terminal, with what it shows",
                            zh: "图片世界中的一张图片，画在终端里，并说明画的是什么"),
-        examples: ["picture 3", "picture 42"],
+        examples: ["picture 3", "picture 42", #"sim (picture 3), "a red circle""#],
         usage: Localized(en: "picture N", zh: "picture 编号"),
         evaluate: { try $0.showPicture() })
 
@@ -197,6 +198,44 @@ extension Invocation {
                             detail: .pictures(PictureBoard(items: items, grid: .init(captions: captions, values: values)))))
     }
 
+    /// `sim (picture 3), "a red circle"`, either way round, also `dist` and `dot`: a picture and a caption
+    /// (or two pictures, or two captions beside a picture) in the picture model's space; nil when no
+    /// operand is a picture. A vector of the word model (a variable, arithmetic) is refused: its space
+    /// is another one.
+    func pictureSimilarity(_ kind: ScalarValue.Kind) throws -> Value? {
+        let e = evaluator
+        guard expressions.contains(where: { e.pictureCall($0) != nil }) else { return nil }
+        let model = try session.pictures.current(session)
+        let example = #"sim (picture 3), "a red circle""#
+        let operands: [(vector: [Float], label: String)] = try expressions.map { x in
+            if let args = e.pictureCall(x) {
+                guard args.count == 1, case .number(let n, _) = args[0], n == n.rounded(), (1...Double(PictureState.galleryCount)).contains(n) else {
+                    let typed = args.map(e.render).joined(separator: " ")
+                    throw WorkbenchError(language.text(.picturesBadNumber, ["n": String(typed.prefix(20)), "max": "\(PictureState.galleryCount)"]),
+                                         at: args.first?.span ?? x.span, hint: example)
+                }
+                let picture = session.pictures.picture(Int(n), model)
+                return (model.embed(pictures: [picture]).row(0), "picture \(Int(n))")
+            }
+            guard case .word(let text, let at) = x, session.variables[text] == nil else {
+                throw WorkbenchError(language.text(.picturesAgainstWords, ["expression": e.render(x), "model": session.pictures.name ?? PictureState.bundledName, "words": self.model.name]),
+                                     at: x.span, hint: example)
+            }
+            let (vector, unknown) = model.embed(caption: text)
+            guard let vector, unknown.isEmpty else {
+                throw WorkbenchError(language.text(.picturesNoKnownWord, ["text": String(text.prefix(60)), "unknown": unknown.joined(separator: " ")]),
+                                     at: at, hint: example)
+            }
+            return (vector, "\"\(text)\"")
+        }
+        let (u, v) = (operands[0], operands[1])
+        switch kind {
+        case .cosine: return .scalar(ScalarValue(value: Double(u.vector.cosine(v.vector)), label: "cos(\(u.label), \(v.label))", kind: .cosine))
+        case .distance: return .scalar(ScalarValue(value: Double(u.vector.distance(v.vector)), label: "dist(\(u.label), \(v.label))", kind: .distance))
+        case .number: return .scalar(ScalarValue(value: Double(u.vector.dot(v.vector)), label: "dot(\(u.label), \(v.label))"))
+        }
+    }
+
     /// `train clip pictures=6000 epochs=12 dim=64 seed=1`: live, the loss and the held-out accuracy
     /// after every epoch; Ctrl-C keeps the model of that moment.
     func trainCLIP() throws -> Value {
@@ -245,5 +284,21 @@ extension Invocation {
         ]
         let titleDone = run.wasCancelled ? language.text(.picturesTrainingStopped, ["name": name]) : language.text(.picturesTrainingDone, ["name": name])
         return .table(Table(title: titleDone, headers: [], rows: rows))
+    }
+}
+
+extension Evaluator {
+    /// The arguments of `(picture 3)` or `picture(3)`, nil for any other expression.
+    func pictureCall(_ e: Expr) -> [Expr]? {
+        guard case .call(let name, let args, _) = e, session.commands.command(name)?.name == CommandSpec.picture.name else { return nil }
+        return args
+    }
+
+    /// A picture anywhere but in `sim`, `dist` or `dot` (`near (picture 3)`, `(picture 3) + king`): one line
+    /// saying where a picture's vector can go; it is not in the word model's space.
+    func refusePicture(_ e: Expr) throws {
+        guard let args = pictureCall(e) else { return }
+        let typed = "(picture \(args.map(render).joined(separator: " ")))"
+        throw WorkbenchError(l(.picturesOnlyCompared, ["expression": typed]), at: e.span, hint: #"sim (picture 3), "a red circle""#)
     }
 }

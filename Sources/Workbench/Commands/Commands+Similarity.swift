@@ -39,6 +39,8 @@ extension CommandSpec {
 extension Invocation {
     /// `sim`, `dist` or `dot` of the two vectors.
     func similarity(_ kind: ScalarValue.Kind) throws -> Value {
+        // `sim (picture 3), "a red circle"`: in the picture model's space (Commands+Pictures).
+        if let value = try pictureSimilarity(kind) { return value }
         let vs = try vectors()
         let (u, v) = (vs[0], vs[1])
         guard u.values.count == v.values.count else {

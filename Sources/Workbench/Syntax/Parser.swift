@@ -6,7 +6,7 @@
 ///     term       := unary (('*' | '/') unary)*
 ///     unary      := '-' unary | primary
 ///     primary    := NUMBER | WORD | "quoted" | (WORD | "quoted") 'in' "quoted" | '[' expr (',' expr)* ']' | '(' expr ')'
-///                 | FUNCTION '(' expr (',' expr)* ')'
+///                 | FUNCTION '(' expr (',' expr)* ')' | '(' FUNCTION arguments ')'
 ///
 /// Which words start a command, which take text and which may be written as functions comes
 /// from the command table (`CommandTable`); the parser knows no command by name.
@@ -235,6 +235,36 @@ public struct Parser {
         return .contextual(word: word, sentence: sentence, token.span + close.span)
     }
 
+    /// `(picture 3)`, `(norm king - man)`: a function written as a command inside brackets, so that it
+    /// can be an operand (`sim (picture 3), "a red circle"`); its arguments are read as the command's.
+    private mutating func bracketedCall(open: Token) throws -> Expr? {
+        guard case .word(let name) = current.kind, table.isFunction(name) else { return nil }
+        switch peek().kind {
+        case .number, .word, .quoted: break
+        case .symbol("["): break
+        default: return nil
+        }
+        _ = advance()
+        var depth = 0, i = position, hasComma = false
+        while i < tokens.count {
+            if case .end = tokens[i].kind { break }
+            if isSymbol("(", tokens[i]) || isSymbol("[", tokens[i]) { depth += 1 }
+            if isSymbol(")", tokens[i]) || isSymbol("]", tokens[i]) { if depth == 0 { break }; depth -= 1 }
+            if depth == 0, isSymbol(",", tokens[i]) { hasComma = true }
+            i += 1
+        }
+        var wholeLine = false
+        if case .expressions(_, _, let whole)? = table.command(name)?.arguments { wholeLine = whole && !hasComma }
+        var args: [Expr] = []
+        while !isSymbol(")") {
+            if case .end = current.kind { break }
+            args.append(wholeLine || hasComma ? try expression() : try unary())
+            if isSymbol(",") { _ = advance() }
+        }
+        let close = try expect(")", language.text(.expectedClose, ["what": "(\(name)"]))
+        return .call(name, args, open.span + close.span)
+    }
+
     private mutating func primary() throws -> Expr {
         let token = current
         depth += 1
@@ -278,6 +308,7 @@ public struct Parser {
             return .vector(items, token.span + close.span)
         case .symbol("("):
             _ = advance()
+            if let call = try bracketedCall(open: token) { return call }
             let e = try expression()
             _ = try expect(")", "')'")
             return e
