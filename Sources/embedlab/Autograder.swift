@@ -21,9 +21,9 @@ struct Autograder: ParsableCommand {
             `embedlab lesson handout` prints the ids); with one lesson any single .txt file is taken.
             """)
 
-    @Argument(help: "Lesson files, or bundled lessons' ids or numbers.") var lessons: [String]
-    @Option(help: "The folder to write (created; files of the same names are replaced).") var out: String
-    @Option(help: "A statically linked embedlab (default: this one).") var binary: String?
+    @Argument(help: "Lesson files, or bundled lessons' ids or numbers.", completion: Completions.lesson) var lessons: [String]
+    @Option(help: "The folder to write (created; files of the same names are replaced).", completion: .directory) var out: String
+    @Option(help: "A statically linked embedlab (default: this one).", completion: .file()) var binary: String?
     @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
 
     func validate() throws {
@@ -174,9 +174,9 @@ struct Autograde: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Grade one Gradescope submission folder against lessons and write results.json (run by run_autograder).")
 
-    @Argument(help: "The lesson files.") var lessons: [String]
-    @Option(help: "The submission folder (answers files, LESSON-ID.txt).") var submission: String
-    @Option(help: "The results.json to write.") var results: String
+    @Argument(help: "The lesson files.", completion: Completions.markdown) var lessons: [String]
+    @Option(help: "The submission folder (answers files, LESSON-ID.txt).", completion: .directory) var submission: String
+    @Option(help: "The results.json to write.", completion: .file(extensions: ["json"])) var results: String
     @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
     @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
 

@@ -14,12 +14,12 @@ struct Convert: ParsableCommand {
         tsv (Embedding Projector: OUT.tsv and OUT-metadata.tsv). Guessed from the file when not given.
         """)
 
-    @Argument(help: "The input vectors file, or a bundled model's name (`embedlab models`).") var input: String
-    @Argument(help: "The output file.") var output: String
+    @Argument(help: "The input vectors file, or a bundled model's name (`embedlab models`).", completion: Completions.model) var input: String
+    @Argument(help: "The output file.", completion: .file()) var output: String
     @Option(help: "Input format (embedlab, word2vec, word2vec-bin, glove, tsv).") var from: String?
     @Option(help: "Output format (embedlab, word2vec, word2vec-bin, glove, tsv).") var to: String?
     @Option(help: "Keep only the first N (most frequent) words.") var limit: Int?
-    @Option(help: "A file with one dimension name per line (for .embv output).") var dimensionNames: String?
+    @Option(help: "A file with one dimension name per line (for .embv output).", completion: .file()) var dimensionNames: String?
     @Flag(help: "Store float16 values in .embv output (half the size).") var float16 = false
     @Flag(help: "Store int8 values with one scale per row in .embv output (a quarter of the size; read in place).") var int8 = false
     @OptionGroup var out: OutputOptions

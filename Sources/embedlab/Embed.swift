@@ -10,7 +10,7 @@ struct Embed: ParsableCommand {
         abstract: "Print the sentence vector of each text, from a transformer encoder (minilm; e5-small for 中文 and English).",
         discussion: "Example: embedlab embed minilm 'the river bank' 'the bank raised its rates' --json. e5-small reads each text as \"query: TEXT\", as its authors advise for similarity.")
 
-    @Argument(help: "Any model `embedlab models` lists: an encoder (minilm, e5-small, an .embt file) or a static model (glove-50d, zh-wiki …: the SIF-weighted mean of the text's word vectors, as `\"TEXT\"` at the prompt).")
+    @Argument(help: "Any model `embedlab models` lists: an encoder (minilm, e5-small, an .embt file) or a static model (glove-50d, zh-wiki …: the SIF-weighted mean of the text's word vectors, as `\"TEXT\"` at the prompt).", completion: Completions.model)
     var model: String
 
     @Argument(help: "One or more texts; each gets its own vector.")

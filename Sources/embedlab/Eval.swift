@@ -15,10 +15,10 @@ struct Eval: ParsableCommand {
         evaluate_word_pairs (case-insensitive). The same as typing `eval FILE` at the prompt.
         """)
 
-    @Argument(help: "A bundled model name (`embedlab models`) or a vectors file.")
+    @Argument(help: "A bundled model name (`embedlab models`) or a vectors file.", completion: Completions.model)
     var model: String
 
-    @Argument(help: "An analogy questions file, a word-pair similarity file, or small-world.")
+    @Argument(help: "An analogy questions file, a word-pair similarity file, or small-world.", completion: Completions.questions)
     var file: String
 
     @Option(help: "Use only the N most frequent words (gensim's restrict_vocab; default 300000).")

@@ -15,10 +15,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var options: NotebookOptions
 
-    @Option(help: "The page to write (a .html file).")
+    @Option(help: "The page to write (a .html file).", completion: .file(extensions: ["html"]))
     var html: String?
 
-    @Option(help: "A Jupyter notebook to write (a .ipynb file): each command as Markdown, its gensim/numpy equivalent as code, EmbedLab's output under it.")
+    @Option(help: "A Jupyter notebook to write (a .ipynb file): each command as Markdown, its gensim/numpy equivalent as code, EmbedLab's output under it.", completion: .file(extensions: ["ipynb"]))
     var ipynb: String?
 
     @Flag(help: "Show the outputs recorded in the file instead of running the cells.")

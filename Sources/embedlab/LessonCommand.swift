@@ -37,9 +37,9 @@ struct LessonCommand: ParsableCommand {
                 outputs and pictures are on the handout. Without --html or --md, Markdown is printed. \
                 Example: embedlab lesson handout arithmetic --html arithmetic-handout.html
                 """)
-        @Argument(help: "A lesson file, or a bundled lesson's id or number (see embedlab lesson list).") var lesson: String
-        @Option(help: "Write a self-contained HTML page (a .html file).") var html: String?
-        @Option(help: "Write Markdown (a .md file).") var md: String?
+        @Argument(help: "A lesson file, or a bundled lesson's id or number (see embedlab lesson list).", completion: Completions.lesson) var lesson: String
+        @Option(help: "Write a self-contained HTML page (a .html file).", completion: .file(extensions: ["html"])) var html: String?
+        @Option(help: "Write Markdown (a .md file).", completion: Completions.markdown) var md: String?
         @Option(help: "Only this language's prose (en or zh); both by default.") var lang: Language?
         @Flag(help: "An instructor's copy: each exercise's solution and its output under the answer box.") var solutions = false
 
@@ -90,7 +90,7 @@ struct LessonCommand: ParsableCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check lessons: ids, both languages, models, every solution passes, every reject fails.")
-        @Argument(help: "A lesson file or a folder of lessons.") var path: String
+        @Argument(help: "A lesson file or a folder of lessons.", completion: Completions.markdown) var path: String
         @Option(help: "The language of the summary lines: en or zh (default: from LANG).") var lang: Language?
 
         func run() throws {
@@ -135,13 +135,13 @@ struct LessonCommand: ParsableCommand {
                 """)
         enum Format: String, ExpressibleByArgument, CaseIterable { case json, gradescope, csv }
 
-        @Argument(help: "The lesson file.") var file: String
-        @Option(help: "A learner's answers file, or a folder of answers files (*.txt).") var answers: String
+        @Argument(help: "The lesson file.", completion: Completions.markdown) var file: String
+        @Option(help: "A learner's answers file, or a folder of answers files (*.txt).", completion: .file(extensions: ["txt"])) var answers: String
         @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
         @Option(help: "json (EmbedLab's report), gradescope (results.json for Gradescope / otter-grader) or csv (a gradebook: learner, each step's points, total, max).") var format: Format = .json
         @Option(name: .customLong("fail-under"), help: "Exit with 1 if any learner scores below this percentage.") var failUnder: Double?
         @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
-        @Option(help: "A folder to write the reports into (one file per learner) instead of printing them.") var output: String?
+        @Option(help: "A folder to write the reports into (one file per learner) instead of printing them.", completion: .directory) var output: String?
 
         func validate() throws {
             if let f = failUnder, !(0...100).contains(f) { throw ValidationError("--fail-under takes a percentage from 0 to 100, not \(f)") }

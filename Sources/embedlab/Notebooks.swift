@@ -7,10 +7,10 @@ import Workbench
 
 /// Options shared by the commands that replay a notebook.
 struct NotebookOptions: ParsableArguments {
-    @Argument(help: "A notebook or lesson Markdown file (saved with :save FILE.md, or written by hand).")
+    @Argument(help: "A notebook or lesson Markdown file (saved with :save FILE.md, or written by hand).", completion: Completions.markdown)
     var file: String
 
-    @Option(help: "The model to start with (default: the file's `model:`, else glove-50d).")
+    @Option(help: "The model to start with (default: the file's `model:`, else glove-50d).", completion: Completions.model)
     var model: String?
 
     @Option(help: "The language of outputs and messages: en or zh (default: the file's, else from LANG).")

@@ -19,7 +19,7 @@ struct Projector: ParsableCommand {
           embedlab projector glove-50d king queen man woman paris france rome italy --html royals.html
         """)
 
-    @Argument(help: "A bundled model name (glove-50d, toy, library) or a vectors file.")
+    @Argument(help: "A bundled model name (glove-50d, toy, library) or a vectors file.", completion: Completions.model)
     var model: String
 
     @Argument(help: "The words to show (default: the model's most frequent, see --top).")
@@ -31,7 +31,7 @@ struct Projector: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many neighbours a search lights up (1–100).")
     var k: Int = 10
 
-    @Option(help: "The page to write (a .html file).")
+    @Option(help: "The page to write (a .html file).", completion: .file(extensions: ["html"]))
     var html: String
 
     @Flag(help: "Do not write the TSV files beside the page.")
@@ -46,7 +46,7 @@ struct Projector: ParsableCommand {
     @Option(help: "t-SNE's seed: the same seed gives the same picture.")
     var seed: UInt64 = 1
 
-    @Option(help: "A metadata file (the Projector's TSV: a header line, the word first, then columns such as a category); its words are shown when no words are given.")
+    @Option(help: "A metadata file (the Projector's TSV: a header line, the word first, then columns such as a category); its words are shown when no words are given.", completion: .file(extensions: ["tsv", "txt"]))
     var metadata: String?
 
     @Option(name: .customLong("color-by"), help: "The metadata column to colour the points by (default: the second).")

@@ -9,7 +9,7 @@ struct Query: ParsableCommand {
         abstract: "Evaluate one expression or command on a model and print the result.",
         discussion: "Example: embedlab query glove-50d 'king - man + woman'")
 
-    @Argument(help: "Any model `embedlab models` lists (glove-50d, zh-wiki, toy, minilm, e5-small …) or a vectors or .embt file.")
+    @Argument(help: "Any model `embedlab models` lists (glove-50d, zh-wiki, toy, minilm, e5-small …) or a vectors or .embt file.", completion: Completions.model)
     var model: String
 
     @Argument(help: "What you would type at the prompt, e.g. 'king - man + woman' or 'near paris'.")
@@ -18,7 +18,7 @@ struct Query: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many neighbours to show (1–1000; as :set k).")
     var k: Int?
 
-    @Option(help: "Write the result's picture to this SVG file instead of printing it (for a slide).")
+    @Option(help: "Write the result's picture to this SVG file instead of printing it (for a slide).", completion: .file(extensions: ["svg"]))
     var svg: String?
 
     @OptionGroup var output: OutputOptions

@@ -11,16 +11,16 @@ struct Repl: ParsableCommand {
         abstract: "Start the interactive prompt (the default).",
         discussion: "Reads plain lines, with no prompt and no colour, when standard input is not a terminal: `embedlab < demo.txt`.")
 
-    @Option(help: "The model to start with (a bundled name or a vectors file; default: zh-wiki in 中文, else glove-50d).")
+    @Option(help: "The model to start with (a bundled name or a vectors file; default: zh-wiki in 中文, else glove-50d).", completion: Completions.model)
     var model: String?
 
     @Option(help: "The language of help, messages and lessons: en or zh (default: your last :lang, else from LANG).")
     var lang: Language?
 
-    @Option(help: "Start or resume this lesson at once: an id, a number (3) or a lesson file's path (course/intro.md).")
+    @Option(help: "Start or resume this lesson at once: an id, a number (3) or a lesson file's path (course/intro.md).", completion: Completions.lesson)
     var lesson: String?
 
-    @Option(help: "A folder of your own lessons, added after the bundled ones (:lesson lists both).")
+    @Option(help: "A folder of your own lessons, added after the bundled ones (:lesson lists both).", completion: .directory)
     var lessons: String?
 
     func run() throws {

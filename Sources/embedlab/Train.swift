@@ -24,10 +24,10 @@ struct Train: ParsableCommand {
         Example: embedlab train small-world /tmp/small.embv && embedlab query /tmp/small.embv 'king - man + woman'
         """)
 
-    @Argument(help: "`small-world`, or a text file: one sentence a line, tokens separated by spaces.")
+    @Argument(help: "`small-world`, or a text file: one sentence a line, tokens separated by spaces.", completion: Completions.corpus)
     var corpus: String
 
-    @Argument(help: "The model file to write: .embv (EmbedLab), .bin (word2vec binary), .txt or .vec (word2vec text).")
+    @Argument(help: "The model file to write: .embv (EmbedLab), .bin (word2vec binary), .txt or .vec (word2vec text).", completion: .file(extensions: ["embv", "bin", "txt", "vec"]))
     var output: String
 
     @Option(help: "glove (counts co-occurrences) or word2vec (predicts words from their neighbours).") var method: String = "glove"
