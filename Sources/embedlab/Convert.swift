@@ -10,7 +10,7 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert between vector file formats.",
         discussion: """
-        Formats: embedlab (.embv), word2vec (text with a 'V d' header), word2vec-bin (.bin), glove (text, no header),
+        Formats: embedlab (.embv), word2vec (text with a 'V d' header), word2vec-bin (.bin), glove (text, no header), \
         tsv (Embedding Projector: OUT.tsv and OUT-metadata.tsv). Guessed from the file when not given.
         """)
 

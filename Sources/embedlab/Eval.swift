@@ -9,9 +9,9 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a model on analogy questions (questions-words format) or word-pair similarities.",
         discussion: """
-        Analogy files have ': section' lines and four words a line (a b c d: a is to b as c is to d);
-        pair files are tab-separated 'word1 word2 score' lines with '#' comments. `small-world` is the
-        generated world's own questions. Results match gensim's evaluate_word_analogies /
+        Analogy files have ': section' lines and four words a line (a b c d: a is to b as c is to d); \
+        pair files are tab-separated 'word1 word2 score' lines with '#' comments. `small-world` is the \
+        generated world's own questions. Results match gensim's evaluate_word_analogies / \
         evaluate_word_pairs (case-insensitive). The same as typing `eval FILE` at the prompt.
         """)
 

@@ -11,16 +11,18 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train GloVe or Word2Vec vectors on a corpus and write them as a model file.",
         discussion: """
-        CORPUS is `small-world` (EmbedLab's own bilingual toy corpus, trained in a blink) or a UTF-8 text file:
-        one sentence or paragraph a line, tokens separated by spaces, Chinese already segmented (gunzip it first).
-        Options left out take the small world's settings (20 dims, 25 epochs, window 5, min count 1, x_max 10,
-        1 thread) or, for a file, the reference demo's (50 dims, 15 epochs, window 15, min count 5, x_max 10).
-        With --threads 1 and a fixed --seed, two runs write identical vectors.
+        CORPUS is `small-world` (EmbedLab's own bilingual toy corpus, trained in a blink) or a UTF-8 text file: \
+        one sentence or paragraph a line, tokens separated by spaces, Chinese already segmented (gunzip it first). \
+        Options left out take the small world's settings (20 dims, 25 epochs, window 5, min count 1, x_max 10, \
+        1 thread) or, for a file, the reference demo's (50 dims, 15 epochs, window 15, min count 5, x_max 10). \
+        With --threads 1 and a fixed --seed, two runs write identical vectors. \
         The same as typing `train glove corpus=CORPUS save=OUT …` at the prompt.
-        --method word2vec trains Word2Vec instead (`train word2vec …`): skip-gram (--sg 1) or CBOW (--sg 0) with
-        --negative noise words and --sample subsampling; left-out options take the small world's Word2Vec settings
-        (skip-gram, 32 dims, 30 epochs, window 5, 15 noise words) or, for a file, gensim's defaults (CBOW, 100 dims,
+
+        --method word2vec trains Word2Vec instead (`train word2vec …`): skip-gram (--sg 1) or CBOW (--sg 0) with \
+        --negative noise words and --sample subsampling; left-out options take the small world's Word2Vec settings \
+        (skip-gram, 32 dims, 30 epochs, window 5, 15 noise words) or, for a file, gensim's defaults (CBOW, 100 dims, \
         5 epochs, window 5, 5 noise words, sample 0.001, min count 5). --eta is then its starting learning rate.
+
         Example: embedlab train small-world /tmp/small.embv && embedlab query /tmp/small.embv 'king - man + woman'
         """)
 

@@ -76,3 +76,55 @@ final class CompletionScriptTests: XCTestCase {
         XCTAssertEqual(String(decoding: data, as: UTF8.self), "glove-50d\n")
     }
 }
+
+/// `--help` is wrapped by the width of the terminal (COLUMNS, else the terminal, else 80 in a pipe),
+/// never by line breaks written into the text.
+final class HelpWrappingTests: XCTestCase {
+    static let commands: [[String]] = [[], ["repl"], ["query"], ["eval"], ["convert"], ["train"], ["models"], ["embed"], ["run"], ["check"],
+                                       ["demo"], ["export"], ["projector"], ["lesson"], ["lesson", "lint"], ["lesson", "grade"],
+                                       ["lesson", "handout"], ["lesson", "autograder"], ["lesson", "list"]]
+
+    /// Columns a line takes on a terminal: 汉字 and other wide characters take two.
+    func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { n, s in
+            n + ((0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value) || (0xAC00...0xD7A3).contains(s.value)
+                 || (0xF900...0xFAFF).contains(s.value) || (0xFF00...0xFF60).contains(s.value) ? 2 : 1)
+        }
+    }
+
+    func testEverySubcommandsHelpFitsTheWidthItIsGiven() throws {
+        for command in Self.commands {
+            for width in [60, 100] {
+                let help = try Binary.run(command + ["--help"], environment: ["COLUMNS": String(width)])
+                XCTAssertEqual(help.status, 0, help.err)
+                for line in help.out.split(separator: "\n") where !line.hasPrefix("USAGE:") {
+                    // A word longer than the width (a path, a URL) may stick out; nothing else does.
+                    let longestWord = line.split(separator: " ").map { columns($0) }.max() ?? 0
+                    XCTAssertTrue(columns(line) <= width || longestWord > width / 3,
+                                  "\(command.joined(separator: " ")) --help at \(width) columns:\n\(line)")
+                }
+            }
+        }
+    }
+
+    func testNoSentenceIsBrokenWhereTheSourceBrokeIt() throws {
+        for command in Self.commands {
+            // Wide enough that only the text's own line breaks remain.
+            let help = try Binary.run(command + ["--help"], environment: ["COLUMNS": "1000"])
+            let overview = help.out.components(separatedBy: "USAGE:")[0].split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, next) in zip(overview, overview.dropFirst()) where !line.isEmpty && !next.isEmpty {
+                // A line goes on without a blank line only into an indented example after "Examples:".
+                XCTAssertTrue(next.hasPrefix(" ") && (line.hasSuffix(":") || line.hasPrefix(" ")),
+                              "\(command.joined(separator: " ")) --help breaks a paragraph:\n\(line)\n\(next)")
+            }
+        }
+    }
+
+    func testInAPipeHelpIsEightyColumnsWide() throws {
+        // An empty COLUMNS is no width; standard output is a pipe: 80.
+        let help = try Binary.run(["eval", "--help"], environment: ["COLUMNS": ""])
+        let widest = help.out.split(separator: "\n").filter { !$0.hasPrefix("USAGE:") }.map { columns($0) }.max() ?? 0
+        XCTAssertLessThanOrEqual(widest, 80)
+        XCTAssertGreaterThan(widest, 70, "the pipe's 80 columns are used, not a narrower fixed break")
+    }
+}
