@@ -53,10 +53,10 @@ extension Check {
             let present = unwanted.filter { list.prefix(k).contains($0) }
             return present.isEmpty ? .passed
                 : fail("\(present.joined(separator: ", ")) should not be among the first \(k) here.", "\(present.joined(separator: "、")) 不应该出现在前 \(k) 个里。")
-        case .nearestIs(let word):
+        case .nearestIs(let spellings):
             guard let list = words() else { return wrongType(.neighbours) }
             guard let first = list.first else { return fail("Your list is empty.", "你的列表是空的。") }
-            return first == word ? .passed
+            return spellings.contains(first) ? .passed
                 : fail("Your list starts with \(first), which does not answer this question: look at what you asked for.",
                        "你的列表第一个是 \(first)，它不是这道题的答案：看看你问的是什么。")
         case .wordsAre(let wanted):

@@ -32,7 +32,8 @@ public struct Check: Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Equatable, Sendable {
         case topContains(k: Int, words: [String])
         case topExcludes(k: Int, words: [String])
-        case nearestIs(String)
+        /// The first word is one of these: the same word in each language (`nearest is star 星形 星星`).
+        case nearestIs([String])
         case wordsAre([String])
         /// The number of entries of a list or rows of a table: `count is 5`.
         case count(Int)
@@ -154,8 +155,8 @@ public struct Check: Equatable, Sendable, CustomStringConvertible {
             }
             kind = words[2] == "contains" ? .topContains(k: k, words: Array(words[3...])) : .topExcludes(k: k, words: Array(words[3...]))
         case ("nearest", "is"):
-            guard words.count == 3 else { throw CheckSyntaxError("expected 'nearest is WORD', not '\(line)'") }
-            kind = .nearestIs(words[2])
+            guard words.count >= 3 else { throw CheckSyntaxError("expected 'nearest is WORD' (or the word in each language), not '\(line)'") }
+            kind = .nearestIs(Array(words.dropFirst(2)))
         case ("words", "are"):
             guard words.count > 2 else { throw CheckSyntaxError("expected 'words are WORD …', not '\(line)'") }
             kind = .wordsAre(Array(words.dropFirst(2)))

@@ -349,7 +349,7 @@ extension Exercise {
         let spellings = Set(answers.flatMap { if case .word(let w) = $0 { return w.map(PlainAnswer.normalized) } else { return [] } })
         let tied = checks.contains { check in
             switch check.kind {
-            case .nearestIs(let w): return spellings.contains(PlainAnswer.normalized(w))
+            case .nearestIs(let ws): return ws.contains { spellings.contains(PlainAnswer.normalized($0)) }
             case .topContains(_, let ws), .wordsAre(let ws): return ws.contains { spellings.contains(PlainAnswer.normalized($0)) }
             default: return false
             }
