@@ -1,5 +1,4 @@
 import ArgumentParser
-import Encoders
 import Foundation
 import Rendering
 import Workbench
@@ -27,29 +26,18 @@ struct Embed: ParsableCommand {
 
     func run() throws {
         let session = try output.session(anyModel: model)
-        let vectors: [[Float]]
-        let name: String
-        if let encoder = session.encoder {
-            let m = encoder.encode(texts, threads: max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)))
-            vectors = (0..<texts.count).map { m.row($0) }
-            name = encoder.name
-        } else {
-            // A static model: the text as a sentence expression, as the prompt reads "TEXT".
-            name = session.model.name
-            vectors = try texts.map { text in
-                let line = "\"" + text.replacingOccurrences(of: "\"", with: " ") + "\""
-                do {
-                    if case .vector(let v) = try session.evaluate(line).value { return v.values }
-                    return []
-                } catch {
-                    output.fail(error, input: line)
-                    throw ExitCode(1)
-                }
-            }
-        }
+        let name = session.encoder?.name ?? session.model.name
         let encoder8 = JSONRenderer.encoder()
-        for (i, text) in texts.enumerated() {
-            let v = vectors[i]
+        for text in texts {
+            // The workbench's `embed "TEXT"`, bound by the table as if typed at the prompt.
+            let v: [Float]
+            do {
+                guard case .vector(let vector) = try session.invoke("embed", text: Self.quoted(text)) else { continue }
+                v = vector.values
+            } catch {
+                output.fail(error, input: nil)
+                throw ExitCode(1)
+            }
             if output.json {
                 let data = (try? encoder8.encode(Line(text: text, vector: v))) ?? Data()
                 print(String(decoding: data, as: UTF8.self))
@@ -58,5 +46,15 @@ struct Embed: ParsableCommand {
                 print("\(text)\n  [\(head), …]  (\(v.count) dimensions, \(name))")
             }
         }
+    }
+
+    /// `text` in quotes whose closing quote it does not hold, so that the command reads it whole
+    /// (a word such as `k=3` in it is text, not an option); with every kind of quote in it, its
+    /// straight double quotes become spaces.
+    static func quoted(_ text: String) -> String {
+        for (open, close) in [("\"", "\""), ("“", "”"), ("「", "」"), ("'", "'")] where !text.contains(close) {
+            return open + text + close
+        }
+        return "\"" + text.replacingOccurrences(of: "\"", with: " ") + "\""
     }
 }
