@@ -44,12 +44,16 @@ extension Exercise {
     /// (`LessonReplay` builds it). A question's plain answer is read first (`answer` lines);
     /// anything else runs as a command, inside the sandbox and the time limit, and its value
     /// must pass every check.
-    public func grade(_ answer: String, in session: Session, language: Language, limits: AnswerLimits) -> ExerciseGrade {
+    ///
+    /// `reading` is the answer as the learner's session read it (`Session.bind`, in the REPL): it is
+    /// not read again, only moved to the grading session (`BoundLine.bound(in:)`). Without one (a
+    /// lesson's solutions and rejects, `lesson grade`), the answer is read here, with this session's table.
+    public func grade(_ answer: String, reading: Result<BoundLine, Error>? = nil, in session: Session, language: Language,
+                      limits: AnswerLimits) -> ExerciseGrade {
         if let grade = gradePlainly(answer, commands: session.commands, language: language) { return grade }
-        // The answer is read once, with the grading session's own table, then sandboxed and run as bound.
         let bound: BoundLine
         do {
-            bound = try session.bind(answer)
+            bound = try reading.map { try $0.get().bound(in: session) } ?? session.bind(answer)
             try limits.sandbox?.allow(bound)
         } catch {
             return errorGrade(error, language: language)

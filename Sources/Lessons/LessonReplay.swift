@@ -40,14 +40,16 @@ public final class LessonReplay {
     /// The one grading function: `answer` to the exercise of step `index`, in the session where
     /// the lesson stands at that step. Returns the grade and the session it ran in (the runner
     /// takes a passed answer's state from it). Throws only when the lesson's model cannot load.
-    public func grade(step index: Int, answer: String, language: Language) throws -> (grade: ExerciseGrade, session: Session) {
+    /// `reading`: the answer as the learner's session already read it (see `Exercise.grade`).
+    public func grade(step index: Int, answer: String, reading: Result<BoundLine, Error>? = nil,
+                      language: Language) throws -> (grade: ExerciseGrade, session: Session) {
         guard lesson.steps.indices.contains(index), let exercise = lesson.steps[index].exercise else {
             throw WorkbenchError("step \(index + 1) of \(lesson.id) is not an exercise")
         }
         let session = try self.session(before: index)
         // The answer's own output (a table's title, an error) speaks the learner's language too.
         session.language = language
-        let grade = exercise.grade(answer, in: session, language: language, limits: limits)
+        let grade = exercise.grade(answer, reading: reading, in: session, language: language, limits: limits)
         if Fingerprint(session) != prepared?.fingerprint { prepared = nil }
         return (grade, session)
     }

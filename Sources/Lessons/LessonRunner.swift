@@ -126,10 +126,15 @@ public final class LessonRunner {
     /// A line the learner typed: graded if the step is an exercise, else simply evaluated.
     /// A wrong answer is told what kind of thing is wrong; from the second wrong try on, each
     /// one also climbs the hint ladder; when the ladder is used up, the solution is shown.
-    public func submit(_ line: String) throws -> [Output] {
-        guard isAwaitingAnswer, let exercise = step.exercise else { return [run(line)] }
+    ///
+    /// `reading` is the line as the learner's session read it once (`Session.bind`: the REPL reads
+    /// every line so, to route it); the runner and the grader use that reading, never the text
+    /// again. Without one, it is read here.
+    public func submit(_ line: String, reading: Result<BoundLine, Error>? = nil) throws -> [Output] {
+        let reading = reading ?? Result { try session.bind(line) }
+        guard isAwaitingAnswer, let exercise = step.exercise else { return [run(line, reading: reading)] }
         replay.onProgress = session.onProgress
-        let (grade, graded) = try replay.grade(step: stepIndex, answer: line, language: language)
+        let (grade, graded) = try replay.grade(step: stepIndex, answer: line, reading: reading, language: language)
         var out: [Output] = []
         // A command answer ran in the grading session: the learner's notebook records it when its
         // value is what the learner's session now holds too (it passed, or it changed nothing).
@@ -217,14 +222,17 @@ public final class LessonRunner {
     /// is untrusted content: it runs under the lesson's sandbox, reading only the lesson's folder
     /// and the bundled models, whatever session it runs in. What the learner types keeps the
     /// learner's own access (answers to exercises are graded in the sandboxed replay).
-    func run(_ line: String, fromLesson: Bool = false) -> Output {
+    func run(_ line: String, fromLesson: Bool = false, reading: Result<BoundLine, Error>? = nil) -> Output {
         // A relative file name in a lesson's line starts in the lesson's folder.
         let folder = session.fileFolder
         session.fileFolder = lesson.folder
         defer { session.fileFolder = folder }
         let policy = fromLesson ? replay.limits.sandbox?.policy : nil
         do {
-            let value = try policy.map { p in try p.apply { try session.evaluate(line).value } } ?? session.evaluate(line).value
+            // A line the learner typed was read once already; its files are placed in the lesson's folder.
+            let session = self.session
+            let evaluate = { try reading.map { try session.evaluate(line, reading: $0.map { $0.bound(in: session) }) } ?? session.evaluate(line) }
+            let value = try policy.map { p in try p.apply { try evaluate().value } } ?? evaluate().value
             return .ran(input: line, result: .value(value))
         } catch let e as WorkbenchError {
             return .ran(input: line, result: .error(e))

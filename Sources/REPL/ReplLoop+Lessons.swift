@@ -87,15 +87,16 @@ extension ReplLoop {
         return language.text(.lessonUnfinished, ["title": lesson.title(in: language), "n": "\(step + 1)", "total": "\(lesson.steps.count)"])
     }
 
-    /// While a lesson runs, a line that is not a `:` command is an answer, and an empty line moves on.
+    /// While a lesson runs, a line that is not a `:` command is an answer (graded as the REPL read
+    /// it: `reading`), and an empty line moves on.
     /// Returns false when no lesson runs.
-    func answer(_ line: String) -> Bool {
+    func answer(_ line: String, reading: Result<BoundLine, Error>? = nil) -> Bool {
         guard let runner else { return false }
         do {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             typedAnswer = trimmed.isEmpty ? nil : line
             defer { typedAnswer = nil }
-            show(trimmed.isEmpty ? try runner.enter() : try runner.submit(line))
+            show(trimmed.isEmpty ? try runner.enter() : try runner.submit(line, reading: reading))
             if runner.isFinished { self.runner = nil }
         } catch {
             hostError(error)

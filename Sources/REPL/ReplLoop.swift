@@ -126,8 +126,9 @@ public final class ReplLoop {
                 session.cancellation.reset()
                 // The line is read once (`Session.bind`). Commands the table gives to the host (the
                 // REPL) are carried out here; the others, and every other line, go to the workbench
-                // (or, in a lesson, are answers). A line that does not bind is evaluated for its error.
-                let bound = try? session.bind(line)
+                // (or, in a lesson, are answers), with this reading: a line that does not bind is its error.
+                let reading = Result { try session.bind(line) }
+                let bound = try? reading.get()
                 if let bound, let host = bound.host, let invocation = bound.invocation {
                     if host == .quit { return errors }
                     hostCommand(host, invocation.path(.text) ?? invocation.text)
@@ -137,17 +138,18 @@ public final class ReplLoop {
                 }
                 let isMeta = bound.map { if case .meta = $0.statement { return true } else { return false } }
                     ?? (trimmed.hasPrefix(":") || trimmed.hasPrefix("："))
-                if !isMeta, answer(line) { cellNumber += 1; embedlab_clear_interrupt(); continue }
-                handle(line, bound: bound, lineNumber: lineNumber)
+                if !isMeta, answer(line, reading: reading) { cellNumber += 1; embedlab_clear_interrupt(); continue }
+                handle(line, reading: reading, lineNumber: lineNumber)
             }
         }
     }
 
-    /// Evaluates one line (already bound, when it binds) and prints its result or error.
-    func handle(_ line: String, bound: BoundLine? = nil, lineNumber: Int) {
+    /// Evaluates one line, as read once (`Session.bind`), and prints its result or error.
+    func handle(_ line: String, reading: Result<BoundLine, Error>? = nil, lineNumber: Int) {
         defer { embedlab_clear_interrupt(); noteCellLanguages() }
+        let bound = try? reading?.get()
         do {
-            let result = try bound.map { try session.evaluate($0) } ?? session.evaluate(line)
+            let result = try reading.map { try session.evaluate(line, reading: $0) } ?? session.evaluate(line)
             // `:lang zh` lasts for this session; `:lang zh save=on` is remembered for the next ones too.
             if let invocation = bound?.invocation, invocation.effects.contains(.changesLanguage) {
                 followLanguage(remember: invocation.options.bool("save") == true)

@@ -35,4 +35,11 @@ public struct BoundLine: Sendable {
     /// Whether it can leave the session in another state (model, settings, variables, index,
     /// collections, tokenizer): lines that a lesson replay must run again.
     public var changesState: Bool { !effects.isDisjoint(with: CommandEffects.sessionState) }
+
+    /// The same reading, to run in another session (a graded answer, read in the learner's session,
+    /// runs in the grading one): nothing is parsed or checked again; only the files are resolved
+    /// anew, against that session's folder and the models it knows.
+    public func bound(in session: Session) -> BoundLine {
+        BoundLine(line: line, statement: statement, invocation: invocation?.moved(to: session), commands: session.commands)
+    }
 }

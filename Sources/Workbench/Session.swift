@@ -125,6 +125,20 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// Runs a line already read (`bind`): what `evaluate(line)` does, without reading it again. A
+    /// reading that failed is recorded as the line's error and thrown, as `evaluate(line)` would.
+    @discardableResult
+    public func evaluate(_ line: String, reading: Result<BoundLine, Error>, record: Bool = true) throws -> Evaluation {
+        switch reading {
+        case .success(let bound):
+            return try evaluate(bound, record: record)
+        case .failure(let error):
+            let e = error as? WorkbenchError ?? localized(error)
+            if record { cells.append(Cell(input: line, outcome: .error(e))) }
+            throw e
+        }
+    }
+
     /// Runs a bound line and records it as a cell (see `evaluate(_:)`, which is `bind` then this).
     @discardableResult
     public func evaluate(_ bound: BoundLine, record: Bool = true) throws -> Evaluation {

@@ -122,7 +122,7 @@ final class SandboxTests: XCTestCase {
         let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog)
         for answer in [":load /etc/passwd", ":use /etc/passwd", "eval /etc/passwd", "train glove corpus=/etc/passwd dim=2",
                        ":use ../../../../../../etc/passwd", ":save /tmp/stolen.md", ":export /tmp/stolen.svg",
-                       "train glove corpus=small-world dim=2 save=/tmp/stolen.embv"] {
+                       "train glove corpus=small-world dim=2 save=/tmp/stolen.embv", ":load collection /etc/passwd", #"search /etc/passwd "root""#] {
             let grade = try replay.grade(step: 0, answer: answer, language: .en).grade
             XCTAssertEqual(grade.outcome, .error, answer)
             let writes = answer.hasPrefix(":save") || answer.hasPrefix(":export") || answer.contains("save=")
@@ -131,6 +131,25 @@ final class SandboxTests: XCTestCase {
         }
         // The bundled models stay usable.
         XCTAssertEqual(try replay.grade(step: 0, answer: ":use toy", language: .en).grade.outcome, .failed)
+    }
+
+    func testAnAnswerReadInTheLearnersSessionIsGradedAsReadWithItsFilesPlacedInTheLessonsFolder() throws {
+        let lesson = try bundledLesson("arithmetic")
+        let replay = LessonReplay(lesson: lesson, catalog: Repo.catalog)
+        let learner = Session(catalog: Repo.catalog, model: try Repo.catalog.load("toy"))
+        let reading = Result { try learner.bind("king - man + woman") }
+        XCTAssertTrue(try replay.grade(step: 0, answer: "king - man + woman", reading: reading, language: .en).grade.passed)
+        // A line that did not read is the answer's error, not read again.
+        let failed = Result { try learner.bind("sim king") }
+        let grade = try replay.grade(step: 0, answer: "sim king", reading: failed, language: .en).grade
+        XCTAssertEqual(grade.outcome, .error)
+        XCTAssertTrue(grade.error?.message.contains("sim takes") ?? false, "\(String(describing: grade.error))")
+        // Read where the learner stands, a relative file is placed in the lesson's folder when graded.
+        let relative = try learner.bind("eval ../../../../../../../../etc/passwd").bound(in: try replay.session(before: 0))
+        XCTAssertEqual(relative.files.first?.path, (lesson.folder as NSString).appendingPathComponent("../../../../../../../../etc/passwd"))
+        let outside = try replay.grade(step: 0, answer: "eval ../../../../../../../../etc/passwd",
+                                       reading: Result { try learner.bind("eval ../../../../../../../../etc/passwd") }, language: .en).grade
+        XCTAssertTrue(outside.error?.message.contains("may only read files in the lesson's folder") ?? false, "\(String(describing: outside.error))")
     }
 
     func testAnAnswerThatRunsTooLongIsStopped() throws {

@@ -94,6 +94,44 @@ final class BindTests: XCTestCase {
         }
     }
 
+    func testCollectionArgumentsAreSplitByTheBinderAndACollectionFileIsDeclared() throws {
+        let s = try Models.session()
+        s.fileFolder = "/course/lessons"
+        let search = try XCTUnwrap(try s.bind(#"search faq-en "how do I pay" 3"#).invocation)
+        XCTAssertEqual(search.collection?.name, "faq-en")
+        XCTAssertEqual(search.collection?.item, "how do I pay")
+        XCTAssertEqual(search.collection?.itemWasQuoted, true)
+        XCTAssertEqual(search.options.integer("k"), 3)
+        XCTAssertEqual(try s.bind(#"search faq-en "how do I pay" k 4"#).invocation?.options.integer("k"), 4)
+        let item = try XCTUnwrap(try s.bind("recommend items-en 3").invocation)
+        XCTAssertEqual(item.collection?.item, "3", "a lone number is the item, not a count")
+        XCTAssertNil(item.options.given["k"])
+        let words = try XCTUnwrap(try s.bind("recommend items-en acoustic guitar 2").invocation)
+        XCTAssertEqual(words.collection?.item, "acoustic guitar")
+        XCTAssertEqual(words.options.integer("k"), 2)
+        XCTAssertEqual(try s.bind("classify polarity-en").invocation?.collection?.item, "")
+        XCTAssertThrowsError(try s.bind(#"search faq-en "how do I pay" tomorrow"#)) { XCTAssertTrue("\($0)".contains("only a count may follow, not 'tomorrow'"), "\($0)") }
+        XCTAssertThrowsError(try s.bind(#"classify polarity-en "good" 3"#), "classify takes no count")
+        XCTAssertThrowsError(try s.bind(#"search faq-en "how do I pay" 3 k=3"#)) { XCTAssertTrue("\($0)".contains("twice"), "\($0)") }
+        // A collection by name is no file; one by path is, resolved once; :load collection FILE is a file of its own.
+        XCTAssertEqual(try s.bind(#"search faq-en "x""#).files, [])
+        XCTAssertEqual(try s.bind(#"search notes/faq.txt "x""#).files.map(\.path), ["/course/lessons/notes/faq.txt"])
+        XCTAssertEqual(try s.bind(":load toy").files, [], "a model by name")
+        XCTAssertEqual(try s.bind(":load collection toy").files.map(\.path), ["/course/lessons/toy"], "a collection file, whatever its name")
+    }
+
+    func testABoundLineMovesToAnotherSessionWithoutBeingReadAgain() throws {
+        let learner = try Models.session()
+        let bound = try learner.bind("eval questions.txt restrict=100")
+        let grading = try Models.session()
+        grading.fileFolder = "/course/lessons"
+        let moved = bound.bound(in: grading)
+        XCTAssertTrue(moved.invocation?.session === grading)
+        XCTAssertEqual(moved.files.map(\.path), ["/course/lessons/questions.txt"])
+        XCTAssertEqual(moved.invocation?.options.integer("restrict"), 100)
+        XCTAssertEqual(moved.line, bound.line)
+    }
+
     func testEvaluateRunsTheBoundLine() throws {
         let s = try Models.session()
         let bound = try s.bind(":use toy")

@@ -109,7 +109,7 @@ extension Catalogue {
         .contextualEmptyWord: "'in' 前面的词是空的",
         .contextualWordMissing: "'{word}' 不是这个句子里的词（句中的词：{words}）",
         .contextualWordTruncated: "'{word}' 出现在前 {n} 个 token 之后，编码器只读这么多",
-        .embedNeedsEncoder: "embed 需要 transformer 编码器；{model} 是静态模型",
+        .collectionAfterText: "{command}：集合后面引号中的文本之后只能跟一个数目，不能是“{found}”",
         .encoderOnlyEnglish: "{model} 只懂英文：这段中文在它看来只是一串没学过的字；请 :use e5-small，它懂中文和英文",
         .languageUnknown: "没有 '{value}' 这种语言；:lang 后面写 en 或 zh",
         .languageNow: "帮助、提示和课程现在用中文显示。",

@@ -109,7 +109,7 @@ extension Catalogue {
         .contextualEmptyWord: "the word before 'in' is empty",
         .contextualWordMissing: "'{word}' is not a word of that sentence (its words: {words})",
         .contextualWordTruncated: "'{word}' comes after the first {n} tokens, which is all this encoder reads",
-        .embedNeedsEncoder: "embed needs a transformer encoder; {model} is a static model",
+        .collectionAfterText: "{command}: after the collection's quoted text only a count may follow, not '{found}'",
         .encoderOnlyEnglish: "{model} knows only English: it would read this Chinese text as characters it never learned; :use e5-small, which knows 中文 and English",
         .languageUnknown: "there is no language '{value}'; :lang takes en or zh",
         .languageNow: "Help, messages and lessons are now in English.",

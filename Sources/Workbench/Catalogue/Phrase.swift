@@ -28,7 +28,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Pictures (CLIP).
     case picturesNoModel, picturesBadNumber, picturesNoKnownWord, picturesDrawNeeds, picturesSearchNeeds, picturesSearchTitle, picturesCaptionNeeds, picturesCaptionTitle, picturesClassifyNeeds, picturesClassifyTitle, picturesMatrixNeeds, picturesMatrixTitle, picturesTrainingTitle, picturesDrawing, picturesTrainingProgress, picturesTrainingDone, picturesTrainingStopped, picturesAgainstWords, picturesOnlyCompared
     // Encoders.
-    case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, embedNeedsEncoder, staticContextNote, nearOnEncoder
+    case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, staticContextNote, nearOnEncoder
+    // Collections: search, recommend, classify, :load collection (the binder's and their own words).
+    case collectionAfterText
     // An English-only encoder given Chinese text (zh-wiki's helper).
     case encoderOnlyEnglish
     // Language.

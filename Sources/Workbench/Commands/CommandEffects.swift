@@ -35,15 +35,23 @@ public struct CommandEffects: OptionSet, Sendable, Hashable {
                                                       .changesSettings, .setsVariable, .trainsTokenizer]
 }
 
-/// A part of a command that names a file: the command's text (`eval FILE`, `:load FILE`) or an
-/// option's value (`train glove corpus=FILE save=OUT`). Some values are names, not files: a bundled
-/// model (`:use glove-50d`), the generated corpus (`corpus=small-world`); `names` says which.
+/// A part of a command that names a file: the command's text (`eval FILE`, `:load FILE`), an
+/// option's value (`train glove corpus=FILE save=OUT`) or the collection a collection command names
+/// first (`search notes/faq.txt "…"`). Some values are names, not files: a bundled model
+/// (`:use glove-50d`), the generated corpus (`corpus=small-world`), a bundled or loaded collection
+/// (`search faq-en …`); `names` says which.
+///
+///     :load FILE                 .reads(.text, names: .models, form: .plain)
+///     :load collection FILE      .reads(.text, form: .keyword("collection"))
+///     search COLLECTION "…"      .reads(.collection, names: .collections)
 public struct FileParameter: Sendable, Equatable {
     public enum Source: Sendable, Equatable {
         /// The command's text, after its keyword.
         case text
         /// The value of this option.
         case option(String)
+        /// The collection named first (`Invocation.collection`).
+        case collection
     }
     public enum Access: Sendable, Equatable { case read, write }
     /// Names that mean something other than a file.
@@ -54,23 +62,42 @@ public struct FileParameter: Sendable, Equatable {
         case models
         /// `small-world`, the generated corpus, is not a file.
         case corpus
+        /// A collection by name (bundled beside the models, or loaded) is not a file: only a name
+        /// with a `/` or a `.` in it is read as a path (`notes/faq.txt`).
+        case collections
+    }
+    /// Which form of the command names this file.
+    public enum Form: Sendable, Equatable {
+        /// Every form.
+        case any
+        /// Only the form without a sub-verb or keyword (`:load FILE`, not `:load collection FILE`).
+        case plain
+        /// Only the form that starts with this sub-verb or keyword (`:load collection FILE`).
+        case keyword(String)
+
+        func includes(_ keyword: String?) -> Bool {
+            switch self {
+            case .any: return true
+            case .plain: return keyword == nil
+            case .keyword(let k): return k == keyword
+            }
+        }
     }
 
     public var source: Source
     public var access: Access
     public var names: Names
-    /// Only when the command was typed with this keyword (`:load collection FILE`); nil: always.
-    public var keyword: String?
+    public var form: Form
 
-    public init(_ source: Source, _ access: Access, names: Names = .none, keyword: String? = nil) {
-        self.source = source; self.access = access; self.names = names; self.keyword = keyword
+    public init(_ source: Source, _ access: Access, names: Names = .none, form: Form = .any) {
+        self.source = source; self.access = access; self.names = names; self.form = form
     }
 
-    public static func reads(_ source: Source, names: Names = .none, keyword: String? = nil) -> FileParameter {
-        FileParameter(source, .read, names: names, keyword: keyword)
+    public static func reads(_ source: Source, names: Names = .none, form: Form = .any) -> FileParameter {
+        FileParameter(source, .read, names: names, form: form)
     }
-    public static func writes(_ source: Source, keyword: String? = nil) -> FileParameter {
-        FileParameter(source, .write, keyword: keyword)
+    public static func writes(_ source: Source, form: Form = .any) -> FileParameter {
+        FileParameter(source, .write, form: form)
     }
 }
 

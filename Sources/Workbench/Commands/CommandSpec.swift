@@ -42,7 +42,8 @@ public struct CommandSpec: Sendable {
     /// Effects of one form, instead of `effects`, when the line starts with that keyword
     /// (`index build` builds an index, `index compare` does not).
     public var keywordEffects: [String: CommandEffects]
-    /// Which parts of the line name files it reads or writes (`eval FILE`, `train … corpus=FILE save=OUT`).
+    /// Which parts of the line name files it reads or writes (`eval FILE`, `train … corpus=FILE save=OUT`,
+    /// `search notes/faq.txt "…"`).
     public var files: [FileParameter]
     /// Optional first words of a text command that choose another form (`:load collection FILE`);
     /// the binder takes the word off the text and gives it as `Invocation.keyword`.
@@ -70,6 +71,10 @@ public struct CommandSpec: Sendable {
     /// What an argument is, for help, errors and completion.
     public enum ArgumentKind: String, Sendable {
         case word, vector, text, file, pattern, model, setting, topic, lesson, language, corpus
+        /// A collection's name, then a query, an item or a text (quoted or not), then an optional
+        /// count for the command's positional option: `search faq-en "how do I pay" 3`. The binder
+        /// splits it (`Invocation.collection`).
+        case collection
 
         /// "WORD", "TEXT", "FILE": the placeholder in a synopsis.
         public var placeholder: String { rawValue.uppercased() }
@@ -93,6 +98,7 @@ public struct CommandSpec: Sendable {
             case .pattern: return language.pick(en: "a beginning or a /regular expression/", zh: "词首或 /正则表达式/")
             case .model: return language.pick(en: "a model name or file", zh: "模型名称或文件")
             case .corpus: return language.pick(en: "a corpus", zh: "语料")
+            case .collection: return language.pick(en: "a collection", zh: "一个集合")
             default: return language.pick(en: "an argument", zh: "参数")
             }
         }

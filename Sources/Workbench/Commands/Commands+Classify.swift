@@ -11,12 +11,13 @@ import VectorMath
 /// `classify reviews-zh` (accuracy and confusion on the held-out split).
 extension CommandSpec {
     static let classify = CommandSpec(
-        "classify", arguments: .text(.text, keyword: nil, required: true),
+        "classify", arguments: .text(.collection, keyword: nil, required: true),
         topic: .neighbours,
         summary: Localized(en: "a text's class in a labelled collection (nearest centroid, k-NN); alone: accuracy on held-out documents",
                            zh: "文本在带标签集合中的类别（最近质心、k 近邻）；只给集合：留出文档上的准确率"),
         examples: [#"classify polarity-en "wonderful""#, "classify polarity-en", #"classify picture 3 as "circle", "square", "triangle""#],
         usage: Localized(en: #"classify COLLECTION ["text"]"#, zh: #"classify 集合 ["文本"]"#),
+        files: [.reads(.collection, names: .collections)],
         evaluate: { $0.isPictureClassification ? try $0.classifyPicture() : try $0.classifyText() })
 }
 
@@ -31,7 +32,7 @@ extension Invocation {
 
     /// `classify COLLECTION "text"` or `classify COLLECTION`.
     func classifyText() throws -> Value {
-        let (name, sentence, _) = try collectionArguments()
+        let (name, sentence, _) = collectionArguments()
         let s = try semanticIndex(name, documentsAs: .query)   // classification is symmetric: e5 reads both sides as queries
         guard s.collection.isLabelled else {
             throw WorkbenchError(language.pick(en: "\(name) has no labels: a labelled collection has label<TAB>text lines",

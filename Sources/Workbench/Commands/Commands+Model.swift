@@ -39,7 +39,7 @@ extension CommandSpec {
         summary: Localized(en: "read any vectors file (word2vec text or binary, GloVe text, .embv)", zh: "读取任意向量文件（word2vec 文本或二进制、GloVe 文本、.embv）"),
         examples: [":load path/to/vectors.txt", ":load collection my-faq.txt"],
         effects: .changesModel, keywordEffects: ["collection": .loadsCollection],
-        files: [.reads(.text, names: .models)], subverbs: ["collection"],
+        files: [.reads(.text, names: .models, form: .plain), .reads(.text, form: .keyword("collection"))], subverbs: ["collection"],
         evaluate: { try $0.useModel() })
 
     static let set = CommandSpec(

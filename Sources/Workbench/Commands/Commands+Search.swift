@@ -15,19 +15,20 @@ import VectorMath
 /// The collections themselves (bundled, loaded, encoded once) are in `Invocation+Collections.swift`.
 extension CommandSpec {
     static let search = CommandSpec(
-        "search", arguments: .text(.text, keyword: nil, required: true), options: [.documents],
+        "search", arguments: .text(.collection, keyword: nil, required: true), options: [.documents],
         topic: .neighbours,
         summary: Localized(en: "semantic search: the documents of a collection nearest to a query sentence",
                            zh: "语义搜索：集合中与查询句最接近的文档"),
         examples: [#"search faq-en "I forgot my password""#, #"search faq-en "can I get a refund" 3"#, #"search pictures "红色的圆""#],
         usage: Localized(en: #"search COLLECTION "query" [k]"#, zh: #"search 集合 "查询句" [k]"#),
+        files: [.reads(.collection, names: .collections)],
         evaluate: { $0.isPictureSearch ? try $0.searchPictures() : try $0.searchCollection() })
 }
 
 extension Invocation {
     /// `search COLLECTION "query" [k]`.
     func searchCollection() throws -> Value {
-        let (name, query, count) = try collectionArguments()
+        let (name, query, count) = collectionArguments()
         guard !query.isEmpty else {
             throw WorkbenchError(language.pick(en: "search needs a collection and a query", zh: "search 需要一个集合和一句查询"),
                                  at: span, hint: command.examples.first)
@@ -35,7 +36,7 @@ extension Invocation {
         if let transformer = session.encoder { try Evaluator.refuseChinese(query, on: transformer, language: language, at: textSpan) }
         let started = DispatchTime.now().uptimeNanoseconds
         let s = try semanticIndex(name)
-        let (q, hits) = s.search(query, k: count ?? 5)
+        let (q, hits) = s.search(query, k: count)
         if q.isEmpty {
             throw WorkbenchError(language.pick(en: "no word of \"\(query)\" is in \(model.name)", zh: "“\(query)”中没有一个词在 \(model.name) 里"), at: textSpan)
         }
@@ -62,7 +63,7 @@ extension Invocation {
         case .cached?:
             return language.pick(en: "\(time) (the \(documents) documents' vectors read from the cache)",
                                  zh: "用时 \(time_zh)（\(documents) 篇文档的向量从缓存读入）")
-        case .computed(let saved?, _)?:
+        case .computed(_?, _)?:
             return language.pick(en: "\(time) (\(documents) documents encoded and saved: the next search of \(name) reads them back)",
                                  zh: "用时 \(time_zh)（已编码并保存 \(documents) 篇文档：下次搜索 \(name) 直接读入）")
         default:

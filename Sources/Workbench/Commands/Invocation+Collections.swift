@@ -11,34 +11,10 @@ import VectorMath
 /// the models, or loaded with `:load collection FILE`) or by path, encoded once per model or encoder
 /// and kept in the session (`SearchState`).
 extension Invocation {
-    /// The first word of the text (the collection), then the query or item, quoted or not, then
-    /// an optional count: `faq-en "how do I pay" 3` (or `k=3`, `k 3`: the command's `k` option).
-    /// The count is checked by the `k` option's declaration, like any option.
-    func collectionArguments() throws -> (name: String, rest: String, count: Int?) {
-        let (name, rest, count) = try collectionParts()
-        guard let count else { return (name, rest, options.given["k"] == nil ? nil : options.integer("k")) }
-        guard let k = command.options.first(where: { $0.name == "k" }) else { return (name, rest, nil) }
-        return (name, rest, try k.parse(count, language: language, at: textSpan).integer)
-    }
-
-    private func collectionParts() throws -> (name: String, rest: String, count: String?) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "", nil) }
-        let name = String(trimmed[..<space])
-        let rest = trimmed[space...].trimmingCharacters(in: .whitespaces)
-        if let first = rest.first, let close = Quotes.pairs[first], let end = rest.dropFirst().firstIndex(of: close) {
-            let inside = String(rest[rest.index(after: rest.startIndex)..<end])
-            let after = rest[rest.index(after: end)...].trimmingCharacters(in: .whitespaces)
-            guard after.isEmpty || Int(after) != nil || Double(after) != nil else {
-                throw WorkbenchError(language.pick(en: "after the quoted text only a count may follow, not '\(after)'",
-                                                   zh: "引号中的文本之后只能跟一个数目，不能是“\(after)”"), at: textSpan, hint: command.examples.last)
-            }
-            return (name, inside, after.isEmpty ? nil : after)
-        }
-        var words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
-        var count: String?
-        if words.count > 1, Double(words.last!) != nil { count = words.removeLast() }
-        return (name, words.joined(separator: " "), count)
+    /// The collection named first and what follows it (the binder split them: `collection`), and how
+    /// many documents to show (the `k` option, given as `3`, `k=3` or `k 3`, checked by its declaration).
+    func collectionArguments() -> (name: String, rest: String, count: Int) {
+        (collection?.name ?? "", collection?.item ?? "", options.integer("k") ?? 5)
     }
 
     /// Where the bundled collections are: `collections/` beside each model folder, and in the working folder.
@@ -49,7 +25,8 @@ extension Invocation {
     /// A collection by name (loaded, or bundled as NAME.txt / NAME.tsv) or by path.
     func collection(named name: String) throws -> DocumentCollection {
         if let c = session.searchState.documents[name] { return c }
-        var candidates = [name]
+        // A file named by path was resolved by the binder (`files`: a relative one in the lesson's folder).
+        var candidates = [path(.collection) ?? name]
         for folder in collectionFolders { for ext in ["txt", "tsv"] { candidates.append((folder as NSString).appendingPathComponent("\(name).\(ext)")) } }
         for path in candidates where FileManager.default.fileExists(atPath: path) && (path != name || name.contains("/") || name.contains(".")) {
             let bytes = try InputFile.open(path, maxBytes: 16 << 20, what: "collection").readAll()

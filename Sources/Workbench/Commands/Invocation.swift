@@ -28,6 +28,9 @@ public struct Invocation: Sendable {
     /// Which of the command's keywords or sub-verbs was typed (`word2vec` in `train word2vec …`,
     /// `build` in `index build`, `collection` in `:load collection FILE`), if it has any.
     public internal(set) var keyword: String? = nil
+    /// A collection command's parts (`search faq-en "how do I pay" 3`): the collection named first,
+    /// then the query, item or text after it; a count after that is the positional option (`k`).
+    public internal(set) var collection: CollectionArgument? = nil
     /// The files this line reads and writes, as declared by `CommandSpec.files`, resolved once
     /// (`Session.resolve(path:)`); names that are not files (`small-world`, a bundled model) are left out.
     public internal(set) var files: [FileUse] = []
@@ -64,6 +67,7 @@ extension Invocation {
         var text = "", textSpan = Span(span.end, span.end), quoted = false
         var keyword: String?
         var subverb: String?
+        var collection: CollectionArgument?
         func fail(_ phrase: Phrase, _ values: [String: String], at: Span) -> WorkbenchError {
             var v = values
             v["command"] = typedName
@@ -79,19 +83,27 @@ extension Invocation {
             options.spans[option.name] = at
         }
 
+        // One pass over what the parser gave: options by name are set wherever they stand (the
+        // command line gives them apart from the text: `embedlab eval M F --restrict N`); what is
+        // left is the expressions of an expression command or the text of a text command.
+        if case .none = spec.arguments, let first = arguments.first {
+            throw fail(.argumentsNone, [:], at: first.span + (arguments.last?.span ?? first.span))
+        }
+        var raw = "", rawSpan = Span(span.end, span.end)
+        var texts: [Span] = []
+        for argument in arguments {
+            switch argument {
+            case .expr(let e): expressions.append(e)
+            case .option(let key, let value, let at): try setOption(key, value, at)
+            case .text(let t, let s): raw = t; rawSpan = s; texts.append(s)
+            }
+        }
+
         switch spec.arguments {
         case .none:
-            if let first = arguments.first {
-                throw fail(.argumentsNone, [:], at: first.span + (arguments.last?.span ?? first.span))
-            }
+            break
         case .expressions(let kind, let count, _):
-            for argument in arguments {
-                switch argument {
-                case .expr(let e): expressions.append(e)
-                case .option(let key, let value, let at): try setOption(key, value, at)
-                case .text(_, let at): throw fail(.argumentWordsOnly, ["found": "\"…\""], at: at)
-                }
-            }
+            if let at = texts.first { throw fail(.argumentWordsOnly, ["found": "\"…\""], at: at) }
             if let positional = spec.options.first(where: \.positional), expressions.count > count.lowerBound,
                case .number(let n, let at) = expressions[0] {
                 try setOption(positional.name, OptionValue.real(n).description, at)
@@ -107,13 +119,8 @@ extension Invocation {
                 throw fail(.argumentsBetween, ["low": "\(count.lowerBound)", "high": kind.count(count.upperBound, language), "got": got], at: span)
             }
         case .options(let keywords):
-            var raw = "", rawSpan = Span(span.end, span.end)
-            for argument in arguments {
-                switch argument {
-                case .text(let t, let s): raw = t; rawSpan = s
-                case .option(let key, let value, let at): try setOption(key, value, at)
-                case .expr(let e): throw fail(.optionUnknown, ["name": "\(e)", "options": spec.options.map(\.name).joined(separator: ", ")], at: e.span)
-                }
+            if let e = expressions.first {
+                throw fail(.optionUnknown, ["name": "\(e)", "options": spec.options.map(\.name).joined(separator: ", ")], at: e.span)
             }
             let split = try OptionText.split(raw, at: rawSpan, keywords: keywords, options: spec.options, language: language,
                                              command: typedName, hint: spec.examples.first)
@@ -127,15 +134,7 @@ extension Invocation {
                 throw fail(.optionUnknown, ["name": name, "options": spec.options.map(\.name).joined(separator: ", ")], at: split.textSpan)
             }
         case .text(let kind, let keyword, let required):
-            var raw = "", rawSpan = Span(span.end, span.end)
-            for argument in arguments {
-                switch argument {
-                case .text(let t, let s): raw = t; rawSpan = s
-                // Options given apart from the text (by the command line: `embedlab eval M F --restrict N`).
-                case .option(let key, let value, let at): try setOption(key, value, at)
-                case .expr(let e): throw fail(.argumentNeedsText, ["what": kind.what(language)], at: e.span)
-                }
-            }
+            if let e = expressions.first { throw fail(.argumentNeedsText, ["what": kind.what(language)], at: e.span) }
             // A sub-verb first (`index build`, `:load collection FILE`) chooses the form; the text follows it.
             if !spec.subverbs.isEmpty {
                 let chars = Array(raw)
@@ -153,6 +152,12 @@ extension Invocation {
                                              command: typedName, hint: spec.examples.first)
             for (key, value, at) in split.options { try setOption(key, value, at) }
             text = split.text; textSpan = split.textSpan; quoted = split.quoted
+            if kind == .collection, !text.isEmpty {
+                let positional = spec.options.first(where: \.positional)
+                let (argument, count) = try CollectionArgument.split(text, at: textSpan, takesCount: positional != nil, fail: fail)
+                collection = argument
+                if let positional, let count { try setOption(positional.name, count.text, count.span) }
+            }
             if required && text.isEmpty {
                 throw fail(.argumentNeedsText, ["what": kind.what(language)], at: span)
             }
@@ -160,8 +165,22 @@ extension Invocation {
         var invocation = Invocation(session: session, command: spec, typedName: typedName, span: span, expressions: expressions,
                           text: text, textSpan: textSpan, textWasQuoted: quoted, options: options)
         invocation.keyword = keyword ?? subverb
+        invocation.collection = collection
         invocation.files = invocation.resolveFiles()
         return invocation
+    }
+}
+
+extension Invocation {
+    /// This invocation for `session`: the same command, arguments and checked options; its files
+    /// resolved against that session (see `BoundLine.bound(in:)`).
+    func moved(to session: Session) -> Invocation {
+        var moved = Invocation(session: session, command: command, typedName: typedName, span: span, expressions: expressions,
+                               text: text, textSpan: textSpan, textWasQuoted: textWasQuoted, options: options)
+        moved.keyword = keyword
+        moved.collection = collection
+        moved.files = moved.resolveFiles()
+        return moved
     }
 }
 
@@ -180,7 +199,7 @@ extension Invocation {
     /// The declared file parameters of this line, with their values, resolved.
     func resolveFiles() -> [FileUse] {
         command.files.compactMap { parameter -> FileUse? in
-            if let k = parameter.keyword, k != keyword { return nil }
+            guard parameter.form.includes(keyword) else { return nil }
             let given: String, at: Span
             switch parameter.source {
             case .text:
@@ -189,14 +208,66 @@ extension Invocation {
                 guard let value = options.given[name] else { return nil }
                 if case .text(let t) = value { given = t } else { given = value.description }
                 at = options.spans[name] ?? span
+            case .collection:
+                guard let collection else { return nil }
+                given = collection.name; at = collection.nameSpan
             }
             guard !given.isEmpty else { return nil }
             switch parameter.names {
             case .none: break
-            case .models: if keyword == nil, session.knowsModel(given) { return nil }
+            case .models: if session.knowsModel(given) { return nil }
             case .corpus: if given == SmallWorldCorpus.name { return nil }
+            case .collections:
+                if !(given.contains("/") || given.contains(".")) || session.searchState.documents[given] != nil { return nil }
             }
             return FileUse(access: parameter.access, source: parameter.source, given: given, path: session.resolve(path: given), span: at)
         }
+    }
+}
+
+/// What a collection command (`search`, `recommend`, `classify`) was given: the collection named
+/// first, and what follows it, read by the binder once:
+///
+///     search faq-en "how do I pay" 3      name faq-en, item "how do I pay" (quoted), count 3 (the k option)
+///     recommend items-en acoustic guitar  name items-en, item "acoustic guitar"
+///     recommend items-en 3                name items-en, item "3" (an item's number, not a count)
+///     classify polarity-en                name polarity-en, no item
+public struct CollectionArgument: Sendable, Equatable {
+    /// The collection: a bundled or loaded one's name, or a file (`notes/faq.txt`).
+    public var name: String
+    public var nameSpan: Span
+    /// The query, item or text after it, quotes removed ("" when none).
+    public var item: String
+    public var itemSpan: Span
+    public var itemWasQuoted: Bool
+
+    /// Splits a collection command's text (options already taken off). With `takesCount` (the command
+    /// has a positional option), a quoted item may be followed by a count, and a bare one of several
+    /// words gives up a last word that is a number as the count; nothing else may follow a quoted item.
+    static func split(_ text: String, at span: Span, takesCount: Bool,
+                      fail: (Phrase, [String: String], Span) -> WorkbenchError) throws -> (CollectionArgument, count: (text: String, span: Span)?) {
+        let words = Quotes.spans(text)
+        func at(_ w: Quotes.WordSpan) -> Span { Span(span.start + w.start, span.start + w.end) }
+        guard let first = words.first else { return (CollectionArgument(name: "", nameSpan: span, item: "", itemSpan: span, itemWasQuoted: false), nil) }
+        let name = Quotes.unquote(first.text).text
+        var rest = Array(words.dropFirst())
+        var count: (text: String, span: Span)?
+        var quoted = false
+        if let item = rest.first, Quotes.unquote(item.text).quoted {
+            quoted = true
+            if rest.count > 2 || (rest.count == 2 && (!takesCount || Double(rest[1].text) == nil)) {
+                throw fail(.collectionAfterText, ["found": rest[1].text], at(rest[1]) + at(rest[rest.count - 1]))
+            }
+            if rest.count == 2 { count = (rest[1].text, at(rest[1])); rest.removeLast() }
+        } else if takesCount, rest.count > 1, let last = rest.last, Double(last.text) != nil {
+            count = (last.text, at(last)); rest.removeLast()
+        }
+        guard let from = rest.first, let to = rest.last else {
+            return (CollectionArgument(name: name, nameSpan: at(first), item: "", itemSpan: Span(at(first).end, at(first).end), itemWasQuoted: false), count)
+        }
+        let chars = Array(text)
+        var item = String(chars[from.start..<to.end])
+        if quoted { item = Quotes.unquote(item).text }
+        return (CollectionArgument(name: name, nameSpan: at(first), item: item, itemSpan: at(from) + at(to), itemWasQuoted: quoted), count)
     }
 }

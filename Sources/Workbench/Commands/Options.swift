@@ -4,10 +4,11 @@ extension OptionSpec {
     public static let k = OptionSpec("k", .integer(1...1000), default: .integer(10),
                                      help: Localized(en: "how many neighbours to show", zh: "显示多少个最近邻"),
                                      example: "near 5 king   ·   :set k 5", positional: true)
-    /// How many documents `search` and `recommend` show: `search faq-en "refund" 3`, `k=3`.
+    /// How many documents `search` and `recommend` show: `search faq-en "refund" 3` (a count after the
+    /// collection's text, see `ArgumentKind.collection`), `k=3`, `k 3`.
     public static let documents = OptionSpec("k", .integer(1...100), default: .integer(5),
                                              help: Localized(en: "how many documents to show", zh: "显示多少篇文档"),
-                                             example: #"search faq-en "can I get a refund" 3"#)
+                                             example: #"search faq-en "can I get a refund" 3"#, positional: true)
     /// Search only the N most frequent words: `:set restrict 10000`, `eval FILE restrict=30000`.
     public static let restrict = OptionSpec("restrict", .integerOrOff(1...Int.max), default: .off,
                                             help: Localized(en: "search only the N most frequent words", zh: "只在最常见的 N 个词中查找"),
