@@ -38,7 +38,7 @@ struct GemmCommand: ParsableCommand {
 
 struct FocusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "focus", abstract: "Time one part alone (batch: 200 queries over 400k; eval: questions-words), with CPU time.")
-    @Option(help: "batch or eval.") var part: String
+    @Option(help: "batch, eval or nearest.") var part: String
     @Option(help: "The folder `prepare` wrote.") var data: String
     @Option(help: "Timed runs.") var repeats = 7
     @Option(help: "Rows of large.f32 (batch).") var rows = 400_000

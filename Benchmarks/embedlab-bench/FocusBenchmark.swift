@@ -53,8 +53,30 @@ enum FocusBenchmark {
             let t = Samples(times)
             print(String(format: "eval: %.3f s median (min %.3f, p90 %.3f), CPU %.3f s; %d/%d correct, %d skipped",
                          t.median, t.min, t.p90, Samples(cpu).median, result!.total.correct, result!.total.total, result!.skipped))
+        case "nearest":
+            // One query at a time over the 400k rows, interleaved with the float32 floor (one summing
+            // pass) in rounds, so that both see the same load; the ratio is taken round by round.
+            let matrix = try RawMatrix.read(workspace.largeMatrix, rows: options.rows, columns: 50)
+            let unit = matrix.normalizedRows()
+            let scan = NearestScan(unit)
+            let queries = try Prepare.queries(workspace, .large).map { unit.row($0) }
+            for q in queries.prefix(20) { consume(scan.nearest(to: q, k: 10)) }
+            var scanMedians: [Double] = [], floorMedians: [Double] = [], ratios: [Double] = []
+            var exactOK = true
+            for _ in 0..<repeats {
+                var seconds: [Double] = []
+                for q in queries { seconds.append(Stopwatch.time { consume(scan.nearest(to: q, k: 10)) }.1) }
+                let s = Samples(seconds).median, f = MemoryFloor.measure(unit).median
+                scanMedians.append(s); floorMedians.append(f); ratios.append(s / f)
+            }
+            for q in queries.prefix(50) where scan.nearest(to: q, k: 10).map(\.index) != unit.nearest(to: q, k: 10).map(\.index) { exactOK = false }
+            let r = Samples(ratios)
+            print(String(format: "nearest %d × 50, %d rounds of %d queries: scan %.3f ms (median of round medians; %.3f–%.3f), floor %.3f ms (%.3f–%.3f), scan/floor %.2f (%.2f–%.2f); equal to the exact scan: %@",
+                         options.rows, repeats, queries.count, Samples(scanMedians).median * 1e3, Samples(scanMedians).min * 1e3, Samples(scanMedians).seconds.max()! * 1e3,
+                         Samples(floorMedians).median * 1e3, Samples(floorMedians).min * 1e3, Samples(floorMedians).seconds.max()! * 1e3,
+                         r.median, r.min, r.seconds.max()!, exactOK ? "yes" : "NO"))
         default:
-            throw BenchError.message("--part is batch or eval")
+            throw BenchError.message("--part is batch, eval or nearest")
         }
     }
 }

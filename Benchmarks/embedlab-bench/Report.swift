@@ -133,7 +133,7 @@ struct Report {
             out.append("  numpy \(r.size.rawValue) (\(env.label)): m @ q \(Format.time(peer.medianMatvecMs / 1000)) + argpartition/sort \(Format.time(peer.medianSelectMs / 1000)) (medians)")
         }
         if startup.tool == "hyperfine" { out.append("  start-up: hyperfine subtracts the time of its own shell (the command is a pipe, so it runs through sh)") }
-        out.append("  EmbedLab nearest: NearestScan (float16 rows in blocks of 8, exact float32 re-rank, persistent worker threads above 64 KB); batch: Matrix.nearest(batch:k:) (6×16 micro-kernel tiles compared with the cuts in registers, scores never stored + candidate top-k + exact re-rank)")
+        out.append("  EmbedLab nearest: NearestScan (float16 rows in groups of 32, one cache line a dimension, exact float32 re-rank, persistent worker threads above 64 KB); batch: Matrix.nearest(batch:k:) (6×16 micro-kernel tiles compared with the cuts in registers, scores never stored + candidate top-k + exact re-rank)")
         out.append("  EmbedLab analogy: Matrix.nearest(combinations:) (products of the distinct question words with every word, b + c − a per question from them + candidate top-k + exact re-rank)")
         if let g = analogy.peer { out.append("  gensim's load_word2vec_format of the text file, before its evaluation: \(Format.time(g.loadSeconds))") }
         return out

@@ -3,12 +3,15 @@
 ///
 /// The answer is exactly `rows.nearest(to:k:rowLimit:excluding:)`'s (same scores, same order, ties
 /// to the lower row), but a scan reads half the bytes:
-/// - The float16 copy stores rows in blocks of 8, dimension by dimension: block b holds, for each
-///   dimension p, the 8 values x[8b ..< 8b+8][p] side by side. One step of the scan multiplies
-///   those 8 values by q[p] in one fused multiply-add, and after all dimensions one register holds
-///   8 scores, with no horizontal sums and no padding of the dimension.
-/// - Four blocks (32 rows) are scanned at a time; each score is first compared with the current cut
-///   (8 at once), and only rows that pass it reach the top-k heap.
+/// - The float16 copy stores rows in groups of 32, dimension by dimension: group g holds, for each
+///   dimension p, the 32 values x[32g ..< 32g+32][p] side by side, 64 bytes: one cache line. One
+///   step of the scan multiplies those 32 values by q[p] in four fused multiply-adds, and after all
+///   dimensions four registers hold 32 scores, with no horizontal sums and no padding of the
+///   dimension. The scan reads the copy front to back, one line per step. (Blocks of 8 rows, four
+///   scanned at once, read four lines 800 bytes apart at every step: on a 400k × 50 scan that was
+///   1.29× the time of one float32 summing pass, one thread; one line a step is 0.45×.)
+/// - Each score is first compared with the current cut (8 at once), and only rows that pass it
+///   reach the top-k heap.
 /// - A float16 value differs from its float32 value by at most 2⁻¹¹ of it, so a score differs by
 ///   at most ‖q‖·(‖x‖·2⁻¹¹ + rounding of the sums): `CandidateTopK` keeps every row within twice
 ///   that of the k-th best, and these alone are scored again with `Kernels.dot` on the float32 row.
@@ -22,11 +25,11 @@
 public final class NearestScan: @unchecked Sendable {
     /// The rows, exactly, as given.
     public let rows: Matrix
-    /// Rows per block of the float16 copy.
-    static let blockRows = 8
-    /// The float16 copy in blocks of 8 rows (nil when a value does not fit float16's range).
+    /// Rows per group of the float16 copy.
+    static let groupRows = 32
+    /// The float16 copy in groups of 32 rows (nil when a value does not fit float16's range).
     private let halves: UnsafeMutableRawPointer?
-    private let blockCount: Int
+    private let groupCount: Int
     /// The largest row length, for the error bound.
     private let largestNorm: Float
 
@@ -34,8 +37,8 @@ public final class NearestScan: @unchecked Sendable {
     public init(_ rows: Matrix) {
         self.rows = rows
         let n = rows.rows, d = rows.columns
-        let blockCount = (n + Self.blockRows - 1) / Self.blockRows
-        self.blockCount = blockCount
+        let groupCount = (n + Self.groupRows - 1) / Self.groupRows
+        self.groupCount = groupCount
         var largestAbs: Float = 0
         var largestNorm: Float = 0
         rows.withUnsafeBufferPointer { x in
@@ -51,19 +54,19 @@ public final class NearestScan: @unchecked Sendable {
             halves = nil
             return
         }
-        let byteCount = blockCount * d * Self.blockRows * 2
+        let byteCount = groupCount * d * Self.groupRows * 2
         let out = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
         let h = out.bindMemory(to: Float16.self, capacity: byteCount / 2)
         rows.withUnsafeBufferPointer { x in
-            for b in 0..<blockCount {
-                let block = h + b * d * Self.blockRows
-                for lane in 0..<Self.blockRows {
-                    let r = b * Self.blockRows + lane
+            for g in 0..<groupCount {
+                let group = h + g * d * Self.groupRows
+                for lane in 0..<Self.groupRows {
+                    let r = g * Self.groupRows + lane
                     if r < n {
                         let row = x.baseAddress! + r * d
-                        for p in 0..<d { block[p * Self.blockRows + lane] = Float16(row[p]) }
+                        for p in 0..<d { group[p * Self.groupRows + lane] = Float16(row[p]) }
                     } else {
-                        for p in 0..<d { block[p * Self.blockRows + lane] = 0 }
+                        for p in 0..<d { group[p * Self.groupRows + lane] = 0 }
                     }
                 }
             }
@@ -76,7 +79,7 @@ public final class NearestScan: @unchecked Sendable {
     /// The bytes the scan reads for `rowLimit` rows.
     public func scanBytes(rowLimit: Int? = nil) -> Int {
         let n = Swift.min(rowLimit ?? rows.rows, rows.rows)
-        return halves == nil ? n * rows.columns * 4 : (n + Self.blockRows - 1) / Self.blockRows * Self.blockRows * rows.columns * 2
+        return halves == nil ? n * rows.columns * 4 : (n + Self.groupRows - 1) / Self.groupRows * Self.groupRows * rows.columns * 2
     }
 
     /// The `k` rows with the highest dot product with `q`, best first (ties: lower row first),
@@ -94,8 +97,8 @@ public final class NearestScan: @unchecked Sendable {
         let dd = Float(d)
         let margin = 1.5 * qNorm * (largestNorm * (0x1p-11 + dd * 0x1p-23) + dd.squareRoot() * 0x1p-25)
 
-        let blocks = (n + Self.blockRows - 1) / Self.blockRows
-        let parts = scanBytes(rowLimit: n) > 64 * 1024 ? Swift.min(WorkerPool.shared.threadCount, Swift.max(1, blocks / 64)) : 1
+        let groups = (n + Self.groupRows - 1) / Self.groupRows
+        let parts = scanBytes(rowLimit: n) > 64 * 1024 ? Swift.min(WorkerPool.shared.threadCount, Swift.max(1, groups / 16)) : 1
         var results = [CandidateTopK](repeating: CandidateTopK(k: k, margin: margin), count: parts)
         let base = UnsafeRawPointer(halves)
         q.withUnsafeBufferPointer { qp in
@@ -103,8 +106,8 @@ public final class NearestScan: @unchecked Sendable {
                 let o = SendablePointer(out.baseAddress!)
                 let qs = SendablePointer(UnsafeMutablePointer(mutating: qp.baseAddress!))
                 let scan = { (part: Int) in
-                    let lo = blocks * part / parts, hi = blocks * (part + 1) / parts
-                    o.pointer[part] = Self.scan(blocks: lo..<hi, halves: base, d: d, q: qs.pointer, rowLimit: n, k: k,
+                    let lo = groups * part / parts, hi = groups * (part + 1) / parts
+                    o.pointer[part] = Self.scan(groups: lo..<hi, halves: base, d: d, q: qs.pointer, rowLimit: n, k: k,
                                                 margin: margin, excluding: excluding)
                 }
                 if parts == 1 { scan(0) } else { WorkerPool.shared.run(parts: parts, scan) }
@@ -119,45 +122,37 @@ public final class NearestScan: @unchecked Sendable {
         }
     }
 
-    /// Scans blocks `range` of the float16 copy, four at a time.
-    static func scan(blocks range: Range<Int>, halves: UnsafeRawPointer, d: Int, q: UnsafePointer<Float>, rowLimit n: Int,
+    /// Scans groups `range` of the float16 copy, one 64-byte line of 32 values per step.
+    static func scan(groups range: Range<Int>, halves: UnsafeRawPointer, d: Int, q: UnsafePointer<Float>, rowLimit n: Int,
                      k: Int, margin: Float, excluding: Set<Int>) -> CandidateTopK {
         typealias V = SIMD8<Float>
         var top = CandidateTopK(k: k, margin: margin)
-        let blockBytes = d * blockRows * 2
+        let groupBytes = d * groupRows * 2
         @inline(__always)
-        func take(_ b: Int, _ s: V) {
+        func take(_ first: Int, _ s: V) {
             var lanes = Kernels.lanesReaching(s, top.cut)
             while lanes != 0 {
                 let lane = Int(lanes.trailingZeroBitCount)
                 lanes &= lanes - 1
-                let r = b * blockRows + lane
+                let r = first + lane
                 if r < n && s[lane] >= top.cut && !excluding.contains(r) { top.offer(index: r, score: s[lane]) }
             }
         }
-        var b = range.lowerBound
-        while b + 4 <= range.upperBound {
-            let p0 = halves + b * blockBytes
+        for g in range {
+            let line = halves + g * groupBytes
             var s0 = V(), s1 = V(), s2 = V(), s3 = V()
             for p in 0..<d {
                 let x = V(repeating: q[p])
-                s0.addProduct(x, V(p0.load(fromByteOffset: p * 16, as: SIMD8<Float16>.self)))
-                s1.addProduct(x, V(p0.load(fromByteOffset: blockBytes + p * 16, as: SIMD8<Float16>.self)))
-                s2.addProduct(x, V(p0.load(fromByteOffset: 2 * blockBytes + p * 16, as: SIMD8<Float16>.self)))
-                s3.addProduct(x, V(p0.load(fromByteOffset: 3 * blockBytes + p * 16, as: SIMD8<Float16>.self)))
+                s0.addProduct(x, V(line.load(fromByteOffset: p * 64, as: SIMD8<Float16>.self)))
+                s1.addProduct(x, V(line.load(fromByteOffset: p * 64 + 16, as: SIMD8<Float16>.self)))
+                s2.addProduct(x, V(line.load(fromByteOffset: p * 64 + 32, as: SIMD8<Float16>.self)))
+                s3.addProduct(x, V(line.load(fromByteOffset: p * 64 + 48, as: SIMD8<Float16>.self)))
             }
             let cut = top.cut
             if Kernels.lanesReaching(s0, cut) | Kernels.lanesReaching(s1, cut) | Kernels.lanesReaching(s2, cut) | Kernels.lanesReaching(s3, cut) != 0 {
-                take(b, s0); take(b + 1, s1); take(b + 2, s2); take(b + 3, s3)
+                let first = g * groupRows
+                take(first, s0); take(first + 8, s1); take(first + 16, s2); take(first + 24, s3)
             }
-            b += 4
-        }
-        while b < range.upperBound {
-            let p0 = halves + b * blockBytes
-            var s = V()
-            for p in 0..<d { s.addProduct(V(repeating: q[p]), V(p0.load(fromByteOffset: p * 16, as: SIMD8<Float16>.self))) }
-            if Kernels.lanesReaching(s, top.cut) != 0 { take(b, s) }
-            b += 1
         }
         return top
     }

@@ -33,6 +33,36 @@ final class NearestScanTests: XCTestCase {
         }
     }
 
+    /// Rows whose float16 copies are equal (or nearly) while their float32 scores differ in the last
+    /// bits, in an order opposite to their row numbers, spread over groups of 32 and over both halves
+    /// of a scan split between threads: only the exact re-rank can order them, and it must.
+    func testNearTiesThatFloat16CannotSeparateAreOrderedExactly() {
+        var rng = SeededGenerator(seed: 42)
+        let d = 50, n = 6000
+        var rows = (0..<n).map { _ in (0..<d).map { _ in rng.nextUniform() * 2 - 1 } }
+        let v = (0..<d).map { _ in rng.nextUniform() * 2 - 1 }
+        let u = (0..<d).map { p in p % 2 == 0 ? Float(0.01) : -0.01 }
+        // 40 rows v + ε·u, ε growing with the row number: a query along v + u ranks them mostly
+        // later-row-first, with score differences around 1e-6, far below float16's resolution.
+        let places = (0..<40).map { i in (i * 149 + 7) % n }.sorted()
+        for (i, r) in places.enumerated() {
+            let eps = Float(i + 1) * 1e-4
+            rows[r] = zip(v, u).map { $0 + eps * $1 }
+        }
+        let m = Matrix(rowVectors: rows).normalizedRows()
+        let scan = NearestScan(m)
+        XCTAssertGreaterThan(scan.scanBytes(), 64 * 1024, "the scan should be split over threads")
+        let q = zip(v, u).map { $0 + $1 }
+        for k in [1, 5, 10, 39, 40, 41, 100] {
+            let answer = scan.nearest(to: q, k: k)
+            XCTAssertEqual(answer, reference(m, q, k: k), "k=\(k)")
+        }
+        // The top 10 are near-tied rows, and not in row order (the order a float16 tie would give).
+        let top = scan.nearest(to: q, k: 10).map(\.index)
+        XCTAssertTrue(Set(top).isSubset(of: places))
+        XCTAssertNotEqual(top, top.sorted())
+    }
+
     func testRowLimitsExclusionsAndQueriesOfAnyLength() {
         let m = unitRows(2000, 50, seed: 11, duplicates: true)
         let scan = NearestScan(m)
