@@ -171,19 +171,28 @@ public struct Notebook: Equatable, Sendable {
     /// `cos(猫, 狗) = 0.98` and `cos(猫, 狗) = 0.50` do not.
     public static func same(_ a: String, _ b: String) -> Bool {
         let (x, y) = (normalized(a), normalized(b))
-        // Masking never changes the number of lines: outputs of different lengths differ.
-        guard x.count == y.count else { return false }
+        // Masking keeps every line but one kind: `index sweep`'s chart, which has a row band per
+        // decade of speed, becomes one line.
         return x == y || masked(x) == masked(y)
     }
 
     /// Lines with the figures that change from run to run replaced by `…`: a number followed by
     /// a unit of time or a rate (`0.12 s`, `35 ms`, `2 seconds`, `1.3 秒`, `12000 words/s`, `词/秒`),
     /// and the numbers of a table column whose header names a duration (`ms per query`, `seconds`,
-    /// `time`, `用时`, `毫秒`). Everything else (words, scores, counts) is compared as it is.
+    /// `time`, `用时`, `毫秒`), and `index sweep`'s chart of recall against queries per second
+    /// (from its `queries/s` heading to its legend). Everything else (words, scores, counts) is
+    /// compared as it is.
     static func masked(_ lines: [String]) -> [String] {
         var out: [String] = []
         var timedColumns: Set<Int>?   // columns of the table being read whose header is a duration
+        var inSpeedChart = false      // `index sweep`'s chart: its points move with the machine's speed
         for line in lines {
+            if line == SweepRenderer.chartHeading.en || line == SweepRenderer.chartHeading.zh { inSpeedChart = true }
+            if inSpeedChart {
+                inSpeedChart = !line.hasPrefix(SweepRenderer.legendStart)
+                if !inSpeedChart { out.append("…") }
+                continue
+            }
             var l = maskDurations(line)
             let cells = tableCells(l)
             if cells.count < 2 {

@@ -9,6 +9,7 @@ extension ValueRenderer {
         case .tokens(let b): return TokensRenderer.render(b, title: table.title, style: style)
         case .training(let s): return TrainingRenderer.render(s, title: table.title, style: style)
         case .pictures(let b): return PictureRenderer.render(table, b, style: style)
+        case .sweep(let w): return SweepRenderer.render(table, w, style: style)
         case .evaluation, nil: return TableRenderer.render(table, style: style)
         }
     }

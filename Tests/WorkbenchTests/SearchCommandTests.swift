@@ -69,6 +69,25 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertThrowsError(try s.evaluate("index build m=1"))
     }
 
+    func testASweepMeasuresRecallAndSpeedAtEachEfAsAnANNBenchmarksChart() throws {
+        let s = try Models.session("toy")
+        XCTAssertThrowsError(try s.evaluate("index sweep")) { XCTAssertTrue("\($0)".contains("index build"), "\($0)") }
+        try s.evaluate("index build m=4 ef=20")
+        guard case .table(let table) = try s.evaluate("index sweep queries=20 max-ef=50").value, case .sweep(let sweep)? = table.detail else {
+            return XCTFail("index sweep is a table with its chart")
+        }
+        XCTAssertEqual(table.rows.map { $0[0] }.dropFirst(), ["HNSW ef=10", "HNSW ef=20", "HNSW ef=40", "HNSW ef=50"], "ef doubles from 10, and max-ef is the last")
+        XCTAssertEqual(table.rows[0][1], "1.000", "brute force is exact")
+        XCTAssertEqual(sweep.points.map(\.ef), [10, 20, 40, 50])
+        XCTAssertEqual(sweep.queries, 20)
+        XCTAssertTrue(sweep.points.allSatisfy { (0...1).contains($0.recall) && $0.queriesPerSecond > 0 }, "\(sweep.points)")
+        XCTAssertEqual(sweep.points.last?.recall, 1, "ef=50 over a toy model's few words finds them all")
+        XCTAssertGreaterThan(sweep.exactQueriesPerSecond, 0)
+        XCTAssertThrowsError(try s.evaluate("index sweep max-ef=5")) { XCTAssertTrue("\($0)".contains("max-ef must be a whole number from 10 to 2000"), "\($0)") }
+        XCTAssertTrue(Help.text("index", language: .en).contains("index sweep [queries=200] [max-ef=320]"))
+        XCTAssertTrue(Help.text("index", language: .zh).contains("index sweep：最大的 ef"), Help.text("index", language: .zh))
+    }
+
     func testAtThePromptAnIndexIsSavedBesideTheModelReadBackAndADamagedOneReplaced() throws {
         let folder = NSTemporaryDirectory() + "embedlab-index-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

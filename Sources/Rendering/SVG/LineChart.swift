@@ -37,4 +37,13 @@ public struct LineChart: Sendable {
         self.init(title: title ?? "GloVe on \(s.corpus)", xLabel: "epoch", yLabel: positive ? "cost (log scale)" : "cost",
                   series: [Series(name: "cost", points: points)], logY: positive && s.epochCosts.count > 1)
     }
+
+    /// `index sweep` as ANN-Benchmarks draws it: recall@k across, queries per second up on a log
+    /// scale, HNSW a line with a point per ef, brute force one point at recall 1.
+    public init(sweep w: RecallSweep, title: String?) {
+        self.init(title: title ?? "recall against speed on \(w.model)", xLabel: "recall@\(w.k)", yLabel: "queries per second (log scale)",
+                  series: [Series(name: "HNSW", points: w.points.map { (x: $0.recall, y: $0.queriesPerSecond) }, pointLabels: w.points.map { "ef=\($0.ef)" }),
+                           Series(name: "brute force", points: [(x: 1, y: w.exactQueriesPerSecond)], pointLabels: ["exact"])],
+                  logY: true)
+    }
 }

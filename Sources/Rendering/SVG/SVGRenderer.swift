@@ -12,6 +12,7 @@ import Workbench
 /// | `cooccur "…"` (a labelled square matrix) | a heat map |
 /// | `train glove …` | the cost per epoch |
 /// | `eval questions-words.txt`, `eval small-world` | accuracy by section |
+/// | `index sweep` | recall@k against queries per second (log scale), a point per ef, brute force at recall 1 |
 /// | `picture 3`, `search pictures "…"`, `pictures 1 2 3` | the pictures themselves (and the similarity matrix) |
 ///
 ///     SVGRenderer.svg(try session.evaluate("plot king queen man woman").value)   // "<svg …"
@@ -29,6 +30,7 @@ public enum SVGRenderer {
             }
             if case .evaluation(let e) = t.detail { return AccuracySVG.render(e, title: t.title) }
             if case .pictures(let b) = t.detail { return PictureSVG.render(b, title: t.title) }
+            if case .sweep(let w) = t.detail { return LineChartSVG.render(LineChart(sweep: w, title: t.title)) }
             if let m = HeatMap(table: t) { return HeatMapSVG.render(m) }
             return nil
         case .text, .none: return nil
@@ -45,5 +47,5 @@ public enum SVGRenderer {
     }
 
     /// Which values have pictures, for an error message: "this value has no picture; …".
-    public static let whatHasPictures = "plot, a vector, near or an analogy, sim, cooccur, train glove, eval, picture, search pictures"
+    public static let whatHasPictures = "plot, a vector, near or an analogy, sim, cooccur, train glove, eval, index sweep, picture, search pictures"
 }

@@ -8,23 +8,27 @@ import Tokenizers
 import VectorMath
 
 /// The HNSW index of the model in use: `index build m=16 ef=200` builds it (or reads it back),
-/// `index compare` measures recall@k and time against exact search.
+/// `index compare` measures recall@k and time against exact search, `index sweep` does it at
+/// several ef and draws recall against queries per second, as ANN-Benchmarks does.
 extension CommandSpec {
     static let index = CommandSpec(
-        "index", arguments: .options(keywords: ["build", "compare"]),
+        "index", arguments: .options(keywords: ["build", "compare", "sweep"]),
         options: [OptionSpec("m", .integer(HNSWParameters.mRange), default: .integer(16),
                              help: Localized(en: "links per point in the HNSW graph", zh: "HNSW 图中每个点的连接数"), example: "index build m=16"),
                   OptionSpec("ef", .integer(1...2000), default: .integer(200),
                              help: Localized(en: "candidates kept while building (efConstruction)", zh: "构建时保留的候选数（efConstruction）"),
                              example: "index build ef=200"),
                   OptionSpec("queries", .integer(1...2000), default: .integer(200),
-                             help: Localized(en: "how many words to query when comparing", zh: "比较时查询多少个词"), example: "index compare queries=200")],
+                             help: Localized(en: "how many words to query when comparing or sweeping", zh: "比较或扫描时查询多少个词"), example: "index compare queries=200"),
+                  OptionSpec("max-ef", .integer(10...2000), default: .integer(320),
+                             help: Localized(en: "index sweep: the largest ef (ef doubles from 10 up to it)", zh: "index sweep：最大的 ef（ef 从 10 起翻倍，直到它）"),
+                             example: "index sweep max-ef=320")],
         topic: .neighbours,
-        summary: Localized(en: "index build: an HNSW graph over the model for fast approximate neighbours; index compare: recall@k and time vs exact",
-                           zh: "index build：为模型建 HNSW 图以快速近似查找；index compare：与精确查找比较召回率和时间"),
-        examples: ["index build", "index build m=16 ef=200", "index compare"],
-        usage: Localized(en: "index build [m=16] [ef=200] | index compare [queries=200]",
-                         zh: "index build [m=16] [ef=200] | index compare [queries=200]"),
+        summary: Localized(en: "index build: an HNSW graph over the model for fast approximate neighbours; index compare: recall@k and time vs exact; index sweep: recall against queries per second at several ef, drawn as ANN-Benchmarks draws it",
+                           zh: "index build：为模型建 HNSW 图以快速近似查找；index compare：与精确查找比较召回率和时间；index sweep：在几个 ef 下的召回率对每秒查询数，像 ANN-Benchmarks 那样画出来"),
+        examples: ["index build", "index build m=16 ef=200", "index compare", "index sweep"],
+        usage: Localized(en: "index build [m=16] [ef=200] | index compare [queries=200] | index sweep [queries=200] [max-ef=320]",
+                         zh: "index build [m=16] [ef=200] | index compare [queries=200] | index sweep [queries=200] [max-ef=320]"),
         keywordEffects: ["build": .buildsIndex],
         evaluate: { try $0.indexCommand() })
 }
@@ -37,8 +41,9 @@ extension Invocation {
         switch keyword {
         case "build": return try buildIndex()
         case "compare": return try compareIndex()
+        case "sweep": return try sweepIndex()
         default:
-            throw WorkbenchError(language.pick(en: "index build or index compare", zh: "index build 或 index compare"), at: textSpan, hint: command.examples.first)
+            throw WorkbenchError(language.pick(en: "index build, index compare or index sweep", zh: "index build、index compare 或 index sweep"), at: textSpan, hint: command.examples.first)
         }
     }
 
@@ -140,5 +145,69 @@ extension Invocation {
                             rows: [[language.pick(en: "exact (all \(model.count) words)", zh: "精确（全部 \(model.count) 个词）"), "1.000", ms(exactOneByOne)],
                                    ["HNSW ef=\(ef)", String(format: "%.3f", recall), ms(approxTime)]],
                             numericColumns: [1, 2]))
+    }
+}
+
+extension Invocation {
+    /// `index sweep [queries=200] [max-ef=320]`: the same queries as `index compare`, by brute
+    /// force and through the index at ef = 10, 20, 40, … up to max-ef, one query at a time, each
+    /// timed as its fastest pass; each ef is one point (recall@k, queries per second) of HNSW's
+    /// line on an ANN-Benchmarks chart. Recall is the same on every machine; the speeds are not.
+    func sweepIndex() throws -> Value {
+        guard let index = session.searchState.index(for: model) else {
+            throw WorkbenchError(language.pick(en: "no index for \(model.name) yet: type index build", zh: "\(model.name) 还没有索引：请输入 index build"), at: span)
+        }
+        let k = settings.k, maxEF = options.integer("max-ef") ?? 320
+        let n = min(options.integer("queries") ?? 200, model.count)
+        let step = max(1, model.count / max(n, 1))
+        let rows = (0..<n).map { $0 * step }
+        let unit = model.normalized
+        var queries = Matrix(rows: rows.count, columns: model.dimensions)
+        for (i, r) in rows.enumerated() { queries.setRow(i, unit.row(r)) }
+        let stopped = { [session] in
+            if session.cancellation.isRequested {
+                throw WorkbenchError(self.language.pick(en: "index sweep was stopped", zh: "index sweep 已停止"), at: self.span)
+            }
+        }
+        /// Queries per second of `seconds` for all the queries (a pass too quick for the clock counts as one microsecond).
+        func rate(_ seconds: Double) -> Double { Double(rows.count) / max(seconds, 1e-6) }
+        /// The fastest of several passes over all the queries (at least 3, and at least 30 ms of
+        /// them, at most 50), as ANN-Benchmarks takes the best of its runs: one pass of a fast
+        /// setting lasts a millisecond or two, and a single timing of it is mostly noise.
+        func fastest(_ pass: () throws -> Void) throws -> Double {
+            var best = Double.infinity, spent = 0.0, passes = 0
+            while passes < 3 || (spent < 0.03 && passes < 50) {
+                let t0 = Date()
+                try pass()
+                let t = Date().timeIntervalSince(t0)
+                best = min(best, t); spent += t; passes += 1
+            }
+            return best
+        }
+        var exact: [Set<Int>] = []
+        for i in 0..<rows.count { try stopped(); exact.append(Set(try model.nearest(to: queries.row(i), k: k).map(\.index))) }
+        let exactRate = rate(min(try fastest { for i in 0..<rows.count { try stopped(); _ = try model.nearest(to: queries.row(i), k: k) } }, 1e9))
+        var efs: [Int] = []
+        var ef = 10
+        while ef <= maxEF { efs.append(ef); ef *= 2 }
+        if efs.last != maxEF { efs.append(maxEF) }
+        var points: [RecallSweep.Point] = []
+        for ef in efs {
+            var found: [[ScoredIndex]] = []
+            for i in 0..<rows.count { try stopped(); found.append(try index.nearest(to: queries.row(i), k: k, ef: ef)) }
+            let seconds = try fastest { for i in 0..<rows.count { try stopped(); _ = try index.nearest(to: queries.row(i), k: k, ef: ef) } }
+            let hits = found.enumerated().reduce(0) { $0 + exact[$1.offset].intersection($1.element.map(\.index)).count }
+            points.append(.init(ef: ef, recall: Double(hits) / Double(max(rows.count * k, 1)), queriesPerSecond: rate(seconds)))
+        }
+        let sweep = RecallSweep(model: model.name, queries: rows.count, k: k, exactQueriesPerSecond: exactRate, points: points)
+        let qps = { (r: Double) in String(Int(r.rounded())) }
+        let ms = { (r: Double) in String(format: "%.3f", 1000 / r) }
+        return .table(Table(title: language.pick(en: "recall against speed: \(rows.count) words of \(model.name) as queries, k=\(k), one at a time",
+                                                 zh: "召回率对速度：用 \(model.name) 的 \(rows.count) 个词逐个查询，k=\(k)"),
+                            headers: [language.pick(en: "search", zh: "查找"), "recall@\(k)", language.pick(en: "queries per second", zh: "每秒查询数"),
+                                      language.pick(en: "ms per query", zh: "每次查询毫秒")],
+                            rows: [[language.pick(en: "exact (all \(model.count) words)", zh: "精确（全部 \(model.count) 个词）"), "1.000", qps(exactRate), ms(exactRate)]]
+                                + points.map { ["HNSW ef=\($0.ef)", String(format: "%.3f", $0.recall), qps($0.queriesPerSecond), ms($0.queriesPerSecond)] },
+                            numericColumns: [1, 2, 3], detail: .sweep(sweep)))
     }
 }

@@ -138,9 +138,9 @@ extension NeighbourList: Codable {
 }
 
 extension Table: Codable {
-    private enum CodingKeys: String, CodingKey { case title, headers, rows, numeric, tokens, training, evaluation, pictures }
+    private enum CodingKeys: String, CodingKey { case title, headers, rows, numeric, tokens, training, evaluation, pictures, sweep }
 
-    /// The rows, and the richer form under its own key: `tokens`, `training`, `evaluation` or `pictures`.
+    /// The rows, and the richer form under its own key: `tokens`, `training`, `evaluation`, `pictures` or `sweep`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title ?? "", forKey: .title)
@@ -152,6 +152,7 @@ extension Table: Codable {
         case .training(let s): try c.encode(s, forKey: .training)
         case .evaluation(let e): try c.encode(e, forKey: .evaluation)
         case .pictures(let b): try c.encode(b, forKey: .pictures)
+        case .sweep(let w): try c.encode(w, forKey: .sweep)
         case nil: break
         }
     }
@@ -163,6 +164,7 @@ extension Table: Codable {
         if let s = try c.decodeIfPresent(TrainingSummary.self, forKey: .training) { detail = .training(s) }
         if let e = try c.decodeIfPresent(EvaluationSummary.self, forKey: .evaluation) { detail = .evaluation(e) }
         if let b = try c.decodeIfPresent(PictureBoard.self, forKey: .pictures) { detail = .pictures(b) }
+        if let w = try c.decodeIfPresent(RecallSweep.self, forKey: .sweep) { detail = .sweep(w) }
         let title = try c.decode(String.self, forKey: .title)
         self.init(title: title.isEmpty ? nil : title, headers: try c.decode([String].self, forKey: .headers),
                   rows: try c.decode([[String]].self, forKey: .rows), numericColumns: Set(try c.decodeIfPresent([Int].self, forKey: .numeric) ?? []),
@@ -284,3 +286,29 @@ extension TrainingSummary: Codable {
     }
 }
 
+
+extension RecallSweep: Codable {
+    private enum CodingKeys: String, CodingKey { case model, queries, k, exact, points }
+    private struct Item: Codable {
+        var ef: Int
+        var recall: ShortestNumber
+        var qps: ShortestNumber
+    }
+
+    /// `{"model", "queries", "k", "exact": queries per second, "points": [{"ef", "recall", "qps"}]}`.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(model, forKey: .model)
+        try c.encode(queries, forKey: .queries)
+        try c.encode(k, forKey: .k)
+        try c.encode(ShortestNumber(exactQueriesPerSecond), forKey: .exact)
+        try c.encode(points.map { Item(ef: $0.ef, recall: ShortestNumber($0.recall), qps: ShortestNumber($0.queriesPerSecond)) }, forKey: .points)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(model: try c.decode(String.self, forKey: .model), queries: try c.decode(Int.self, forKey: .queries), k: try c.decode(Int.self, forKey: .k),
+                  exactQueriesPerSecond: try c.decode(ShortestNumber.self, forKey: .exact).value,
+                  points: try c.decode([Item].self, forKey: .points).map { Point(ef: $0.ef, recall: $0.recall.value, queriesPerSecond: $0.qps.value) })
+    }
+}

@@ -110,6 +110,8 @@ public enum TableDetail: Equatable, Sendable {
     case evaluation(EvaluationSummary)
     /// `picture 3`, `search pictures "…"`, `caption picture 3`, …: the pictures themselves.
     case pictures(PictureBoard)
+    /// `index sweep`: recall against queries per second, one point per ef.
+    case sweep(RecallSweep)
 }
 
 /// Labelled points in two dimensions (a PCA projection of some words), for a terminal scatter plot.
