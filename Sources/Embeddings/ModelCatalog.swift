@@ -37,8 +37,13 @@ public struct ModelCatalog: Sendable {
 
     /// The file a name or path refers to: an existing path as given, else a bundled model's file.
     public func resolve(_ nameOrPath: String) throws -> String {
-        if nameOrPath.contains("/") || FileManager.default.fileExists(atPath: nameOrPath) {
-            return nameOrPath
+        if FileManager.default.fileExists(atPath: nameOrPath) { return nameOrPath }
+        if nameOrPath.contains("/") {
+            var st = stat()
+            // A path that names nothing (not even a broken link, which the loader names): the hint
+            // lists the names instead of a command, so it fits the prompt and the shell alike.
+            if lstat(nameOrPath, &st) == 0 { return nameOrPath }
+            throw ModelFileError(nameOrPath, .file, "no such file; \(bundledHint)")
         }
         // One stat per folder: listing the folders (entries) is only needed for the error below.
         for dir in directories {
@@ -46,11 +51,15 @@ public struct ModelCatalog: Sendable {
             var st = stat()
             if lstat(path, &st) == 0 { return path }   // whatever it is (a pipe, say), the loader names it
         }
+        throw ModelFileError(nameOrPath, .file, "is neither a file nor a bundled model; \(bundledHint)")
+    }
+
+    /// The bundled models' names, or where none were found and how to point to them.
+    var bundledHint: String {
         let known = entries().map(\.name)
-        let hint = known.isEmpty
+        return known.isEmpty
             ? "no bundled models were found in \(directories.joined(separator: ", ")); set EMBEDLAB_VECTORS to the vectors/ folder"
             : "the bundled models are: \(known.joined(separator: ", "))"
-        throw ModelFileError(nameOrPath, .file, "is neither a file nor a bundled model; \(hint)")
     }
 
     /// A file's size (following links), nil when it cannot be stat'ed. stat(2) directly: FileManager's

@@ -129,7 +129,7 @@ struct Evaluator {
     func analogy(a: String, b: String, c: String, span: Span, label: String? = nil) throws -> Value {
         // An encoder has no word list to search (the `:use ENCODER` banner says so): as `near` there.
         if let encoder = session.encoder {
-            throw WorkbenchError(l(.nearOnEncoder, ["encoder": encoder.name, "model": model.name]), at: span, hint: ":use \(model.name)")
+            throw WorkbenchError(l(.nearOnEncoder, ["encoder": encoder.name, "model": model.name]), at: span, hint: ":use \(model.name)", otherModel: model.name)
         }
         let wa = try resolveWord(a, span), wb = try resolveWord(b, span), wc = try resolveWord(c, span)
         let items = try model.analogy(a: wa, b: wb, c: wc, k: settings.k, method: settings.method,
@@ -154,7 +154,7 @@ struct Evaluator {
     /// Chinese text: it names e5-small, which knows both.
     static func refuseChinese(_ text: String, on encoder: SentenceEncoder, language: Language, at span: Span?) throws {
         guard encoder.config.tokenizer.kind == .wordpiece, Session.isChinese(text) else { return }
-        throw WorkbenchError(language.text(.encoderOnlyEnglish, ["model": encoder.name]), at: span, hint: ":use e5-small")
+        throw WorkbenchError(language.text(.encoderOnlyEnglish, ["model": encoder.name]), at: span, hint: ":use e5-small", otherModel: "e5-small")
     }
 
     /// `WORD in "SENTENCE"` on an encoder: the mean of the word's pieces' last hidden states.
@@ -288,7 +288,7 @@ struct Evaluator {
         let message = l.text(.notInVocabulary, ["word": w, "model": model.name])
         let elsewhere = session.bundledModels(containing: w)
         if let other = elsewhere.first {
-            throw WorkbenchError(message, at: span, hint: l.text(.otherModelHasWord, ["model": other, "word": w]))
+            throw WorkbenchError(message, at: span, hint: l.text(.otherModelHasWord, ["model": other, "word": w]), otherModel: other)
         }
         let variables = session.variables.keys.filter { Self.resembles($0, w) }.sorted()
         let all = variables + model.suggestions(for: w)

@@ -4,15 +4,19 @@ public struct WorkbenchError: Error, Equatable, Sendable, CustomStringConvertibl
     public var message: String
     public var span: Span?
     public var hint: String?
+    /// The model the hint switches to (`:use NAME` at the prompt), so that the command line can
+    /// say its own way instead (`embedlab query NAME …`): a hint fits the place it is read in.
+    public var otherModel: String?
 
     /// The longest message kept (in characters): a message that quotes content beyond this (a line,
     /// a word from a file) is cut at a character boundary, so no error ever echoes a whole file.
     public static let maxMessageCharacters = 2_000
 
-    public init(_ message: String, at span: Span? = nil, hint: String? = nil) {
+    public init(_ message: String, at span: Span? = nil, hint: String? = nil, otherModel: String? = nil) {
         self.message = WorkbenchError.bounded(message)
         self.span = span
         self.hint = hint
+        self.otherModel = otherModel
     }
 
     static func bounded(_ text: String) -> String {

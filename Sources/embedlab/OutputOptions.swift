@@ -27,14 +27,27 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints what `produce` returns, or its error (exit code 1). With `caret`, a text error shows
     /// the typed line with a caret under the mistake (`query`); else it is one line.
-    func print(input: String, caret: Bool = false, _ produce: () throws -> Value) throws {
+    /// `rerun`: the command line that runs the same on another model, for a hint that would say
+    /// `:use NAME` at the prompt (`embedlab query zh-wiki '猫'`).
+    func print(input: String, caret: Bool = false, rerun: ((String) -> String)? = nil, _ produce: () throws -> Value) throws {
         do {
             let value = try produce()
             Swift.print(json ? JSONRenderer.render(value) : ValueRenderer.render(value, style: Environment.style(forTerminal: Environment.isTerminal(STDOUT_FILENO)).withLanguage(language)))
+        } catch var error as WorkbenchError {
+            if let other = error.otherModel, let rerun {
+                error.hint = language.text(.commandLineOtherModel, ["model": other, "command": rerun(other)])
+            }
+            fail(error, input: input, caret: caret)
+            throw ExitCode(1)
         } catch {
             fail(error, input: input, caret: caret)
             throw ExitCode(1)
         }
+    }
+
+    /// A word or text quoted for the shell, as the user would type it again.
+    static func shellQuoted(_ text: String) -> String {
+        text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Checks options given on the command line against their declarations in the command table

@@ -35,7 +35,7 @@ struct Query: ParsableCommand {
         if let k { try session.settings.apply("k", String(k), language: session.language) }
         let line = expression.joined(separator: " ")
         if let svg { return try PictureFile.write(svg, of: line, in: session, output: output) }
-        try output.print(input: line, caret: true) { try session.evaluate(line).value }
+        try output.print(input: line, caret: true, rerun: { "embedlab query \($0) \(OutputOptions.shellQuoted(line))" }) { try session.evaluate(line).value }
     }
 }
 

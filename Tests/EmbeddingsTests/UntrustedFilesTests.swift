@@ -23,7 +23,12 @@ final class UntrustedFilesTests: XCTestCase {
         assertOneLineModelError(dir + "/pipe.embv", contains: "named pipe")
         assertOneLineModelError("/dev/zero", contains: "is a device")
         assertOneLineModelError(dir + "/a.txt", contains: "loop of symbolic links")
-        assertOneLineModelError(dir + "/missing.embv", contains: "no such file; `:models` lists the bundled models")
+        assertOneLineModelError(dir + "/missing.embv", contains: "no such file")
+        // Through the catalogue (a model named at the prompt or on the command line), the names, not a command.
+        XCTAssertThrowsError(try ModelCatalog(directories: []).load(dir + "/missing.embv")) { error in
+            XCTAssertTrue("\(error)".contains("missing.embv: no such file; no bundled models were found"), "\(error)")
+            XCTAssertFalse("\(error)".contains(":models"), "no command of the prompt's at the shell: \(error)")
+        }
     }
 
     func testHeadersWhoseSizesOverflowAreRefused() {

@@ -106,9 +106,7 @@ func writeAtomically(_ data: Data, to path: String) throws {
 extension ModelFileError {
     /// A file that could not be opened, read or written, as a model-file error with the same message.
     init(_ error: FileAccessError) {
-        let problem = error.kind == .notFound && error.problem == "no such file"
-            ? "no such file; `:models` lists the bundled models" : error.problem
-        self.init(error.path, .file, problem)
+        self.init(error.path, .file, error.problem)
     }
 }
 

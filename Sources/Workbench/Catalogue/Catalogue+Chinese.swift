@@ -128,6 +128,7 @@ extension Catalogue {
         .didYouMean: "你是不是想输入 {words}？",
         .banner: "EmbedLab，模型 {model}（{words} 个词 × {dims} 维）。输入 :help 查看帮助，:quit 退出。",
         .errorPrefix: "错误：",
+        .commandLineOtherModel: "换用 {model}：{command}",
         .evaluationFileHint: "类比文件（': 分节' 行，每行四个词）、制表符分隔的词对文件，或 small-world",
         .word2vecTrainingDone: "已在 {corpus} 上训练 Word2Vec（{architecture}）；现以 '{name}' 为名使用",
         .trainingOptionOfOtherMethod: "{name} 是 train {other} 的选项，不是 train {method} 的",

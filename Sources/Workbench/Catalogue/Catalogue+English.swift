@@ -128,6 +128,7 @@ extension Catalogue {
         .didYouMean: "did you mean {words}?",
         .banner: "EmbedLab on {model} ({words} words × {dims} dimensions). :help for help, :quit to leave.",
         .errorPrefix: "error: ",
+        .commandLineOtherModel: "on {model}: {command}",
         .evaluationFileHint: "an analogy file (': section' lines, four words a line), a tab-separated pair file, or small-world",
         .trainingSaved: "; written to {file}",
         .word2vecTrainingDone: "trained Word2Vec ({architecture}) on {corpus}; now in use as '{name}'",

@@ -43,6 +43,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case banner
     // Errors.
     case errorPrefix
+    // A hint on the command line that switches model (the prompt's `:use NAME`, as a shell command).
+    case commandLineOtherModel
     // Evaluation files.
     case evaluationFileHint
     // Training, saved.
