@@ -124,10 +124,12 @@ extension LessonGrader {
             text = try TextFile.text(atPath: file.path, limits: .document, what: "answers file", followLinks: file.followLinks)
         } catch {
             let problem = "\(error)"
-            let exercises = lesson.steps.compactMap { step -> GradeReport.Exercise? in
+            // The steps a learner in `language` takes, as a readable file's report counts them.
+            let exercises = lesson.inLanguage(language).steps.compactMap { step -> GradeReport.Exercise? in
                 guard let exercise = step.exercise else { return nil }
                 return GradeReport.Exercise(step: step.id, title: step.title(in: language), points: 0, maxPoints: exercise.points,
-                                            outcome: .error, answer: nil, feedback: "the answers file could not be read: \(problem)", checks: [])
+                                            outcome: .error, answer: nil, feedback: "the answers file could not be read: \(problem)", checks: [],
+                                            visibility: exercise.visibility)
             }
             return (GradeReport(lesson: lesson.id, learner: file.learner, exercises: exercises, warnings: [problem]), problem)
         }

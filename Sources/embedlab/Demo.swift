@@ -57,7 +57,9 @@ struct Demo: ParsableCommand {
                 // "English | 中文": the heading in the language shown.
                 let parts = text.components(separatedBy: " | ")
                 let shown = language == .zh && parts.count > 1 ? parts[1] : parts[0]
-                items.append(.heading(String(repeating: "#", count: level) + " " + shown.trimmingCharacters(in: .whitespaces)))
+                // As the prompt shows a lesson: a title between rules, a step's heading bold, no '#' marks.
+                let title = shown.trimmingCharacters(in: .whitespaces)
+                items.append(.heading(level == 1 ? "── \(title) ──" : title))
             case .prose(let l, let text, _):
                 if l == nil || l == language.rawValue { items.append(.prose(text)) }
             case .code(let info, _, _):

@@ -132,3 +132,23 @@ final class AutograderTests: XCTestCase {
         XCTAssertTrue((none["output"] as? String ?? "").contains("submit arithmetic.txt"), "\(none["output"] ?? "")")
     }
 }
+
+/// A learner whose file cannot be read is counted as every other learner: the same steps, the same maximum.
+final class UnreadableAnswersRowTests: XCTestCase {
+    func testAnUnreadableFilesRowHasTheStepsOfTheLanguageGraded() throws {
+        let dir = temporaryDirectory()
+        try "king-queen: queen\n".write(toFile: dir + "/ana.txt", atomically: true, encoding: .utf8)
+        try Data([0xFF, 0xFE, 0x20, 0x0A]).write(to: URL(fileURLWithPath: dir + "/bob.txt"))
+        // Lesson 03 has steps for one language only (a zh-wiki step, an English one): 5 in English, 4 in 中文.
+        for (lang, max) in [("en", "5"), ("zh", "4")] {
+            let csv = try Binary.run(["lesson", "grade", "lessons/03-arithmetic.md", "--answers", dir, "--format", "csv", "--lang", lang])
+            XCTAssertEqual(csv.status, 1, "bob's file is an error: \(csv.err)")
+            let rows = csv.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.split(separator: ",") }
+            XCTAssertEqual(rows.count, 3, csv.out)
+            XCTAssertEqual(rows[1].count, rows[0].count, "ana's row has a cell per column")
+            XCTAssertEqual(rows[2].count, rows[0].count, "bob's row has the same steps as ana's (\(lang)):\n\(csv.out)")
+            XCTAssertEqual(rows[1].last.map(String.init), max)
+            XCTAssertEqual(rows[2].last.map(String.init), max)
+        }
+    }
+}

@@ -72,6 +72,8 @@ final class DemoTests: XCTestCase {
         let text = try String(contentsOfFile: out, encoding: .utf8)
         XCTAssertFalse(text.contains("\u{1B}") || text.contains("\r"), "no escape or carriage return: \(text.debugDescription)")
         XCTAssertFalse(text.contains("Enter:"), "no key prompts in the output")
+        XCTAssertTrue(text.contains("\nCats\n"), "the heading as the prompt shows it, without its Markdown marks: \(text)")
+        XCTAssertFalse(text.contains("#"), text)
         for part in ["Cats", "Guess before the answer appears", "toy [1]> near 猫", "狗", "toy [2]> sim 猫 汽车", "cos(猫, 汽车)"] {
             XCTAssertTrue(text.contains(part), "\(part) in \(text)")
         }
