@@ -158,6 +158,8 @@ public final class ReplLoop {
             let text = ValueRenderer.render(result.value, style: style)
             // Prose-like text (help, messages) wraps at word boundaries rather than where the terminal cuts it.
             if case .text = result.value, !text.isEmpty { say(text) } else if !text.isEmpty { output(text) }
+            // How the work went on this machine (a search's time): said here, never part of the value.
+            if let note = session.runNote { output(style.paint(note, .dim)) }
             cellNumber += 1
         } catch {
             endProgress()

@@ -19,6 +19,9 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 
     /// Picks the text for this language from a pair.
     public func pick(en: String, zh: String) -> String { self == .zh ? zh : en }
+
+    /// Items written as a list in this language: `a, b, c` / `a、b、c`.
+    public func list(_ items: [String]) -> String { items.joined(separator: self == .zh ? "、" : ", ") }
 }
 
 /// A text in both languages: a command's help, an option's description.

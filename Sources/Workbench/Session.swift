@@ -40,6 +40,10 @@ public final class Session: @unchecked Sendable {
     /// (`train word2vec corpus=corpora/news.txt` in `lessons/07-….md` reads `lessons/corpora/news.txt`);
     /// nil: the working directory.
     public var fileFolder: String?
+    /// How the last line's work went on this machine (a search's time, whether its vectors came from
+    /// the cache): the prompt shows it under the value; it is not part of the value, so a saved
+    /// notebook replays to the same output. Cleared before each line runs.
+    public var runNote: String?
 
     /// `path` with `~` expanded and, when relative, placed in `fileFolder`.
     public func resolve(path: String) -> String {
@@ -148,6 +152,7 @@ public final class Session: @unchecked Sendable {
 
     private func run(_ bound: BoundLine, record: Bool) throws -> Evaluation {
         do {
+            runNote = nil
             // A model mapped from a large file that changed underneath is refused before it is read.
             try model.checkUnchanged()
             let value = try Evaluator(session: self).evaluate(bound)

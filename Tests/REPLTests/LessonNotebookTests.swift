@@ -2,7 +2,8 @@ import XCTest
 import Lessons
 
 /// A walk through lessons, saved with :save, is a notebook that `embedlab check` replays to the same outputs:
-/// the lesson's model, the lines a lesson replays, graded answers and the language are all recorded.
+/// the lesson's model, the lines a lesson replays, graded answers, a collection loaded and the language
+/// of every cell are all recorded.
 final class LessonNotebookTests: XCTestCase {
     /// What a learner types to walk `lesson`: each exercise's solution, Enter for each demo cell and step.
     func walk(_ id: String) throws -> String {
@@ -16,12 +17,21 @@ final class LessonNotebookTests: XCTestCase {
 
     func testAWalkThroughLessonsSavesANotebookThatChecks() throws {
         for (lessons, language) in [(["arithmetic", "ann"], "en"), (["ann", "vector-space"], "zh")] {
-            let file = temporaryDirectory() + "/walk.md"
-            let input = try lessons.map(walk).joined() + "near 3 king\n:save \(file)\n"
+            let dir = temporaryDirectory()
+            let file = dir + "/walk.md"
+            // After the lessons: a collection of the learner's own beside the notebook, and the other language for a while.
+            try "animal\ta puppy plays with a ball\nanimal\tthe cat sleeps on the sofa\nfood\tfresh bread and butter\nfood\ta bowl of rice\n"
+                .write(toFile: dir + "/pets.txt", atomically: true, encoding: .utf8)
+            let other = language == "en" ? "zh" : "en"
+            let input = try lessons.map(walk).joined()
+                + ":load collection \(dir)/pets.txt\nsearch pets \"a small dog\" 2\n:lang \(other)\nnear 3 king\nsim cat dog\n:lang \(language)\n"
+                + "near 3 king\n:save \(file)\n"
             let r = try Binary.run(["--lang", language], input: input)
             XCTAssertEqual(r.status, 0, r.err)
             let text = try String(contentsOfFile: file, encoding: .utf8)
             XCTAssertTrue(text.contains("> index build m=8 ef=50"), "the graded index build is recorded:\n\(text)")
+            XCTAssertTrue(text.contains("> :use glove-50d"), "the lesson's own :use is recorded:\n\(text)")
+            XCTAssertTrue(text.contains("> :load collection"), "the collection load is recorded:\n\(text)")
             let check = try Binary.run(["check", file])
             XCTAssertEqual(check.status, 0, "\(lessons) in \(language):\n\(check.out)\n\(text)")
             XCTAssertTrue(check.out.contains(" 0 differ"), check.out)

@@ -12,14 +12,14 @@ final class CollectionVectorCacheTests: XCTestCase {
         let name = file.deletingPathExtension().lastPathComponent
         try "my cat sleeps all day\nthe dog wants a walk\nfish swim in the tank\nthe bank raised its rates\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        func search(atThePrompt: Bool = false) throws -> (rows: [[String]], title: String?, source: SentenceVectorSource?) {
+        func search(atThePrompt: Bool = false) throws -> (rows: [[String]], note: String?, source: SentenceVectorSource?) {
             let s = try Models.session()
             s.searchState.vectorCacheFolder = folder
             s.searchState.keepsIndexFiles = atThePrompt
             try s.evaluate(":use minilm")
             try s.evaluate(":load collection \(file.path)")
             guard case .table(let t) = try s.evaluate("search \(name) \"a sleepy kitten\" 4").value else { throw NotATable() }
-            return (t.rows, t.title, s.searchState.vectorSources["minilm/\(name)"])
+            return (t.rows, s.runNote, s.searchState.vectorSources["minilm/\(name)"])
         }
         let cacheFile = "\(folder)/\(name).minilm.passage.vectors"
 
@@ -46,10 +46,12 @@ final class CollectionVectorCacheTests: XCTestCase {
         guard case .computed(cacheFile, let damaged?) = repaired.source else { return XCTFail("\(String(describing: repaired.source))") }
         XCTAssertTrue(damaged.hasSuffix("fails its checksum (byte 40): the file is damaged"), damaged)
         XCTAssertEqual(repaired.rows, changed.rows)
-        // At the learner's prompt the search says how long it took and where the vectors came from.
+        // At the learner's prompt the search says how long it took and where the vectors came from,
+        // beside the value (`runNote`), not in it: a saved notebook replays to the same output.
         let timed = try search(atThePrompt: true)
         XCTAssertEqual(timed.source, .cached(path: cacheFile))
-        XCTAssertTrue(timed.title?.hasSuffix(" ms (the 4 documents' vectors read from the cache)") == true, timed.title ?? "")
+        XCTAssertTrue(timed.note?.hasSuffix(" ms (the 4 documents' vectors read from the cache)") == true, timed.note ?? "")
+        XCTAssertNil(first.note)
     }
 
     func testWithoutACacheFolderNothingIsSavedAndTheOutputCarriesNoTime() throws {

@@ -30,7 +30,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Encoders.
     case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, staticContextNote, nearOnEncoder
     // Collections: search, recommend, classify, :load collection (the binder's and their own words).
-    case collectionAfterText
+    case collectionAfterText, collectionNeedsQuery, collectionUnknown, commandTakes, collectionNoKnownWord, collectionNoWordOfText, collectionWordsMissing
+    case collectionLabels, collectionLoaded, collectionNoLabels, headerDocument, headerText, headerMethod, headerClass, headerScores
+    case searchTitleEncoder, searchTitleSIF, searchTime, searchTimeCached, searchTimeSaved, durationMilliseconds, durationSeconds
+    case recommendNoItem, recommendTitle, methodNearestCentroid, methodKNearest, classifyHeldOutTitle, classifyTitle
     // An English-only encoder given Chinese text (zh-wiki's helper).
     case encoderOnlyEnglish
     // Language.

@@ -25,8 +25,8 @@ extension Invocation {
     /// "nearest centroid", "15-nearest neighbours" / "最近质心", "15 个最近邻".
     func methodName(_ m: TextClassifier.Method) -> String {
         switch m {
-        case .nearestCentroid: return language.pick(en: m.name, zh: "最近质心")
-        case .kNearest(let k): return language.pick(en: m.name, zh: "\(k) 个最近邻")
+        case .nearestCentroid: return language.text(.methodNearestCentroid)
+        case .kNearest(let k): return language.text(.methodKNearest, ["k": "\(k)"])
         }
     }
 
@@ -35,8 +35,7 @@ extension Invocation {
         let (name, sentence, _) = collectionArguments()
         let s = try semanticIndex(name, documentsAs: .query)   // classification is symmetric: e5 reads both sides as queries
         guard s.collection.isLabelled else {
-            throw WorkbenchError(language.pick(en: "\(name) has no labels: a labelled collection has label<TAB>text lines",
-                                               zh: "\(name) 没有标签：带标签的集合每行是 标签<TAB>文本"), at: textSpan)
+            throw WorkbenchError(language.text(.collectionNoLabels, ["name": name]), at: textSpan)
         }
         let split = LabelledSplit(collection: s.collection, heldOut: 0.2, seed: 1)
         let classifier = TextClassifier(index: s, training: split.training)
@@ -52,20 +51,19 @@ extension Invocation {
                             + r.labels.indices.flatMap { i in r.labels.indices.map { "\(r.confusion[i][$0])" } })
             }
             let pairs = labels.flatMap { truth in labels.map { "\(truth)→\($0)" } }
-            return .table(Table(title: language.pick(en: "\(name): trained on \(split.training.count), tested on \(split.test.count) held-out documents\nconfusion: a→b counts documents of class a classified as b",
-                                                     zh: "\(name)：用 \(split.training.count) 条训练，在留出的 \(split.test.count) 条上测试\n混淆：a→b 是真实类别为 a、被分到 b 的文档数"),
-                                headers: [language.pick(en: "method", zh: "方法"), language.pick(en: "accuracy", zh: "准确率"), language.pick(en: "correct", zh: "正确")] + pairs,
+            return .table(Table(title: language.text(.classifyHeldOutTitle, ["name": name, "training": "\(split.training.count)", "test": "\(split.test.count)"]),
+                                headers: [language.text(.headerMethod), language.text(.headerAccuracy), language.text(.headerCorrect)] + pairs,
                                 rows: rows, numericColumns: Set(1..<(3 + pairs.count))))
         }
         let v = s.encoder.encode(sentence)
         guard !v.isEmpty else {
-            throw WorkbenchError(language.pick(en: "no word of \"\(sentence)\" is in \(model.name)", zh: "“\(sentence)”中没有一个词在 \(model.name) 里"), at: textSpan)
+            throw WorkbenchError(language.text(.collectionNoWordOfText, ["text": sentence, "model": model.name]), at: textSpan)
         }
         let rows = methods.compactMap { m -> [String]? in
             guard let p = classifier.classify(vector: v.vector, method: m) else { return nil }
             return [methodName(m), p.label, p.scores.map { "\($0.label) \(m == .nearestCentroid ? String(format: "%.3f", $0.value) : String(Int($0.value)))" }.joined(separator: ", ")]
         }
-        return .table(Table(title: [language.pick(en: "classify \"\(sentence)\" in \(name)", zh: "在 \(name) 中给“\(sentence)”分类"), missingNote(v)].compactMap { $0 }.joined(separator: "\n"),
-                            headers: [language.pick(en: "method", zh: "方法"), language.pick(en: "class", zh: "类别"), language.pick(en: "scores", zh: "得分")], rows: rows))
+        return .table(Table(title: [language.text(.classifyTitle, ["text": sentence, "name": name]), missingNote(v)].compactMap { $0 }.joined(separator: "\n"),
+                            headers: [language.text(.headerMethod), language.text(.headerClass), language.text(.headerScores)], rows: rows))
     }
 }

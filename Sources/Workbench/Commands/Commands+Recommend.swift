@@ -26,10 +26,9 @@ extension Invocation {
         let (name, item, count) = collectionArguments()
         let s = try semanticIndex(name)
         guard !item.isEmpty, let doc = s.collection.document(named: item) else {
-            throw WorkbenchError(language.pick(en: "no item '\(item)' in \(name): give its number (1–\(s.collection.documents.count)) or a word in it",
-                                               zh: "\(name) 中没有“\(item)”：请给出编号（1–\(s.collection.documents.count)）或其中的词"), at: textSpan)
+            throw WorkbenchError(language.text(.recommendNoItem, ["item": item, "name": name, "count": "\(s.collection.documents.count)"]), at: textSpan)
         }
-        return hitsTable(language.pick(en: "like \(doc + 1): \(s.collection.documents[doc].text)", zh: "与第 \(doc + 1) 项相似：\(s.collection.documents[doc].text)"),
+        return hitsTable(language.text(.recommendTitle, ["n": "\(doc + 1)", "text": s.collection.documents[doc].text]),
                          s.recommend(item: doc, k: count), note: nil)
     }
 }

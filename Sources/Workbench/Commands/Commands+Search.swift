@@ -30,48 +30,37 @@ extension Invocation {
     func searchCollection() throws -> Value {
         let (name, query, count) = collectionArguments()
         guard !query.isEmpty else {
-            throw WorkbenchError(language.pick(en: "search needs a collection and a query", zh: "search 需要一个集合和一句查询"),
-                                 at: span, hint: command.examples.first)
+            throw error(.collectionNeedsQuery)
         }
         if let transformer = session.encoder { try Evaluator.refuseChinese(query, on: transformer, language: language, at: textSpan) }
         let started = DispatchTime.now().uptimeNanoseconds
         let s = try semanticIndex(name)
         let (q, hits) = s.search(query, k: count)
         if q.isEmpty {
-            throw WorkbenchError(language.pick(en: "no word of \"\(query)\" is in \(model.name)", zh: "“\(query)”中没有一个词在 \(model.name) 里"), at: textSpan)
+            throw WorkbenchError(language.text(.collectionNoWordOfText, ["text": query, "model": model.name]), at: textSpan)
         }
+        // How long it took is said at the prompt, beside the value: it is not part of what was found.
+        session.runNote = searchTimeNote(started: started, name: name, documents: s.collection.documents.count)
         if let transformer = session.encoder {
-            return hitsTable(language.pick(en: "search \(name) \"\(query)\" (\(transformer.name) sentence vectors, cosine)",
-                                           zh: "在 \(name) 中搜索“\(query)”（\(transformer.name) 句向量，余弦）"), hits,
-                             note: searchTimeNote(started: started, name: name, documents: s.collection.documents.count))
+            return hitsTable(language.text(.searchTitleEncoder, ["name": name, "query": query, "model": transformer.name]), hits, note: nil)
         }
-        return hitsTable(language.pick(en: "search \(name) \"\(query)\" (SIF sentence vectors, cosine)",
-                                       zh: "在 \(name) 中搜索“\(query)”（SIF 句向量，余弦）"), hits,
-                         note: [missingNote(q), searchTimeNote(started: started, name: name, documents: s.collection.documents.count)]
-                             .compactMap { $0 }.joined(separator: "\n").nilIfEmpty)
+        return hitsTable(language.text(.searchTitleSIF, ["name": name, "query": query]), hits, note: missingNote(q))
     }
 
     /// At the learner's prompt only (a piped script's output stays the same every run): how long the
     /// search took, and whether the documents' vectors were read from the cache or computed (and saved).
+    /// It goes to `Session.runNote`, not into the value, so that a saved notebook replays to the same output.
     func searchTimeNote(started: UInt64, name: String, documents: Int) -> String? {
         let state = session.searchState
         guard state.keepsIndexFiles, !state.lessonIsRunning else { return nil }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        let time = ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
-        let time_zh = ms < 1000 ? String(format: "%.0f 毫秒", ms) : String(format: "%.2f 秒", ms / 1000)
+        let time = ms < 1000 ? language.text(.durationMilliseconds, ["n": String(format: "%.0f", ms)])
+                             : language.text(.durationSeconds, ["n": String(format: "%.2f", ms / 1000)])
+        let values = ["time": time, "documents": "\(documents)", "name": name]
         switch session.encoder.flatMap({ state.vectorSources["\($0.name)/\(name)"] }) {
-        case .cached?:
-            return language.pick(en: "\(time) (the \(documents) documents' vectors read from the cache)",
-                                 zh: "用时 \(time_zh)（\(documents) 篇文档的向量从缓存读入）")
-        case .computed(_?, _)?:
-            return language.pick(en: "\(time) (\(documents) documents encoded and saved: the next search of \(name) reads them back)",
-                                 zh: "用时 \(time_zh)（已编码并保存 \(documents) 篇文档：下次搜索 \(name) 直接读入）")
-        default:
-            return language.pick(en: time, zh: "用时 \(time_zh)")
+        case .cached?: return language.text(.searchTimeCached, values)
+        case .computed(_?, _)?: return language.text(.searchTimeSaved, values)
+        default: return language.text(.searchTime, values)
         }
     }
-}
-
-private extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

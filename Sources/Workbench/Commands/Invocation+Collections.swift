@@ -35,11 +35,8 @@ extension Invocation {
             return c
         }
         let known = bundledCollectionNames()
-        throw WorkbenchError(language.pick(en: "no collection named '\(name)'; the bundled ones are \(known.joined(separator: ", ")), or :load collection FILE",
-                                           zh: "没有名为“\(name)”的集合；自带的有 \(known.joined(separator: "、"))，或用 :load collection 文件"),
-                             at: textSpan,
-                             hint: language.pick(en: "\(command.name) takes \(command.synopsis(language)): \(command.examples.first ?? "")",
-                                                 zh: "\(command.name) 的写法是 \(command.synopsis(language))：\(command.examples.first ?? "")"))
+        throw error(.collectionUnknown, ["name": name, "known": language.list(known)], at: collection?.nameSpan ?? textSpan,
+                    hint: language.text(.commandTakes, ["command": command.name, "synopsis": command.synopsis(language), "example": command.examples.first ?? ""]))
     }
 
     func bundledCollectionNames() -> [String] {
@@ -69,24 +66,21 @@ extension Invocation {
         let encoder = PooledSentenceEncoder(model: model, tokenizer: WordTokenizer(segmenter: try? ChineseSegmenter.bundled()), pooling: .sif)
         let s = SemanticIndex(collection: c, encoder: encoder)
         guard s.encoded.contains(where: { !$0.isEmpty }) else {
-            throw WorkbenchError(language.pick(en: "the model \(model.name) knows no word of '\(name)'; try :use zh-pd1998 for a Chinese collection, :use glove-50d for an English one",
-                                               zh: "模型 \(model.name) 不认识“\(name)”中的任何词；中文集合请先 :use zh-pd1998，英文集合请 :use glove-50d"),
-                                 at: textSpan)
+            throw WorkbenchError(language.text(.collectionNoKnownWord, ["model": model.name, "name": name]), at: textSpan)
         }
         session.searchState.collections[key] = s
         return s
     }
 
     func missingNote(_ s: SentenceVector) -> String? {
-        s.missing.isEmpty ? nil : language.pick(en: "not in \(model.name): \(s.missing.joined(separator: " "))",
-                                                zh: "\(model.name) 中没有：\(s.missing.joined(separator: " "))")
+        s.missing.isEmpty ? nil : language.text(.collectionWordsMissing, ["model": model.name, "words": s.missing.joined(separator: " ")])
     }
 
     func hitsTable(_ title: String, _ hits: [SearchHit], note: String?) -> Value {
         // The document's number comes first: it is what a lesson's check (`top 1 contains 1`) reads.
         let rows = hits.map { h in ["\(h.document + 1)", String(format: "%.3f", h.score), h.text] }
         return .table(Table(title: [title, note].compactMap { $0 }.joined(separator: "\n"),
-                            headers: [language.pick(en: "doc", zh: "文档"), "cos", language.pick(en: "text", zh: "文本")],
+                            headers: [language.text(.headerDocument), "cos", language.text(.headerText)],
                             rows: rows, numericColumns: [0, 1]))
     }
 }
@@ -107,8 +101,7 @@ extension Invocation {
         do { c = try DocumentCollection(data: Data(bytes), name: path) } catch let e as CollectionError { throw WorkbenchError(e.description) }
         session.searchState.documents[name] = c
         for key in session.searchState.collections.keys where key.hasSuffix("/\(name)") { session.searchState.collections[key] = nil }
-        let labels = c.isLabelled ? language.pick(en: ", labels \(c.labels.joined(separator: ", "))", zh: "，标签 \(c.labels.joined(separator: "、"))") : ""
-        return .text(language.pick(en: "collection \(name): \(c.documents.count) documents\(labels); try search \(name) \"…\"",
-                                   zh: "集合 \(name)：\(c.documents.count) 篇文档\(labels)；试试 search \(name) \"…\""))
+        let labels = c.isLabelled ? language.text(.collectionLabels, ["labels": language.list(c.labels)]) : ""
+        return .text(language.text(.collectionLoaded, ["name": name, "count": "\(c.documents.count)", "labels": labels]))
     }
 }
