@@ -132,46 +132,38 @@ extension CommandPattern {
         let isAnalogy = call.command == "analogy" || (call.analogy != nil && (call.command == "near" || call.command == "expression"))
         if command == "analogy" {
             guard isAnalogy, let shape = call.analogy else {
-                return call.command.isEmpty ? language.pick(en: "This step asks for a calculation with words.", zh: "这一步要用词做运算。")
-                    : language.pick(en: "This step asks for an analogy, written as start − word + word; \(CommandPattern.describe(call.command, language)) is not one.",
-                                    zh: "这一步要做类比，写成 起点 − 词 + 词；\(CommandPattern.describe(call.command, language)) 不是类比。")
+                return call.command.isEmpty ? language.text(.patternNeedsCalculation)
+                    : language.text(.patternNeedsAnalogy, ["given": CommandPattern.describe(call.command, language)])
             }
             guard words.count == 3 else { return nil }
             let (b, a, c) = (words[0], words[1], words[2])
             // b − a + c = c − a + b: the start and the added word may trade places.
             let startOK = shape.b == b || (shape.b == c && shape.c == b)
             if shape.a != a {
-                return language.pick(en: "The word you subtract (\(shape.a)) is not the one this question is about.",
-                                     zh: "你减去的词（\(shape.a)）不是这道题要减的那个。")
+                return language.text(.patternWrongSubtracted, ["word": shape.a])
             }
             if !startOK {
-                return language.pick(en: "The word you start from (\(shape.b)) is not the one this question is about.",
-                                     zh: "你出发的词（\(shape.b)）不是这道题的起点。")
+                return language.text(.patternWrongStart, ["word": shape.b])
             }
             if !(shape.c == c || (shape.b == c && shape.c == b)) {
-                return language.pick(en: "The word you add (\(shape.c)) is not the one this question is about.",
-                                     zh: "你加上的词（\(shape.c)）不是这道题要加的那个。")
+                return language.text(.patternWrongAdded, ["word": shape.c])
             }
             return nil
         }
         let command = CommandPattern.canonical(self.command, in: call.table)
         guard call.command == command else {
-            return language.pick(en: "This step asks for another command; \(CommandPattern.describe(call.command, language)) computes something else.",
-                                 zh: "这一步要用另一个命令；" + CommandPattern.describe(call.command, language).joinedBeforeHan("算的是别的东西。"))
+            return language.text(.patternOtherCommand, ["given": CommandPattern.describe(call.command, language).spacedBeforeHan(language)])
         }
         if !words.isEmpty, words.sorted() != call.words.sorted() {
-            return language.pick(en: "The command is right, but not the words: \(call.words.joined(separator: " ")) is not what the question asks about.",
-                                 zh: "命令对了，但词不对：\(call.words.joined(separator: " ")) 不是题目问的那些词。")
+            return language.text(.patternWrongWords, ["words": call.words.joined(separator: " ")])
         }
         if let n = wordCount, Set(call.words).count < n {
-            return language.pick(en: "The command is right, but it has \(Set(call.words).count) different words; count the words the step names.",
-                                 zh: "命令对了，但只有 \(Set(call.words).count) 个不同的词；数一数这一步列出的词。")
+            return language.text(.patternTooFewWords, ["n": "\(Set(call.words).count)"])
         }
         // A quoted sentence is a text of a text command, a word of an expression (sim "a", "b"), or the sentence of WORD in "…".
         for t in texts where !call.texts.contains(t) && !call.words.contains(t) {
             _ = t
-            return language.pick(en: "The command is right, but the quoted text is not the one in the step.",
-                                 zh: "命令对了，但引号里的文字不是这一步给的那段。")
+            return language.text(.patternWrongText)
         }
         for (key, v) in options.sorted(by: { $0.key < $1.key }) {
             // The option under its declared name (`dims=10` is `dim`), its value read as the declaration reads it.
@@ -182,8 +174,8 @@ extension CommandPattern {
             let same = given.map { g in Double(g).flatMap { x in Double(wanted).map { $0 == x } } ?? (g == wanted) } ?? false
             if !same {
                 return given == nil
-                    ? language.pick(en: "The command is right, but it does not set \(k).", zh: "命令对了，但没有设置 \(k)。")
-                    : language.pick(en: "The command is right, but \(k) is not.", zh: "命令对了，但 \(k) 不对。")
+                    ? language.text(.patternOptionMissing, ["option": k])
+                    : language.text(.patternOptionWrong, ["option": k])
             }
         }
         return nil
@@ -192,19 +184,20 @@ extension CommandPattern {
     /// "the command near", "an expression": how to name what the learner typed.
     static func describe(_ command: String, _ language: Language) -> String {
         switch command {
-        case "expression": return language.pick(en: "an expression", zh: "一个表达式")
-        case "analogy": return language.pick(en: "an analogy", zh: "一个类比")
-        case "let": return language.pick(en: "an assignment with let", zh: "用 let 赋值")
-        case "": return language.pick(en: "an empty line", zh: "空行")
-        default: return language.pick(en: "the command \(command)", zh: "命令 \(command)")
+        case "expression": return language.text(.patternAnExpression)
+        case "analogy": return language.text(.patternAnAnalogy)
+        case "let": return language.text(.patternAnAssignment)
+        case "": return language.text(.patternAnEmptyLine)
+        default: return language.text(.patternTheCommand, ["command": command])
         }
     }
 }
 
 extension String {
-    /// `一个表达式` + `算的…` joins without a space; `命令 near` + `算的…` keeps one after the Latin word.
-    func joinedBeforeHan(_ next: String) -> String {
-        (last.map { $0.isASCII } ?? false) ? self + " " + next : self + next
+    /// Before Chinese text that follows it in a sentence: `一个表达式` joins without a space, `命令 near`
+    /// keeps one after the Latin word (English needs none added: its sentences have their spaces).
+    func spacedBeforeHan(_ language: Language) -> String {
+        language == .zh && (last.map { $0.isASCII } ?? false) ? self + " " : self
     }
 }
 

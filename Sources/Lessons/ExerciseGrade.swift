@@ -92,7 +92,7 @@ extension Exercise {
         // A question answered with a command of the wrong type: remind the learner of the plain answer.
         if let own = mistakes.first(where: { $0.matches(evaluation.value) }) { feedback = own.message[language] ?? own.message[.en] ?? feedback }
         if !answers.isEmpty, first.0.isAboutType || (first.0.isAboutCommand && checks.allSatisfy({ !$0.isAboutType })) {
-            feedback = (feedback ?? "") + language.pick(en: " ", zh: "") + plainAnswerReminder(language)
+            feedback = language.text(.feedbackThenReminder, ["feedback": feedback ?? "", "reminder": plainAnswerReminder(language)])
         }
         return ExerciseGrade(outcome: .failed, answeredPlainly: false, evaluation: evaluation, error: nil, checks: outcomes, feedback: feedback)
     }
@@ -101,8 +101,7 @@ extension Exercise {
         let e = error as? WorkbenchError ?? WorkbenchError("\(error)")
         return ExerciseGrade(outcome: .error, answeredPlainly: false, evaluation: nil, error: e,
                              checks: checks.map { .init(check: $0.source, passed: false, message: nil) },
-                             feedback: language.pick(en: "Not yet: the command did not run (\(e.message)). Fix it and try again.",
-                                                     zh: "还不对：命令没有运行（\(e.message)）。改一下再试。"))
+                             feedback: language.text(.answerDidNotRun, ["message": e.message]))
     }
 }
 

@@ -94,12 +94,11 @@ public final class LessonRunner {
         var out: [Output] = [.step(number: stepIndex + 1, of: lesson.steps.count, title: s.title(in: language),
                                    prose: s.prose[language] ?? s.prose[.en] ?? "", isExercise: s.exercise != nil)]
         if s.exercise != nil {
-            out.append(.info(language.pick(en: "Type your answer. :hint for a hint, :skip to see the solution.",
-                                           zh: "输入你的答案。:hint 看提示，:skip 看答案。")))
+            out.append(.info(language.text(.lessonTypeAnswer)))
         } else if !s.demo.isEmpty {
-            out.append(.info(language.pick(en: "Press Enter to run: \(s.demo[0])", zh: "按回车运行：\(s.demo[0])")))
+            out.append(.info(language.text(.lessonPressEnterToRun, ["line": s.demo[0]])))
         } else {
-            out.append(.info(language.pick(en: "Press Enter to go on.", zh: "按回车继续。")))
+            out.append(.info(language.text(.lessonPressEnter)))
         }
         return out
     }
@@ -111,14 +110,14 @@ public final class LessonRunner {
             demoIndex += 1
             var out = [run(line, fromLesson: true)]
             if demoIndex < step.demo.count {
-                out.append(.info(language.pick(en: "Press Enter to run: \(step.demo[demoIndex])", zh: "按回车运行：\(step.demo[demoIndex])")))
+                out.append(.info(language.text(.lessonPressEnterToRun, ["line": step.demo[demoIndex]])))
             } else {
-                out.append(.info(language.pick(en: "Press Enter to go on.", zh: "按回车继续。")))
+                out.append(.info(language.text(.lessonPressEnter)))
             }
             return out
         }
         if isAwaitingAnswer && !wasSolvedBefore {
-            return [.info(language.pick(en: "This step waits for your answer (:hint, :skip).", zh: "这一步在等你的答案（:hint 提示，:skip 跳过）。"))]
+            return [.info(language.text(.lessonWaitsForAnswer))]
         }
         return try advance()
     }
@@ -147,24 +146,24 @@ public final class LessonRunner {
         }
         guard grade.passed else {
             wrongTries += 1
-            out.append(.feedback(passed: false, messages: [grade.feedback ?? language.pick(en: "Not yet.", zh: "还不对。")]))
+            out.append(.feedback(passed: false, messages: [grade.feedback ?? language.text(.lessonNotYet)]))
             if wrongTries >= 2 {
                 let ladder = exercise.hints(in: language)
                 if hintIndex < ladder.count { out += hint() } else if exercise.gradePlainly(exercise.solution, commands: session.commands, language: language) != nil {
                     // A solution that is the answer itself (129, 0.908) is shown only when the learner asks, with :skip.
-                    out.append(.info(language.pick(en: "That was the last hint; :skip shows the solution.", zh: "提示已经用完了；:skip 显示答案。")))
+                    out.append(.info(language.text(.lessonLastHint)))
                 } else {
-                    out.append(.info(language.pick(en: "The solution is: \(exercise.solution)", zh: "答案是：\(exercise.solution)")))
+                    out.append(.info(language.text(.lessonSolutionIs, ["solution": exercise.solution])))
                 }
             }
             return out
         }
         solvedThisVisit = true
         try store.update(lesson.id) { if !$0.completed.contains(step.id) { $0.completed.append(step.id) } }
-        out.append(.feedback(passed: true, messages: [language.pick(en: "Correct!", zh: "答对了！")]))
+        out.append(.feedback(passed: true, messages: [language.text(.lessonCorrect)]))
         if grade.answeredPlainly {
             // Show the computation behind the answer; it also leaves the session as the lesson expects.
-            out.append(.info(language.pick(en: "Computed:", zh: "算一下：")))
+            out.append(.info(language.text(.lessonComputed)))
             out.append(run(exercise.solution, fromLesson: true))
         } else if let e = grade.evaluation, e.bound.changesState {
             LessonReplay.transferState(from: graded, to: session)
@@ -175,12 +174,12 @@ public final class LessonRunner {
     /// The next rung of the hint ladder.
     public func hint() -> [Output] {
         guard let exercise = step.exercise else {
-            return [.info(language.pick(en: "This step has no exercise; press Enter to go on.", zh: "这一步没有练习，按回车继续。"))]
+            return [.info(language.text(.lessonNoExercise))]
         }
         let ladder = exercise.hints(in: language)
-        guard !ladder.isEmpty else { return [.info(language.pick(en: "No hints here; :skip shows the solution.", zh: "这里没有提示；:skip 显示答案。"))] }
+        guard !ladder.isEmpty else { return [.info(language.text(.lessonNoHints))] }
         guard hintIndex < ladder.count else {
-            return [.info(language.pick(en: "That was the last hint; :skip shows the solution.", zh: "提示已经用完了；:skip 显示答案。"))]
+            return [.info(language.text(.lessonLastHint))]
         }
         hintIndex += 1
         return [.hint(number: hintIndex, of: ladder.count, text: ladder[hintIndex - 1])]
@@ -189,7 +188,7 @@ public final class LessonRunner {
     /// Shows and runs the solution, marks the step skipped, and moves on.
     public func skip() throws -> [Output] {
         guard let exercise = step.exercise else { return try advance() }
-        var out: [Output] = [.info(language.pick(en: "The solution:", zh: "答案："))]
+        var out: [Output] = [.info(language.text(.lessonSolution))]
         out.append(run(exercise.solution, fromLesson: true))
         try store.update(lesson.id) { if !$0.completed.contains(step.id) && !$0.skipped.contains(step.id) { $0.skipped.append(step.id) } }
         solvedThisVisit = true
@@ -198,7 +197,7 @@ public final class LessonRunner {
 
     /// Back to the previous step.
     public func back() throws -> [Output] {
-        guard stepIndex > 0 else { return [.info(language.pick(en: "This is the first step.", zh: "这已经是第一步。"))] }
+        guard stepIndex > 0 else { return [.info(language.text(.lessonFirstStep))] }
         stepIndex -= 1
         try restoreState()
         try store.update(lesson.id) { $0.current = step.id }
@@ -209,9 +208,7 @@ public final class LessonRunner {
         guard stepIndex + 1 < lesson.steps.count else {
             try store.update(lesson.id) { $0.finished = true; $0.current = nil }
             let p = store.progress(of: lesson.id)
-            return [.finished(language.pick(
-                en: "Lesson finished: \(p.completed.count) exercises solved, \(p.skipped.count) skipped. :lesson lists the others.",
-                zh: "课程完成：做对 \(p.completed.count) 题，跳过 \(p.skipped.count) 题。:lesson 查看其他课程。"))]
+            return [.finished(language.text(.lessonFinished, ["solved": "\(p.completed.count)", "skipped": "\(p.skipped.count)"]))]
         }
         stepIndex += 1
         try store.update(lesson.id) { $0.current = step.id }

@@ -68,6 +68,14 @@ public enum Phrase: String, CaseIterable, Sendable {
     case notePrefix, lineNumber, savedNotebook
     // The REPL's host commands: lessons, :export, :save FILE.html.
     case lessonLeft, lessonUnknown, lessonUnknownHint, lessonOnlyCommand, lessonOnlyCommandHint, lessonUnfinished, lessonStateFinished, lessonStateAtStep, lessonStateNotStarted, lessonsTitle, exerciseMark, hintNumber, exportNeedsSVG, exportNothingYet, exportNoPicture, exportPicturesFrom, exportWrote, chooseWritableFolder, savedPage, saveWhichFiles
+    // The lesson runner and the grader's words to the learner (bind's block).
+    case lessonTypeAnswer, lessonPressEnterToRun, lessonPressEnter, lessonWaitsForAnswer, lessonNotYet, lessonLastHint, lessonSolutionIs
+    case lessonCorrect, lessonComputed, lessonNoExercise, lessonNoHints, lessonSolution, lessonFirstStep, lessonFinished
+    case answerDidNotRun, feedbackThenReminder
+    // What a `uses` check says of a command that is not the one asked for (CommandPattern).
+    case patternNeedsCalculation, patternNeedsAnalogy, patternWrongSubtracted, patternWrongStart, patternWrongAdded, patternOtherCommand
+    case patternWrongWords, patternTooFewWords, patternWrongText, patternOptionMissing, patternOptionWrong
+    case patternAnExpression, patternAnAnalogy, patternAnAssignment, patternAnEmptyLine, patternTheCommand
     // Long work's progress.
     case stageCountingWords, stageCountingCooccurrences, stageShuffling, stageTraining
 }
