@@ -65,11 +65,21 @@ public struct LessonLinter {
             problems += translationProblems(exercise, lesson.path, step)
             if exercise.rejects.isEmpty { problems.append("\(where_(step)) has no reject lines (wrong answers that must fail)") }
             func grade(_ answer: String) -> ExerciseGrade? { try? replay.grade(step: index, answer: answer, language: language).grade }
-            if !exercise.solution.isEmpty, let g = grade(exercise.solution), !g.passed {
+            let solved = exercise.solution.isEmpty ? nil : try? replay.grade(step: index, answer: exercise.solution, language: language)
+            var unknownWordChecks: [Check] = []
+            if case let (g, session)? = solved {
+                let unknown = unknownWords(exercise, value: g.evaluation?.value, model: session.model)
+                for (check, words) in unknown {
+                    problems.append("\(lesson.path):\(check.line): step '\(step.id)': the check '\(check.source)' names \(words.map { "'\($0)'" }.joined(separator: ", ")), which \(session.model.name) does not have: no list of its words can contain \(words.count > 1 ? "them" : "it") (a typo, or a word of another model?)")
+                }
+                unknownWordChecks = unknown.map(\.check)
+            }
+            if let g = solved?.grade, !g.passed {
                 if let error = g.error {
                     problems.append("\(lesson.path):\(exercise.solutionLine): step '\(step.id)': the solution '\(exercise.solution)' fails to run: \(error)")
                 }
-                for (check, outcome) in zip(exercise.checks, g.checks) where !outcome.passed && g.error == nil {
+                // A check naming an unknown word is reported above as the lesson's bug, not again in a learner's wording.
+                for (check, outcome) in zip(exercise.checks, g.checks) where !outcome.passed && g.error == nil && !unknownWordChecks.contains(check) {
                     problems.append("\(lesson.path):\(check.line): step '\(step.id)': the solution '\(exercise.solution)' fails '\(check.source)'" + (outcome.message.map { ": \($0)" } ?? ""))
                 }
             }
@@ -97,6 +107,24 @@ public struct LessonLinter {
             }
         }
         return problems
+    }
+
+    /// The checks that name words the model does not have. Only when the solution's value is a list of
+    /// the word model's nearest words (`near`, an analogy, odd one out: the kind of value whose
+    /// entries are that model's words) are a check's words looked up in it; a table of search
+    /// results, tokens or picture labels names other things, and is never looked up.
+    func unknownWords(_ exercise: Exercise, value: Value?, model: WordVectors) -> [(check: Check, words: [String])] {
+        guard case .neighbours = value else { return [] }
+        return exercise.checks.compactMap { check -> (check: Check, words: [String])? in
+            let unknown: [String]
+            switch check.kind {
+            case .topContains(_, let words), .topExcludes(_, let words), .wordsAre(let words): unknown = words.filter { !model.contains($0) }
+            // Spellings of one word, one per language's model (`nearest is star 星形`): one must be this model's.
+            case .nearestIs(let spellings): unknown = spellings.contains(where: model.contains) ? [] : spellings
+            default: return nil
+            }
+            return unknown.isEmpty ? nil : (check, unknown)
+        }
     }
 
     /// A question whose kind (yes/no, number, word, command) disagrees with its checks, and a

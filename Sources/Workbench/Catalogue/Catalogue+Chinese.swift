@@ -53,6 +53,7 @@ extension Catalogue {
         .plotStopped: "plot 已被 Ctrl-C 中止",
         .plotTitleTwo: "{model}，2 维",
         .plotTitlePCA: "{model}：{n} 个向量的主成分分析",
+        .plotTitleTSNE: "{model}：{n} 个向量的 t-SNE（困惑度 {perplexity}）：靠近表示相似；群与群之间的距离意义不大",
         .vocabularyTop: "{model}：{words} 个词；最常见的 20 个",
         .vocabularyMatches: "{n} 个词匹配 '{pattern}'",
         .vocabularyMatchesMany: "{n} 个词匹配 '{pattern}'；显示最常见的 50 个",

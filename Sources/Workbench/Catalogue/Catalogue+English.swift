@@ -53,6 +53,7 @@ extension Catalogue {
         .plotStopped: "plot stopped by Ctrl-C",
         .plotTitleTwo: "{model}, 2 dimensions",
         .plotTitlePCA: "{model}: PCA of {n} vectors",
+        .plotTitleTSNE: "{model}: t-SNE of {n} vectors (perplexity {perplexity}): near means similar; distances between groups mean little",
         .vocabularyTop: "{model}: {words} words; the 20 most frequent",
         .vocabularyMatches: "{n} words match '{pattern}'",
         .vocabularyMatchesMany: "{n} words match '{pattern}'; the 50 most frequent",

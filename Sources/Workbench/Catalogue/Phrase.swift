@@ -20,7 +20,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Neighbours.
     case oddOneOutOf, outsideSearchedWords, rankLabel
     // Vectors and the model.
-    case variablesTitle, headerName, headerValue, headerDimension, headerRank, headerWord, dimensionsUnnamed, modelShape, plotOneDimension, plotLengthsDiffer, plotNotFinite, plotStopped, plotTitleTwo, plotTitlePCA, vocabularyTop, vocabularyMatches, vocabularyMatchesMany, badRegularExpression
+    case variablesTitle, headerName, headerValue, headerDimension, headerRank, headerWord, dimensionsUnnamed, modelShape, plotOneDimension, plotLengthsDiffer, plotNotFinite, plotStopped, plotTitleTwo, plotTitlePCA, plotTitleTSNE, vocabularyTop, vocabularyMatches, vocabularyMatchesMany, badRegularExpression
     // Models and evaluation.
     case unreadable, modelsTitle, headerModel, headerShape, headerSize, headerSetting, headerMeasure, headerSection, headerCorrect, headerAccuracy, nowUsing, cannotReadFile, evaluationOn, evaluationStopped, evaluationAnalogies
     // Training.

@@ -41,9 +41,19 @@ extension CommandSpec {
 
     static let plot = CommandSpec(
         "plot", arguments: .expressions(.vector, count: 2...500, wholeLine: false),
+        options: [OptionSpec("method", .choice(["pca", "tsne"]), default: .text("pca"),
+                             help: Localized(en: "pca: the first two principal components (distances along them are kept); tsne: t-SNE, which keeps each word's nearest neighbours near (distances between groups mean little)",
+                                             zh: "pca：前两个主成分（保留沿主成分的距离）；tsne：t-SNE，让每个词的近邻留在近处（群与群之间的距离意义不大）"),
+                             example: "plot king queen man woman paris rome method=tsne"),
+                  OptionSpec("perplexity", .real(2...100), default: .real(30),
+                             help: Localized(en: "t-SNE: about how many neighbours each word keeps (at most a third of the words)", zh: "t-SNE：每个词大约保留多少个近邻（至多词数的三分之一）"),
+                             example: "plot king queen man woman method=tsne perplexity=5"),
+                  OptionSpec("seed", .integer(0...Int(Int32.max)), default: .integer(1),
+                             help: Localized(en: "t-SNE: the same seed gives the same picture", zh: "t-SNE：同样的种子画出同样的图"),
+                             example: "plot king queen man woman method=tsne seed=2")],
         topic: .model,
-        summary: Localized(en: "a 2-D picture of the vectors (their first two principal components)", zh: "向量的二维图（前两个主成分）"),
-        examples: ["plot 猫 狗 汽车 飞机", "plot king queen man woman"],
+        summary: Localized(en: "a 2-D picture of the vectors (their first two principal components, or t-SNE with method=tsne)", zh: "向量的二维图（前两个主成分；method=tsne 用 t-SNE）"),
+        examples: ["plot 猫 狗 汽车 飞机", "plot king queen man woman", "plot king queen man woman paris rome france italy method=tsne"],
         evaluate: { try $0.plot() })
 
     static let vocab = CommandSpec(
@@ -75,6 +85,15 @@ extension Invocation {
             if session.encoder == nil, let names = model.dimensionNames, names.count == 2 { axes = (names[0], names[1]) }
         } else if matrix.columns == 1 {
             throw WorkbenchError(language.text(.plotOneDimension), at: span)
+        } else if options.text("method") == "tsne" {
+            // t-SNE (VectorMath), seeded: the same words and seed give the same picture.
+            let tsne = TSNE(perplexity: options.real("perplexity") ?? 30, seed: UInt64(options.integer("seed") ?? 1))
+            let placed = tsne.embed(matrix, shouldStop: { [session] in session.cancellation.isRequested })
+            if session.cancellation.isRequested { throw WorkbenchError(language.text(.plotStopped), at: span) }
+            let plotted = vectors.enumerated().map { i, v in ScatterPlot.Point(label: v.label, x: placed[i].x, y: placed[i].y) }
+            let title = language.text(.plotTitleTSNE, ["model": session.encoder?.name ?? model.name, "n": "\(vectors.count)",
+                                                       "perplexity": OptionValue.real(tsne.effectivePerplexity(rows: vectors.count)).description])
+            return .scatter(ScatterPlot(title: title, points: plotted, xLabel: "t-SNE 1", yLabel: "t-SNE 2"))
         } else {
             let pca: PCA
             do {

@@ -172,7 +172,15 @@ public struct Parser {
             if case .word(let key) = current.kind, isSymbol("=", peek()) {
                 let keyToken = advance(); _ = advance()
                 let valueToken = advance()
-                args.append(.option(key, valueToken.text.trimming(["\""]), keyToken.span + valueToken.span))
+                // A number as it was typed (`seed=2`, not the lexer's 2.0, which a whole-number option refuses).
+                var value = valueToken.text.trimming(["\""])
+                if case .number = valueToken.kind {
+                    let chars = Array(line)
+                    if valueToken.span.start >= 0, valueToken.span.start < valueToken.span.end, valueToken.span.end <= chars.count {
+                        value = String(chars[valueToken.span.start..<valueToken.span.end])
+                    }
+                }
+                args.append(.option(key, value, keyToken.span + valueToken.span))
             } else if wholeLine || hasComma {
                 args.append(.expr(try expression()))
             } else {
