@@ -62,15 +62,18 @@ public struct Check: Equatable, Sendable, CustomStringConvertible {
         }
 
         /// Whether a number the learner typed with `decimals` decimal places is the target rounded
-        /// to those places: `1.5` for `1.53 ± 0.01`, `0.9` for `0.922 ± 0.005`. At least one decimal
-        /// place is needed (`2` is not an answer to 1.53), and only `≈ X ± T` targets round.
+        /// to those places: `1.5` for `1.53 ± 0.01`, `0.9` for `0.922 ± 0.005`: every number the
+        /// target allows rounds to what was typed. At least one decimal place is needed (`2` is not
+        /// an answer to 1.53), and only `≈ X ± T` targets round. A target on a rounding boundary
+        /// takes neither side: for `0.95 ± 0.005`, `0.9` and `1.0` are both wrong.
         ///
         ///     NumberTarget.near(1.53, tolerance: 0.01, relative: false).accepts(1.5, decimals: 1)   // true
         public func accepts(_ x: Double, decimals: Int) -> Bool {
             if contains(x) { return true }
             guard decimals >= 1, case .near(let c, let t, let relative) = self else { return false }
             let half = 0.5 * pow(10, Double(-min(decimals, 12)))
-            return abs(x - c) <= half + (relative ? abs(c) * t / 100 : t) + 1e-9
+            let tolerance = relative ? abs(c) * t / 100 : t
+            return c - tolerance >= x - half - 1e-9 && c + tolerance <= x + half + 1e-9
         }
 
         /// A number inside the target (what the linter types as the plain answer).

@@ -233,7 +233,8 @@ extension Check.NumberTarget {
         }
         if accepts(x, decimals: decimals) { return (x, true) }
         if isShare, x > 1, x <= 100, accepts(x / 100, decimals: decimals + 2) { return (x / 100, true) }
-        return (isShare && x > 1 && x <= 100 ? x / 100 : x, false)
+        // A wrong number is judged as typed: `4` for 0.4 is too high (as 4%, it would be "too low").
+        return (x, false)
     }
 
     /// "too high" or "too low", for `x` outside the target.
@@ -287,7 +288,10 @@ public struct Mistake: Equatable, Sendable {
         case (.number(let m, let md, _)?, .number(let x, let xd, let percent)):
             let value = target.map { $0.meaning(x, decimals: xd, percent: percent).value } ?? (percent ? x / 100 : x)
             // 91.7% read as 0.917 has two more decimal places than were typed.
-            return Mistake.near(value, m, places: md, typed: value != x ? xd + 2 : xd)
+            if Mistake.near(value, m, places: md, typed: value != x ? xd + 2 : xd) { return true }
+            // A share typed as a percentage without its sign (91.7) is that mistake too.
+            if let target, target.isShare, !percent, x > 1, x <= 100 { return Mistake.near(x / 100, m, places: md, typed: xd + 2) }
+            return false
         case (.number(let m, let md, _)?, .fraction(let a, let b)):
             return Mistake.near(a / b, m, places: md, typed: 12)
         default: return false

@@ -42,6 +42,7 @@ final class AnswerFormsTests: XCTestCase {
         + step("big", question: "How many cosines?", solution: "30000", check: "answer number 30000\nnumber ≈ 30000 ± 0.5")
         + step("small", question: "How many predictions?", solution: "4",
                check: "answer number 4\nnumber ≈ 4 ± 0.01\nmistake 1.18 \"that is log₁₀; word2vec uses the natural log\"\n  zh: 这是 log₁₀；word2vec 用的是自然对数")
+        + step("recall", question: "What recall did the index reach?", solution: "0.95", check: "answer number 0.95 ± 0.005\nnumber ≈ 0.95 ± 0.005")
         + step("yesno", question: "Is 狗 the nearest word to 猫? Answer yes or no.", solution: "near 猫",
                check: "answer yes\nnearest is 狗\nuses near 猫", reject: "no"))
 
@@ -76,6 +77,14 @@ final class AnswerFormsTests: XCTestCase {
         XCTAssertEqual(grade("share", "50%").feedback, "50% is too low.")
         XCTAssertEqual(grade("share", "0.95", .zh).feedback, "0.95 太大了。")
         XCTAssertFalse(grade("share", "1").passed)
+        // Rounding accepts what every allowed number rounds to: 0.95 ± 0.005 is neither 0.9 nor 1.0.
+        for typed in ["0.95", "95%", "95", "0.950"] { XCTAssertTrue(grade("recall", typed).passed, typed) }
+        XCTAssertEqual(grade("recall", "0.9").feedback, "0.9 is too low.")
+        XCTAssertEqual(grade("recall", "1.0", .zh).feedback, "1.0 太大了。")
+        // A bare wrong number is judged as typed: 4 is not 4% where a share is asked.
+        XCTAssertEqual(grade("share", "4").feedback, "4 is too high.")
+        XCTAssertEqual(grade("share", "4", .zh).feedback, "4 太大了。")
+        XCTAssertEqual(grade("share", "91.7").feedback, "that is the other row", "a share typed without its % sign is still the named mistake")
     }
 
     func testAFractionWhereACountIsAskedIsToldItIsTheShare() {
