@@ -66,3 +66,15 @@ int embedlab_getc(FILE *stream) {
     }
     return (int)cp;
 }
+
+#include <termios.h>
+
+int embedlab_set_echo(int fd, int on) {
+    struct termios t;
+    if (!isatty(fd) || tcgetattr(fd, &t) != 0) return -1;
+    int was = (t.c_lflag & ECHO) != 0;
+    if (on) t.c_lflag |= ECHO; else t.c_lflag &= ~(tcflag_t)ECHO;
+    /* TCSANOW: what was typed ahead stays in the input queue for the next prompt. */
+    if (tcsetattr(fd, TCSANOW, &t) != 0) return -1;
+    return was;
+}

@@ -9,7 +9,8 @@ import Workbench
 /// the title, a bar, the percentage, the detail, and a sparkline of the series (the cost of
 /// every finished epoch). Updates may come from any thread; redraws are limited to about 25 a
 /// second, except when an epoch finishes. `finish()` clears the line, so that the command's
-/// result prints where the bar was.
+/// result prints where the bar was. While the bar is up the terminal does not echo what is typed
+/// (`echo`): typed-ahead text waits for the next prompt instead of being drawn over.
 ///
 /// The REPL sets it up around each evaluation, on a terminal:
 ///
@@ -28,9 +29,15 @@ public final class ProgressBar: @unchecked Sendable {
     /// The shortest time between two redraws.
     static let interval: Duration = .milliseconds(40)
 
-    public init(style: Style, write: @escaping @Sendable (String) -> Void) {
+    /// Hides (false) and shows again (true) the terminal's echo of what is typed: what a learner
+    /// types while the bar is drawn would be echoed onto the bar's line and erased by its next
+    /// redraw; hidden, it stays queued and appears at the next prompt.
+    private let echo: (@Sendable (Bool) -> Void)?
+
+    public init(style: Style, write: @escaping @Sendable (String) -> Void, echo: (@Sendable (Bool) -> Void)? = nil) {
         self.style = style
         self.write = write
+        self.echo = echo
     }
 
     /// `update` as a closure, for `Session.onProgress`.
@@ -44,6 +51,7 @@ public final class ProgressBar: @unchecked Sendable {
         if let last = lastDraw, now - last < Self.interval, !newEpoch, p.fraction < 1 { return }
         lastDraw = now
         lastSeriesCount = p.series.count
+        if !drawn { echo?(false) }
         drawn = true
         write("\r\u{1B}[2K" + Self.line(p, style: style))
     }
@@ -52,7 +60,10 @@ public final class ProgressBar: @unchecked Sendable {
     public func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if drawn { write("\r\u{1B}[2K") }
+        if drawn {
+            write("\r\u{1B}[2K")
+            echo?(true)
+        }
         drawn = false
         lastDraw = nil
         lastSeriesCount = 0

@@ -63,7 +63,7 @@ public final class ReplLoop {
         self.errorOutput = errorOutput ?? { ReplLoop.write(TerminalText.printable($0, colour: colour) + "\n", to: 2) }
         self.startModel = session.model.name
         if editor.isInteractive {
-            let bar = ProgressBar(style: style, write: { ReplLoop.write($0, to: 1) })
+            let bar = ProgressBar(style: style, write: { ReplLoop.write($0, to: 1) }, echo: { _ = embedlab_set_echo(0, $0 ? 1 : 0) })
             progressBar = bar
             session.onProgress = bar.report
         }

@@ -22,12 +22,14 @@ public enum TrainingRenderer {
         let l = style.language
         switch s.method {
         case .glove:
-            lines.append("  " + l.text(.trainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)", "records": "\(s.records)",
-                                                       "done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)", "seconds": String(format: "%.2f", s.seconds)]))
+            lines += flowed(l.text(.trainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)", "records": "\(s.records)",
+                                                   "done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)", "seconds": String(format: "%.2f", s.seconds)]),
+                            first: "  ", indent: "    ", style: style)
         case .word2vec:
             // Word2Vec has no records: it trains on the corpus's words, and its speed is words a second.
-            lines.append("  " + l.text(.word2vecTrainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)",
-                                                               "trained": "\(s.records)"]))
+            lines += flowed(l.text(.word2vecTrainingLine, ["words": "\(s.words)", "dims": "\(s.dimensions)", "tokens": "\(s.tokens)",
+                                                           "trained": "\(s.records)"]),
+                            first: "  ", indent: "    ", style: style)
             lines.append("  " + style.paint(DisplayWidth.pad(l.text(.word2vecTime), to: 8), .dim) + "  "
                          + l.text(.word2vecTimeLine, ["done": "\(s.epochCosts.count)", "epochs": "\(s.epochs)",
                                                       "seconds": String(format: "%.2f", s.seconds), "rate": "\(Int(s.wordsPerSecond.rounded()))"]))
@@ -41,7 +43,8 @@ public enum TrainingRenderer {
         }
         lines += wrapped(s.settings.map { "\($0.name) \($0.value)" }, label: l.text(.trainingSettings), style: style)
         if !s.suggestions.isEmpty {
-            lines.append("  " + style.paint(DisplayWidth.pad(l.text(.trainingTry), to: 8), .dim) + "  " + s.suggestions.joined(separator: "  ·  "))
+            lines += flowed(s.suggestions.joined(separator: "  ·  "), first: "  " + style.paint(DisplayWidth.pad(l.text(.trainingTry), to: 8), .dim) + "  ",
+                            indent: String(repeating: " ", count: 12), style: style, separator: "  ·  ")
         }
         return lines.joined(separator: "\n")
     }
@@ -64,6 +67,31 @@ public enum TrainingRenderer {
         return lines.enumerated().map { k, line in
             (k == 0 ? "  " + style.paint(DisplayWidth.pad(label, to: 8), .dim) + "  " : indent) + line
         }
+    }
+
+    /// `text`'s pieces (between ` · `, or `separator`) over as many lines as the width needs, the
+    /// first line after `first`, the others after `indent`: a piece is never cut (`1.39 s` and
+    /// `:use glove-50d` were split where an 80-column terminal ended the line).
+    static func flowed(_ text: String, first: String, indent: String, style: Style, separator: String = " · ") -> [String] {
+        let pieces = text.components(separatedBy: separator)
+        var lines: [String] = []
+        var current = first
+        // Widths counted without colour codes (the label may be painted).
+        var width = style.color ? DisplayWidth.of(first.replacingOccurrences(of: #"\x{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)) : DisplayWidth.of(first)
+        let gap = String(separator.prefix { $0 == " " })
+        for (k, piece) in pieces.enumerated() {
+            let item = piece + (k < pieces.count - 1 ? separator.trailingSpacesTrimmed : "")
+            if k > 0, width + gap.count + DisplayWidth.of(item) > style.width {
+                lines.append(current.trailingSpacesTrimmed)
+                current = indent + item
+                width = DisplayWidth.of(indent) + DisplayWidth.of(item)
+            } else {
+                current += (k > 0 ? gap : "") + item
+                width += (k > 0 ? gap.count : 0) + DisplayWidth.of(item)
+            }
+        }
+        lines.append(current.trailingSpacesTrimmed)
+        return lines
     }
 
     /// At most `n` values, evenly spaced, the first and the last always kept.

@@ -130,4 +130,25 @@ final class TerminalTests: XCTestCase {
         let screen = try t.waitFor("arithmetic 2/")
         XCTAssertTrue(screen.contains("[2/"), screen)
     }
+
+    func testWhatIsTypedDuringAProgressBarWaitsForThePromptAndIsNotDrawnOver() throws {
+        let t = try Terminal(command: command("--lesson lessons/10-finding-neighbours-fast.md"), width: 80)
+        try t.waitFor("ann 1/")
+        try t.type("30000")
+        try t.press("Enter")
+        try t.waitFor("ann 2/")
+        try t.type("index build m=8 ef=50")
+        try t.press("Enter")
+        try t.waitFor("building an HNSW index")
+        // Typed ahead while the index is built: echoed, it ran past the bar's line and the next
+        // redraw left a cut copy behind ("…5580/30000hello the").
+        try t.type("hello there, typed while the bar is drawn")
+        usleep(300_000)
+        let during = try t.screen()
+        XCTAssertFalse(during.contains("hello"), "nothing typed is drawn while the bar is up:\n\(during)")
+        let screen = try t.waitFor("ann 3/", timeout: 60)
+        let lines = screen.split(separator: "\n").filter { $0.contains("hello") }
+        XCTAssertEqual(lines.count, 1, "the typed text appears once:\n\(screen)")
+        XCTAssertTrue(lines.first?.hasSuffix("]> hello there, typed while the bar is drawn") == true, "at the next prompt, whole:\n\(screen)")
+    }
 }

@@ -14,4 +14,9 @@ void embedlab_clear_interrupt(void);
 /// returns; the caller sees embedlab_interrupt_pending() and shows a fresh prompt.
 int embedlab_getc(FILE *stream);
 
+/// Turns the terminal's echo of typed characters on (1) or off (0) for `fd`, without discarding
+/// what was typed ahead. Returns the previous state (1 or 0), or -1 when `fd` is not a terminal.
+/// The REPL hides the echo while a progress bar is drawn, so nothing is drawn over typed text.
+int embedlab_set_echo(int fd, int on);
+
 #endif
