@@ -37,6 +37,7 @@ func parse() -> Options {
         case "--collection": o.collection = value(a)
         case "--repeats": guard let n = Int(value(a)), n > 0 else { usage("--repeats needs a positive count") }; o.repeats = n
         case "--json": o.json = true
+        case "--profile-cached": _ = value(a)
         case "-h", "--help": usage(nil)
         default: positional.append(a)
         }
@@ -83,6 +84,22 @@ func session() throws -> Session {
     return s
 }
 
+// --profile-cached N (for a profiler): fill the cache once, then only N cached first searches.
+if let i = CommandLine.arguments.firstIndex(of: "--profile-cached"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) {
+    _ = try session().evaluate("search \(o.collection) \"\(queries[0])\" 5")
+    for r in 0..<n {
+        let s = try session()
+        if ProcessInfo.processInfo.environment["SEARCH_BENCH_SPLIT"] != nil, let e = s.encoder {
+            let f1 = milliseconds { _ = e.encode(queries[r % queries.count], as: .query, threads: 2) }
+            let f2 = milliseconds { _ = e.encode(queries[r % queries.count], as: .query, threads: 2) }
+            let t = milliseconds { _ = try? s.evaluate("search \(o.collection) \"\(queries[r % queries.count])\" 5") }
+            print(String(format: "first forward %.1f ms, second %.1f ms, then the first search %.1f ms", f1, f2, t))
+        } else {
+            _ = try s.evaluate("search \(o.collection) \"\(queries[r % queries.count])\" 5")
+        }
+    }
+    exit(0)
+}
 var uncached: [Double] = [], cached: [Double] = [], cachedCPU: [Double] = [], query: [Double] = []
 var encode1: [Double] = [], encode2: [Double] = []
 var sources: Set<String> = []

@@ -30,12 +30,15 @@ final class MatrixProductTests: XCTestCase {
             return out
         }
 
-        func computed(accumulate: Bool, threads: Int) -> [Float] {
+        func computed(accumulate: Bool, threads: Int, small: Bool = false) -> [Float] {
             var out = c
             a.withUnsafeBufferPointer { ap in
                 b.withUnsafeBufferPointer { bp in
                     out.withUnsafeMutableBufferPointer { cp in
-                        if transposed {
+                        if small {
+                            smallProductTransposed(m: m, n: n, k: k, a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb,
+                                                   c: cp.baseAddress!, ldc: ldc, accumulate: accumulate, parallel: threads > 1)
+                        } else if transposed {
                             matrixMultiplyTransposed(m: m, n: n, k: k, a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb,
                                                      c: cp.baseAddress!, ldc: ldc, accumulate: accumulate, threads: threads)
                         } else {
@@ -49,8 +52,8 @@ final class MatrixProductTests: XCTestCase {
         }
 
         /// Checks every element of C, including the padding between rows, which must be untouched.
-        func check(accumulate: Bool, threads: Int, file: StaticString = #filePath, line: UInt = #line) {
-            let want = expected(accumulate: accumulate), got = computed(accumulate: accumulate, threads: threads)
+        func check(accumulate: Bool, threads: Int, small: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
+            let want = expected(accumulate: accumulate), got = computed(accumulate: accumulate, threads: threads, small: small)
             let tolerance = 1e-5 * Double(k + 1)
             var failures = 0
             for (index, (w, g)) in zip(want, got).enumerated() where abs(w - Double(g)) > tolerance {
@@ -99,6 +102,27 @@ final class MatrixProductTests: XCTestCase {
             tall.check(accumulate: true, threads: threads)
             square.check(accumulate: threads == 2, threads: threads)
         }
+    }
+
+    /// The product for a few rows (a short query through a transformer layer), reading B in place:
+    /// odd row counts (pairs and a last row), outputs not a multiple of 4, depths with a tail, padding
+    /// between rows, and split over the worker threads (large enough) or not.
+    func testTheSmallProductAgreesWithTheDefinition() {
+        var seed: UInt64 = 700
+        for (m, n, k) in [(1, 1, 1), (1, 5, 7), (2, 4, 8), (3, 9, 17), (7, 13, 384), (8, 1152, 64), (16, 203, 100), (5, 1536, 96)] {
+            for pad in [0, 3] {
+                let c = Case(m: m, n: n, k: k, pad: pad, transposed: true, seed: seed)
+                seed += 1
+                for threads in [1, 2] {
+                    c.check(accumulate: false, threads: threads, small: true)
+                    c.check(accumulate: true, threads: threads, small: true)
+                }
+            }
+        }
+        let empty = Case(m: 0, n: 4, k: 3, pad: 0, transposed: true, seed: 10)
+        XCTAssertEqual(empty.computed(accumulate: false, threads: 2, small: true), empty.c)
+        let none = Case(m: 3, n: 4, k: 0, pad: 1, transposed: true, seed: 11)
+        XCTAssertEqual(none.computed(accumulate: true, threads: 1, small: true), none.c)
     }
 
     func testZeroDepthClearsOrKeepsTheResultAndEmptyProductsTouchNothing() {

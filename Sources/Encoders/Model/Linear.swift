@@ -18,9 +18,18 @@ struct Linear: @unchecked Sendable {
         b = bias.withUnsafeBufferPointer { $0.baseAddress! }
     }
 
+    /// Up to this many rows (the tokens of a short query) go through `smallProductTransposed`, which
+    /// reads W in place; more go through the packed product.
+    static let smallRows = 16
+
     /// y (rows × outputs) = x (rows × inputs) · Wᵀ + b.
     func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, threads: Int) {
         for r in 0..<rows { (y + r * outputs).update(from: b, count: outputs) }
+        if rows <= Self.smallRows {
+            smallProductTransposed(m: rows, n: outputs, k: inputs, a: x, lda: inputs, b: w, ldb: inputs,
+                                   c: y, ldc: outputs, accumulate: true, parallel: threads > 1)
+            return
+        }
         matrixMultiplyTransposed(m: rows, n: outputs, k: inputs, a: x, lda: inputs, b: w, ldb: inputs,
                                  c: y, ldc: outputs, accumulate: true, threads: threads)
     }

@@ -71,19 +71,23 @@ public struct TransformerEncoder: @unchecked Sendable {
         let context = UnsafeMutablePointer<Float>.allocate(capacity: total * h)
         let hiddenFF = UnsafeMutablePointer<Float>.allocate(capacity: total * inner)
         defer { qkv.deallocate(); context.deallocate(); hiddenFF.deallocate() }
+        // A short query's norms, GELU and attention are microseconds of work: on one thread, with no
+        // fork and join each (seven a layer, 84 on e5-small, each a wait for a second core on a busy
+        // machine); its products still share the worker threads (`Linear.smallRows`).
+        let light = total <= Linear.smallRows ? 1 : threads
         x.withUnsafeMutableBufferPointer { xb in
             let x = xb.baseAddress!
             embed(batch, into: x)
-            embeddingNorm.apply(x, adding: nil, rows: total, width: h, threads: threads)
+            embeddingNorm.apply(x, adding: nil, rows: total, width: h, threads: light)
             for layer in layers {
                 layer.qkv.apply(x, rows: total, into: qkv, threads: threads)
-                selfAttention(qkv: qkv, texts: texts, hidden: h, heads: config.heads, into: context, threads: threads)
+                selfAttention(qkv: qkv, texts: texts, hidden: h, heads: config.heads, into: context, threads: light)
                 layer.attentionOutput.apply(context, rows: total, into: qkv, threads: threads)
-                layer.attentionNorm.apply(x, adding: qkv, rows: total, width: h, threads: threads)
+                layer.attentionNorm.apply(x, adding: qkv, rows: total, width: h, threads: light)
                 layer.up.apply(x, rows: total, into: hiddenFF, threads: threads)
-                gelu(hiddenFF, count: total * inner, threads: threads)
+                gelu(hiddenFF, count: total * inner, threads: light)
                 layer.down.apply(hiddenFF, rows: total, into: qkv, threads: threads)
-                layer.outputNorm.apply(x, adding: qkv, rows: total, width: h, threads: threads)
+                layer.outputNorm.apply(x, adding: qkv, rows: total, width: h, threads: light)
             }
         }
         return (x, texts)
