@@ -68,6 +68,28 @@ final class ArchitectureTests: XCTestCase {
         XCTAssertFalse(architecture.contains("(planned)"), "every module in the diagram exists")
     }
 
+    /// The declarations "Adding a command" quotes (`norm`, `:load`) are the repo's own, word for word:
+    /// a newcomer copies what the table really says.
+    func testTheCommandsTheGuideQuotesAreAsInTheRepo() throws {
+        let architecture = try String(contentsOf: Models.root.appendingPathComponent("ARCHITECTURE.md"), encoding: .utf8)
+        let folder = Models.root.appendingPathComponent("Sources/Workbench/Commands")
+        let sources = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        func folded(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let code = folded(sources)
+        var quoted = 0
+        for block in architecture.components(separatedBy: "```swift\n").dropFirst() {
+            let body = block.components(separatedBy: "```")[0]
+            guard let start = body.range(of: "static let ") else { continue }
+            var lines = body[start.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            while let last = lines.last, ["", "}"].contains(last.trimmingCharacters(in: .whitespaces)) { lines.removeLast() }
+            let declaration = folded(lines.joined(separator: "\n"))
+            XCTAssertTrue(code.contains(declaration), "ARCHITECTURE.md quotes a declaration the repo does not have:\n\(declaration)")
+            quoted += 1
+        }
+        XCTAssertGreaterThanOrEqual(quoted, 2, "the guide quotes norm and :load")
+    }
+
     /// Each module has a README that names what it may import, as Package.swift declares it.
     func testEveryModuleHasAReadme() throws {
         let package = try String(contentsOf: Models.root.appendingPathComponent("Package.swift"), encoding: .utf8)
