@@ -15,17 +15,18 @@ final class SchemaTests: XCTestCase {
     func testEveryKindOfValueMatchesTheSchema() throws {
         let s = try Models.session("toy")
         var seen = Set<String>()
-        // One line per kind of value, and the tables' richer forms (tokens, BPE merges, training, evaluation, sweep).
+        // One line per kind of value, and the tables' richer forms (tokens, BPE merges, training, evaluation, sweep, pictures).
         for line in ["猫", "sim 猫 狗", "near 3 猫", "odd 猫 狗 汽车", "vocab 猫", "plot 猫 狗 汽车 飞机", ":set k 5", "# nothing",
                      "index build m=4 ef=20", "index sweep queries=5 max-ef=20",
                      #"tokens "从Token到向量""#, #"bpe train "aaabdaaabac" vocab 259"#, #"cooccur "the cat sat on the mat""#,
-                     "train glove corpus=small-world dim=4 epochs=2", "eval small-world", "king - man + woman", ":models"] {
+                     "train glove corpus=small-world dim=4 epochs=2", "eval small-world", "king - man + woman", ":models",
+                     #"search pictures "a red circle" 2"#, "pictures 1 2"] {
             let value = try s.evaluate(line).value
             seen.insert(value.kind.rawValue)
             if case .table(let t) = value, let detail = t.detail { seen.insert("\(detail)".prefix { $0 != "(" }.description) }
             try validate(JSONRenderer.render(value))
         }
-        XCTAssertEqual(seen, Set(Value.Kind.allCases.map(\.rawValue)).union(["tokens", "training", "evaluation", "sweep"]))
+        XCTAssertEqual(seen, Set(Value.Kind.allCases.map(\.rawValue)).union(["tokens", "training", "evaluation", "sweep", "pictures"]))
     }
 
     func testWordPairEvaluationAndErrorsMatchTheSchema() throws {
