@@ -25,12 +25,20 @@ public enum PictureRenderer {
     public static func render(_ table: Table, _ board: PictureBoard, style: Style, depth: Depth? = nil) -> String {
         let depth = depth ?? Self.depth(style)
         var out: [String] = []
-        if let title = table.title { out.append(style.paint(TerminalText.printable(title), .bold)) }
-        out += strip(board, style: style, depth: depth)
+        let showsTable = board.grid == nil && (table.rows.count > 1 || !table.headers.isEmpty)
+        // Each thing is said once: a picture's line under it is left out when the table has a row for it
+        // (its number first) saying what it shows (`search pictures`), and the title when that line says
+        // it (`picture 3`, `draw`).
+        let described = board.items.map { item in
+            showsTable && table.rows.contains { row in "picture \(row.first ?? "")" == item.label && row.contains { $0.contains(item.description) } }
+        }
+        let captions = zip(board.items, described).filter { !$0.1 }.map { caption($0.0, style: style) }
+        if let title = table.title, !captions.contains(where: { $0.contains(title) }) { out.append(style.paint(TerminalText.printable(title), .bold)) }
+        out += strip(board, described: described, style: style, depth: depth)
         if let grid = board.grid {
             out.append("")
             out += heatMap(grid, labels: board.items.map(\.label), style: style, depth: depth)
-        } else if table.rows.count > 1 || !table.headers.isEmpty {
+        } else if showsTable {
             out.append("")
             out.append(TerminalText.printable(TableRenderer.render(Table(headers: table.headers, rows: table.rows, numericColumns: table.numericColumns),
                                                                    style: style)))
@@ -38,15 +46,16 @@ public enum PictureRenderer {
         return out.joined(separator: "\n")
     }
 
-    /// The pictures side by side, each with its label and description under it.
-    static func strip(_ board: PictureBoard, style: Style, depth: Depth) -> [String] {
+    /// The pictures side by side, with their labels under them (when there are several) and then a line
+    /// for each saying what it shows (unless `described`: the table below says it).
+    static func strip(_ board: PictureBoard, described: [Bool], style: Style, depth: Depth) -> [String] {
         let side = board.side
         let scale = style.width >= side + 2 ? 1 : 2
         let columns = side / scale
         var out: [String] = []
         if depth == .none {
-            for item in board.items {
-                out.append(caption(item, width: style.width))
+            for (i, item) in board.items.enumerated() {
+                out.append(described[i] ? DisplayWidth.truncate(label(item), to: style.width) : caption(item, style: style))
                 out += silhouette(item.rgb, side: side, columns: 16)
             }
             return out
@@ -59,11 +68,13 @@ public enum PictureRenderer {
             for y in stride(from: 0, to: side, by: 2 * scale) {
                 out.append(row.map { cells($0.rgb, side: side, y: y, scale: scale, depth: depth) }.joined(separator: String(repeating: " ", count: gap)))
             }
-            out.append(row.map { DisplayWidth.pad(DisplayWidth.truncate(label($0), to: columns), to: columns) }.joined(separator: String(repeating: " ", count: gap))
-                .trailingSpacesTrimmed)
+            if board.items.count > 1 {
+                out.append(row.map { DisplayWidth.pad(DisplayWidth.truncate(label($0), to: columns), to: columns) }.joined(separator: String(repeating: " ", count: gap))
+                    .trailingSpacesTrimmed)
+            }
             start += perRow
         }
-        for item in board.items { out.append(caption(item, width: style.width)) }
+        for (i, item) in board.items.enumerated() where !described[i] { out.append(caption(item, style: style)) }
         return out
     }
 
@@ -72,10 +83,10 @@ public enum PictureRenderer {
     }
 
     /// "picture 3 (0.912): a large red circle on the left  [held out]"
-    static func caption(_ item: PictureBoard.Item, width: Int) -> String {
+    static func caption(_ item: PictureBoard.Item, style: Style) -> String {
         let score = item.score.map { String(format: " (%.3f)", $0) } ?? ""
-        return DisplayWidth.truncate(TerminalText.printable("\(item.label)\(score): \(item.description)" + (item.heldOut ? "  [held out of training]" : "")),
-                                     to: width)
+        return DisplayWidth.truncate(TerminalText.printable("\(item.label)\(score): \(item.description)" + (item.heldOut ? style.language.text(.picturesHeldOutMark) : "")),
+                                     to: style.width)
     }
 
     /// One row of half blocks: pixel rows y (upper) and y + scale (lower).

@@ -113,6 +113,32 @@ final class PictureCommandsTests: XCTestCase {
         XCTAssertTrue(SVGRenderer.svg(value)?.contains("<rect") ?? false)
     }
 
+    func testEachPictureIsNamedAndDescribedOnce() throws {
+        let s = try Models.session("toy")
+        func shown(_ line: String, _ depth: PictureRenderer.Depth) throws -> String {
+            guard case .table(let t) = try s.evaluate(line).value, case .pictures(let b)? = t.detail else { XCTFail("not a picture: \(line)"); return "" }
+            return PictureRenderer.render(t, b, style: Style(width: 100, color: depth != .none), depth: depth)
+                .replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        }
+        func count(_ s: String, _ part: String) -> Int { s.components(separatedBy: part).count - 1 }
+        let world = try s.pictures.current(s).pictureWorld
+        for depth in [PictureRenderer.Depth.none, .trueColour] {
+            let picture = try shown("picture 3", depth)
+            XCTAssertEqual(count(picture, "picture 3"), 1, picture)
+            XCTAssertEqual(count(picture, world.galleryPicture(2).content.describe(.en)), 1, picture)
+            let drawn = try shown(#"draw "a blue star on the left""#, depth)
+            XCTAssertEqual(count(drawn, "a large blue star on the left"), 1, drawn)
+            let search = try shown(#"search pictures "a red circle" 4"#, depth)
+            guard case .table(let t) = try s.evaluate(#"search pictures "a red circle" 4"#).value else { return XCTFail() }
+            for row in t.rows {
+                XCTAssertEqual(count(search, row[2]), t.rows.filter { $0[2] == row[2] }.count, "\(depth): \(row[2]) in\n\(search)")
+                XCTAssertEqual(count(search, "picture \(row[0]) "), 1, "\(depth): picture \(row[0]) in\n\(search)")
+            }
+            // `caption picture 3` ranks captions: the picture's own description is still said under it.
+            XCTAssertTrue(try shown("caption picture 3", depth).contains("picture 3: " + world.galleryPicture(2).content.describe(.en)))
+        }
+    }
+
     func testTrainingCLIPAtThePromptReplacesThePictureModel() throws {
         let s = try Models.session("toy")
         let value = try s.evaluate("train clip pictures=256 epochs=1 dim=16 seed=3").value

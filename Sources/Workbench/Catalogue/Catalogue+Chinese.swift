@@ -94,6 +94,7 @@ extension Catalogue {
         .picturesTrainingStopped: "训练已按 Ctrl-C 停止；此刻的模型以 '{name}' 为名投入使用",
         .picturesAgainstWords: "{expression} 是词模型 {words} 的向量，而图片在图片模型（{model}）的空间里：请把图片和加引号的描述或另一张图片比较",
         .picturesOnlyCompared: "{expression} 是一张图片：它的向量在图片模型的空间里，只能和描述或另一张图片比较（sim、dist、dot）；要看这张图，输入 picture 编号",
+        .picturesHeldOutMark: "  [训练时留出]",
         .trainingStopped: "训练已按 Ctrl-C 停止；此刻的向量以 '{name}' 为名投入使用",
         .trainingDone: "已在 {corpus} 上训练 GloVe；现以 '{name}' 为名使用",
         .trainingStoppedBeforeStart: "训练在开始前已按 Ctrl-C 停止；当前模型没有变化",

@@ -94,6 +94,7 @@ extension Catalogue {
         .picturesTrainingStopped: "training stopped by Ctrl-C; the model of that moment is in use as '{name}'",
         .picturesAgainstWords: "{expression} is a vector of the word model {words}, and a picture lives in the picture model's space ({model}): compare a picture with a caption in quotes or with another picture",
         .picturesOnlyCompared: "{expression} is a picture: its vector is in the picture model's space, so it can only be compared (sim, dist, dot) with a caption or another picture; to see it, type picture N",
+        .picturesHeldOutMark: "  [held out of training]",
         .trainingStopped: "training stopped by Ctrl-C; the vectors of that moment are in use as '{name}'",
         .trainingDone: "trained GloVe on {corpus}; now in use as '{name}'",
         .trainingStoppedBeforeStart: "training stopped by Ctrl-C before it began; the model in use has not changed",

@@ -133,7 +133,8 @@ extension Invocation {
         let top = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(k)
         let items = top.map { i in item(session.pictures.picture(i + 1, model), label: "picture \(i + 1)", model: model, score: scores[i]) }
         return .table(Table(title: language.text(.picturesSearchTitle, ["query": query]), headers: ["picture", "cos", "shows"],
-                            rows: zip(top, items).map { ["\($0.0 + 1)", String(format: "%.3f", $0.1.score ?? 0), $0.1.description] }, numericColumns: [0, 1],
+                            rows: zip(top, items).map { ["\($0.0 + 1)", String(format: "%.3f", $0.1.score ?? 0),
+                                                                         $0.1.description + ($0.1.heldOut ? language.text(.picturesHeldOutMark) : "")] }, numericColumns: [0, 1],
                             detail: .pictures(PictureBoard(items: items))))
     }
 
