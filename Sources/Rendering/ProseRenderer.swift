@@ -168,9 +168,10 @@ public enum ProseRenderer {
         }
     }
 
-    /// Punctuation that may not start a line, and brackets that may not end one.
-    static let closing: Set<String> = ["，", "。", "；", "：", "！", "？", "、", "）", "》", "」", "』", "”", "’", ",", ".", ";", ":", "!", "?", ")", "…", "……"]
-    static let opening: Set<String> = ["（", "《", "「", "『", "“", "‘", "(", "["]
+    /// Punctuation that may not start a line, and brackets that may not end one (a norm's bars,
+    /// ‖猫‖, are both: the name between them stays with them).
+    static let closing: Set<String> = ["，", "。", "；", "：", "！", "？", "、", "）", "》", "」", "』", "”", "’", ",", ".", ";", ":", "!", "?", ")", "…", "……", "‖"]
+    static let opening: Set<String> = ["（", "《", "「", "『", "“", "‘", "(", "[", "‖"]
 
     static func paint(_ s: String, _ mark: Mark, _ style: Style) -> String {
         switch mark {

@@ -153,6 +153,6 @@ extension TerminalText {
     }
 
     /// Punctuation that may not start a line, and brackets that may not end one.
-    static let closing: Set<String> = ["，", "。", "；", "：", "！", "？", "、", "）", "》", "」", "』", "”", "’", ",", ".", ";", ":", "!", "?", ")", "…", "……"]
-    static let opening: Set<String> = ["（", "《", "「", "『", "“", "‘", "(", "["]
+    static let closing: Set<String> = ["，", "。", "；", "：", "！", "？", "、", "）", "》", "」", "』", "”", "’", ",", ".", ";", ":", "!", "?", ")", "…", "……", "‖"]
+    static let opening: Set<String> = ["（", "《", "「", "『", "“", "‘", "(", "[", "‖"]
 }

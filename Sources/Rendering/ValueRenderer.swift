@@ -89,7 +89,13 @@ public enum ValueRenderer {
         if !n.excluded.isEmpty { notes.append(l.text(.labelInputsLeftOut, ["words": n.excluded.joined(separator: ", ")])) }
         let note = l.pick(en: "(", zh: "（") + notes.joined(separator: l.pick(en: "; ", zh: "；")) + l.pick(en: ")", zh: "）")
         let room = style.width - DisplayWidth.of(header) - 3
-        if room >= 10 { header += "   " + style.paint(DisplayWidth.truncate(note, to: room), .dim) } else { header = DisplayWidth.truncate(header, to: style.width) }
+        if DisplayWidth.of(note) <= room {
+            header += "   " + style.paint(note, .dim)
+        } else {
+            // No room beside the query: the note goes under it, wrapped, never cut.
+            header = TerminalText.wrapped(header, width: style.width) + "\n"
+                + TerminalText.wrapped("  " + note, width: style.width).split(separator: "\n").map { style.paint(String($0), .dim) }.joined(separator: "\n")
+        }
         // rank (3) + word + score (7) + three gaps of 2: the word gives way first, then the bar (none below 4 cells).
         let wordWidth = max(4, min(24, n.items.map { DisplayWidth.of($0.word) }.max() ?? 4, style.width - 20))
         let barWidth = min(20, style.width - wordWidth - 18)
