@@ -16,6 +16,26 @@ final class EncoderCommandTests: XCTestCase {
         XCTAssertEqual(same, 1, accuracy: 1e-5)
     }
 
+    func testATokensIdSelectsARowOfTheEmbeddingMatrix() throws {
+        let s = try Models.session("glove-50d")
+        guard case .vector(let row) = try s.evaluate("row 692").value else { return XCTFail("row gives a vector") }
+        XCTAssertEqual(row.label, "row 692 of glove-50d: king", "vocab numbers words from 1")
+        XCTAssertEqual(row.values, try s.evaluate("king").value.vector, "the row is the word's vector")
+        XCTAssertThrowsError(try s.evaluate("row 0")) { XCTAssertTrue("\($0)".contains("from 1 to 30000"), "\($0)") }
+        try s.evaluate(":use minilm")
+        guard case .table(let t) = try s.evaluate(#"tokens "the river bank""#).value, case .tokens(let b)? = t.detail else { return XCTFail() }
+        XCTAssertTrue(b.note?.contains("minilm reads it as 3 word pieces, each an id: the 1996 · river 2314 · bank 2924") == true, b.note ?? "")
+        guard case .vector(let bank) = try s.evaluate("row 2924").value else { return XCTFail("row gives a vector") }
+        XCTAssertEqual(bank.label, "row 2924 of minilm's token embedding matrix: bank")
+        XCTAssertEqual(bank.values.count, 384)
+        XCTAssertNotEqual(bank.values, try XCTUnwrap(s.evaluate("row 2314").value.vector), "another id, another row")
+        XCTAssertThrowsError(try s.evaluate("row 30522")) { XCTAssertTrue("\($0)".contains("from 0 to 30521"), "\($0)") }
+        s.language = .zh
+        guard case .vector(let zh) = try s.evaluate("row 2924").value else { return XCTFail() }
+        XCTAssertEqual(zh.label, "minilm 的 token 嵌入矩阵第 2924 行：bank")
+        XCTAssertThrowsError(try s.evaluate("row 甲")) { XCTAssertTrue("\($0)".contains("0 到 30521 之间的整数"), "\($0)") }
+    }
+
     func testSentencesAreVectorsOnAnEncoder() throws {
         let s = try Models.session()
         try s.evaluate(":use minilm")

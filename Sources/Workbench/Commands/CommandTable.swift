@@ -19,7 +19,7 @@ public struct CommandTable: Sendable {
         // words and vectors
         .show, .vars, .dims,
         // similarity
-        .sim, .dist, .dot, .norm, .embed,
+        .sim, .dist, .dot, .norm, .embed, .row,
         // neighbours
         .near, .odd, .rank, .analogy,
         // what embeddings are for
