@@ -66,6 +66,16 @@ extension OptionSpec {
 }
 
 extension Invocation {
+    /// Runs a trainer's loop (`train`, given what to ask whether Ctrl-C was pressed) and times it, in seconds.
+    func timedTraining<Model>(_ train: (_ isCancelled: @escaping @Sendable () -> Bool) -> Model) -> (model: Model, seconds: Double) {
+        let cancellation = session.cancellation
+        let clock = ContinuousClock()
+        let start = clock.now
+        let model = train { cancellation.isRequested }
+        let elapsed = (clock.now - start).components
+        return (model, Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+    }
+
     func trainGloVe() throws -> Value {
         try refuseOptions(OptionSpec.word2vecOnly, of: "word2vec", in: "glove")
         try refuseOptions(OptionSpec.clipOnly, of: "clip", in: "glove")
@@ -73,12 +83,7 @@ extension Invocation {
         let corpus = try request.loadCorpus(self)
         let h = request.hyperparameters
         let relay = ProgressRelay(title: "GloVe · \(request.corpusName)", epochs: h.epochs, language: language, onProgress: session.onProgress)
-        let cancellation = session.cancellation
-        let clock = ContinuousClock()
-        let start = clock.now
-        let model = GloVeTrainer(h).train(on: corpus, progress: { relay.report($0) }, isCancelled: { cancellation.isRequested })
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let (model, seconds) = timedTraining { GloVeTrainer(h).train(on: corpus, progress: { relay.report($0) }, isCancelled: $0) }
 
         let (previous, saved) = try adoptTrainedVectors(words: model.words, matrix: model.vectors, wasCancelled: model.wasCancelled,
                                                         reachedTraining: relay.reachedTraining, request: request, minCount: h.minCount)

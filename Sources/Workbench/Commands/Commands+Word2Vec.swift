@@ -49,12 +49,7 @@ extension Invocation {
         let h = Self.word2vecSettings(options, smallWorld: request.isSmallWorld)
         let relay = ProgressRelay(title: "Word2Vec (\(h.architecture.rawValue)) on \(request.corpusName)", epochs: h.epochs, language: language,
                                   method: .word2vec, onProgress: session.onProgress)
-        let cancellation = session.cancellation
-        let clock = ContinuousClock()
-        let start = clock.now
-        let model = Word2VecTrainer(h).train(on: corpus, progress: { relay.report($0) }, isCancelled: { cancellation.isRequested })
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let (model, seconds) = timedTraining { Word2VecTrainer(h).train(on: corpus, progress: { relay.report($0) }, isCancelled: $0) }
 
         let (previous, saved) = try adoptTrainedVectors(words: model.words, matrix: model.vectors, wasCancelled: model.wasCancelled,
                                                         reachedTraining: relay.reachedTraining, request: request, minCount: h.minCount)

@@ -199,22 +199,20 @@ public struct Parser {
     }
 
     mutating func expression() throws -> Expr {
-        var lhs = try term()
-        while isSymbol("+") || isSymbol("-") {
-            let op: BinaryOperator = isSymbol("+") ? .add : .subtract
-            _ = advance()
-            let rhs = try term()
-            lhs = .binary(op, lhs, rhs, lhs.span + rhs.span)
-        }
-        return lhs
+        try leftAssociative(["+": .add, "-": .subtract]) { try $0.term() }
     }
 
     private mutating func term() throws -> Expr {
-        var lhs = try unary()
-        while isSymbol("*") || isSymbol("/") {
-            let op: BinaryOperator = isSymbol("*") ? .multiply : .divide
+        try leftAssociative(["*": .multiply, "/": .divide]) { try $0.unary() }
+    }
+
+    /// One level of the grammar's left-associative operators: `operand (op operand)*`, so that
+    /// `a - b + c` is `(a - b) + c`.
+    private mutating func leftAssociative(_ operators: [String: BinaryOperator], _ operand: (inout Parser) throws -> Expr) throws -> Expr {
+        var lhs = try operand(&self)
+        while let op = operators.first(where: { isSymbol($0.key) })?.value {
             _ = advance()
-            let rhs = try unary()
+            let rhs = try operand(&self)
             lhs = .binary(op, lhs, rhs, lhs.span + rhs.span)
         }
         return lhs
