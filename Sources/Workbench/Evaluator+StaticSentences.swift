@@ -22,9 +22,7 @@ extension Evaluator {
         guard encoder.words(of: text).count > 1 else { return nil }
         let s = encoder.encode(text)
         if s.isEmpty {
-            throw WorkbenchError(session.language.pick(en: "none of the words of \"\(text)\" is in \(model.name): \(s.missing.joined(separator: " "))",
-                                                       zh: "\(model.name) 不认识“\(text)”中的任何词：\(s.missing.joined(separator: " "))"),
-                                 at: span)
+            throw WorkbenchError(l(.sentenceNoKnownWord, ["text": text, "model": model.name, "words": s.missing.joined(separator: " ")]), at: span)
         }
         return (s.vector, s.missing)
     }
@@ -36,9 +34,8 @@ extension Evaluator {
             return (model.vector(word)!, [word], word)
         } catch {
             guard let s = try staticSentenceVector(w, span) else { throw error }
-            let missing = s.missing.isEmpty ? "" : session.language.pick(en: "; not in \(model.name): ", zh: "；\(model.name) 中没有：") + s.missing.joined(separator: " ")
-            return (s.vector, [], session.language.pick(en: "\"\(w)\" (mean of word vectors, SIF weights\(missing))",
-                                                        zh: "“\(w)”（词向量的 SIF 加权平均\(missing)）"))
+            let missing = s.missing.isEmpty ? "" : l(.sentenceWordsMissing, ["model": model.name, "words": s.missing.joined(separator: " ")])
+            return (s.vector, [], l(.sentenceSIFLabel, ["text": w, "missing": missing]))
         }
     }
 }

@@ -180,9 +180,8 @@ public final class Session: @unchecked Sendable {
     /// An error from a lower layer, in the session's language where the catalogue has its words.
     func localized(_ error: Error) -> WorkbenchError {
         if case EmbeddingsError.dimensionMismatch(let expected, let got)? = error as? EmbeddingsError {
-            return WorkbenchError(language.pick(en: "a vector of \(got) dimensions does not fit a model of \(expected) dimensions",
-                                                zh: "\(got) 维的向量和 \(expected) 维的模型对不上"),
-                                  hint: language.pick(en: "write \(expected) numbers in the brackets", zh: "方括号里要写 \(expected) 个数"))
+            return WorkbenchError(language.text(.vectorDoesNotFitModel, ["got": "\(got)", "expected": "\(expected)"]),
+                                  hint: language.text(.vectorDoesNotFitModelHint, ["expected": "\(expected)"]))
         }
         return WorkbenchError(String(describing: error))
     }

@@ -42,8 +42,7 @@ public struct Settings: Equatable, Sendable {
             return "method = \(method.rawValue)"
         case "search":
             approximateSearch = value.text == "approx"
-            return language.pick(en: approximateSearch ? "search = approx: near and expressions use the HNSW index (index build makes one)" : "search = exact: every word is compared",
-                                 zh: approximateSearch ? "search = approx：near 和表达式使用 HNSW 索引（用 index build 构建）" : "search = exact：与每个词比较")
+            return language.text(approximateSearch ? .settingSearchApprox : .settingSearchExact)
         case "ef":
             ef = value.integer ?? ef
             return "ef = \(ef)"

@@ -13,6 +13,9 @@ final class LanguageTests: XCTestCase {
             XCTAssertEqual(Catalogue.placeholders(en ?? "").subtracting(["s", "t"]), Catalogue.placeholders(zh ?? ""), "\(phrase)")
         }
         XCTAssertEqual(Catalogue.english.count, Phrase.allCases.count, "no text without a phrase")
+        // A value is put in once: a learner's text holding a placeholder stays as typed.
+        XCTAssertEqual(Language.en.text(.collectionNoWordOfText, ["text": "{model} {x", "model": "toy"]), #"no word of "{model} {x" is in toy"#)
+        XCTAssertEqual(Language.zh.text(.collectionNoWordOfText, ["model": "toy", "text": "{model}"]), "“{model}”中没有一个词在 toy 里")
         XCTAssertEqual(Catalogue.chinese.count, Phrase.allCases.count, "no text without a phrase")
     }
 

@@ -68,6 +68,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case notePrefix, lineNumber, savedNotebook
     // The REPL's host commands: lessons, :export, :save FILE.html.
     case lessonLeft, lessonUnknown, lessonUnknownHint, lessonOnlyCommand, lessonOnlyCommandHint, lessonUnfinished, lessonStateFinished, lessonStateAtStep, lessonStateNotStarted, lessonsTitle, exerciseMark, hintNumber, exportNeedsSVG, exportNothingYet, exportNoPicture, exportPicturesFrom, exportWrote, chooseWritableFolder, savedPage, saveWhichFiles
+    // What a command's argument or option is, in errors (bind's block); vectors that do not fit; sentences of words; :set search.
+    case argumentKindText, argumentKindFile, argumentKindPattern, argumentKindModel, argumentKindCorpus, argumentKindCollection, argumentKindOther
+    case optionKindName, optionKindText, vectorDoesNotFitModel, vectorDoesNotFitModelHint
+    case sentenceNoKnownWord, sentenceWordsMissing, sentenceSIFLabel, settingSearchApprox, settingSearchExact
     // The lesson runner and the grader's words to the learner (bind's block).
     case lessonTypeAnswer, lessonPressEnterToRun, lessonPressEnter, lessonWaitsForAnswer, lessonNotYet, lessonLastHint, lessonSolutionIs
     case lessonCorrect, lessonComputed, lessonNoExercise, lessonNoHints, lessonSolution, lessonFirstStep, lessonFinished

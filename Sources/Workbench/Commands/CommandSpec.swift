@@ -93,13 +93,13 @@ public struct CommandSpec: Sendable {
         /// "a text", "a file" / "一段文本": what a text command needs.
         public func what(_ language: Language) -> String {
             switch self {
-            case .text: return language.pick(en: "a text", zh: "一段文本")
-            case .file: return language.pick(en: "a file", zh: "一个文件")
-            case .pattern: return language.pick(en: "a beginning or a /regular expression/", zh: "词首或 /正则表达式/")
-            case .model: return language.pick(en: "a model name or file", zh: "模型名称或文件")
-            case .corpus: return language.pick(en: "a corpus", zh: "语料")
-            case .collection: return language.pick(en: "a collection", zh: "一个集合")
-            default: return language.pick(en: "an argument", zh: "参数")
+            case .text: return language.text(.argumentKindText)
+            case .file: return language.text(.argumentKindFile)
+            case .pattern: return language.text(.argumentKindPattern)
+            case .model: return language.text(.argumentKindModel)
+            case .corpus: return language.text(.argumentKindCorpus)
+            case .collection: return language.text(.argumentKindCollection)
+            default: return language.text(.argumentKindOther)
             }
         }
     }

@@ -110,8 +110,8 @@ public struct OptionSpec: Sendable {
         case .real(let r): return "\(OptionValue.real(r.lowerBound))–\(OptionValue.real(r.upperBound))"
         case .onOff: return "on, off"
         case .choice(let words): return words.joined(separator: ", ")
-        case .name: return language.pick(en: "a name", zh: "名称")
-        case .text: return language.pick(en: "text", zh: "文本")
+        case .name: return language.text(.optionKindName)
+        case .text: return language.text(.optionKindText)
         }
     }
 }
