@@ -76,10 +76,9 @@ public enum ScatterRenderer {
             lines.append(line.trailingSpacesTrimmed)
         }
         lines.append("└" + String(repeating: "─", count: cols))
-        let axes = "  x: \(plot.xLabel)   y: \(plot.yLabel)", note = style.language.pick(en: "   (same scale across and up)", zh: "   （横纵同一比例）")
+        let axes = "  x: \(plot.xLabel)   y: \(plot.yLabel)", note = "   " + style.language.text(.plotSameScale)
         lines.append(DisplayWidth.of(axes + note) <= style.width ? axes + note : axes)
-        if !unplaced.isEmpty { lines.append(style.language.pick(en: "  (no room for the labels of: \(unplaced.joined(separator: ", ")))",
-                                                                   zh: "  （这些标签放不下：\(unplaced.joined(separator: "、"))）")) }
+        if !unplaced.isEmpty { lines.append("  " + style.language.text(.plotLabelsNoRoom, ["words": style.language.list(unplaced)])) }
         return lines.joined(separator: "\n")
     }
 }

@@ -87,7 +87,7 @@ public enum ValueRenderer {
         let l = style.language
         var notes = [methodName(n.method, l)]
         if !n.excluded.isEmpty { notes.append(l.text(.labelInputsLeftOut, ["words": n.excluded.joined(separator: ", ")])) }
-        let note = l.pick(en: "(", zh: "（") + notes.joined(separator: l.pick(en: "; ", zh: "；")) + l.pick(en: ")", zh: "）")
+        let note = l.text(.notesInBrackets, ["notes": notes.joined(separator: l.text(.notesSeparator))])
         let room = style.width - DisplayWidth.of(header) - 3
         if DisplayWidth.of(note) <= room {
             header += "   " + style.paint(note, .dim)

@@ -38,8 +38,7 @@ struct Convert: ParsableCommand {
         if !FileManager.default.fileExists(atPath: input) {
             let session = try out.session(anyModel: input)
             try out.refuseEncoder(session, command: "convert",
-                                  instead: out.language.pick(en: "its sentence vectors come from embedlab embed \(input) TEXT…",
-                                                             zh: "它的句向量请用 embedlab embed \(input) 文本…"))
+                                  instead: out.language.text(.convertEncoderInstead, ["model": input]))
             if let file = try? Environment.catalog.resolve(input) { path = file }
         }
         do {

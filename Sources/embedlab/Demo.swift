@@ -122,7 +122,7 @@ struct Presenter {
                 typeOut(TerminalText.printable(input))
                 write("\n")
                 // The class guesses first: the output waits for a key.
-                switch wait(style.language.pick(en: "Enter: show the output · b: back · q: quit", zh: "回车：显示结果 · b：上一格 · q：退出"), last: false) {
+                switch wait(style.language.text(.demoKeysOutput), last: false) {
                 case .quit: return
                 case .back:
                     position = max(0, position - 1)
@@ -147,8 +147,7 @@ struct Presenter {
                 for i in (cellIndex + 1)..<items.count { show(items[i]) }
                 if auto != nil || keyboard == nil { return }
             }
-            switch wait(last ? style.language.pick(en: "the end · b: back · q: quit", zh: "完 · b：上一格 · q：退出")
-                             : style.language.pick(en: "Enter: next · b: back · q: quit", zh: "回车：下一格 · b：上一格 · q：退出"), last: last) {
+            switch wait(style.language.text(last ? .demoKeysEnd : .demoKeysNext), last: last) {
             case .quit: return
             case .back:
                 position = max(0, position - 1)

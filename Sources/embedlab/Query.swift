@@ -61,9 +61,7 @@ extension OutputOptions {
     /// Stops with one line when `session` has an encoder in use and `command` needs word vectors.
     func refuseEncoder(_ session: Session, command: String, instead: String) throws {
         guard let e = session.encoder else { return }
-        Environment.warn(language.text(.errorPrefix) + language.pick(
-            en: "\(e.name) is a transformer encoder (a word's vector depends on its sentence); \(command) needs a static word-vector model: \(instead)",
-            zh: "\(e.name) 是 Transformer 编码器（词的向量取决于它所在的句子）；\(command) 需要静态词向量模型：\(instead)"))
+        Environment.warn(language.text(.errorPrefix) + language.text(.commandNeedsWordModel, ["model": e.name, "command": command, "instead": instead]))
         throw ExitCode(64)
     }
 }

@@ -108,8 +108,8 @@ extension Invocation {
         let model = try session.pictures.current(session)
         let (content, missing) = PictureContent.parse(text)
         guard let content else {
-            let names = missing.map { $0 == .colour ? language.pick(en: "colour", zh: "颜色") : language.pick(en: "shape", zh: "形状") }
-            throw error(.picturesDrawNeeds, ["missing": names.joined(separator: language.pick(en: " and a ", zh: "和"))], at: textSpan)
+            let names = missing.map { language.text($0 == .colour ? .picturesColour : .picturesShape) }
+            throw error(.picturesDrawNeeds, ["missing": names.joined(separator: language.text(.picturesAndA))], at: textSpan)
         }
         let p = model.pictureWorld.picture(of: content)
         let it = item(p, label: "drawn", model: model)

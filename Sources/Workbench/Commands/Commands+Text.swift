@@ -70,7 +70,7 @@ extension Invocation {
         let counts = cuts.map { view in
             language.text(phrases[view.name] ?? .countBPETokens, ["n": "\(view.pieces.count)", "s": view.pieces.count == 1 ? "" : "s"])
         }
-        return .table(Table(title: "\(text): " + counts.joined(separator: language.pick(en: ", ", zh: "，")),
+        return .table(Table(title: "\(text): " + counts.joined(separator: language.text(.clauseSeparator)),
                             headers: [language.text(.headerWord), language.text(.headerBytes), "UTF-8"],
                             rows: cuts[0].pieces.map { [$0.text, String($0.byteCount), $0.hex] },
                             numericColumns: [1], detail: .tokens(breakdown)))
