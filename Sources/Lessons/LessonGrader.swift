@@ -16,13 +16,13 @@ import Glibc
 ///     report.score       // points earned;  report.percent: 0–100
 public struct LessonGrader: Sendable {
     public let catalog: ModelCatalog
-    /// Seconds one answer may run.
-    public var secondsPerAnswer: Double
+    /// Seconds one answer may run (nil: no limit).
+    public var secondsPerAnswer: Double?
     /// Folders no answer may read even inside the lesson's folder: the learners' answers and the
     /// grader's output (so that no answer can show another learner's).
     public var excludedFolders: [String] = []
 
-    public init(catalog: ModelCatalog, secondsPerAnswer: Double = 60) {
+    public init(catalog: ModelCatalog, secondsPerAnswer: Double? = 60) {
         self.catalog = catalog
         self.secondsPerAnswer = secondsPerAnswer
     }

@@ -44,6 +44,9 @@ public final class Session: @unchecked Sendable {
     /// the cache): the prompt shows it under the value; it is not part of the value, so a saved
     /// notebook replays to the same output. Cleared before each line runs.
     public var runNote: String?
+    /// The time limit and memory budget of each line (`CellLimits`): none at the prompt, the command
+    /// line's for a document run (`CellLimits.processDefault`, what every new session starts with).
+    public var limits = CellLimits.processDefault
 
     /// `path` with `~` expanded and, when relative, placed in `fileFolder`.
     public func resolve(path: String) -> String {
@@ -151,17 +154,49 @@ public final class Session: @unchecked Sendable {
     }
 
     private func run(_ bound: BoundLine, record: Bool) throws -> Evaluation {
+        let language = language
+        let describe: @Sendable (CellWatch.Reason) -> String = { [limits, line = bound.line] reason in
+            "'\(PrintableText.excerpt(line))': " + Session.limitMessage(reason, limits, language).message
+        }
+        let watch = CellWatch(limits, cancellation: cancellation, describe: describe)
+        defer { watch?.finish() }
+        var failure: Error
         do {
             runNote = nil
             // A model mapped from a large file that changed underneath is refused before it is read.
             try model.checkUnchanged()
             let value = try Evaluator(session: self).evaluate(bound)
-            if record, bound.statement != .empty { cells.append(Cell(input: bound.line, outcome: .value(value))) }
-            return Evaluation(bound: bound, value: value)
+            if watch?.stopped == nil {
+                if record, bound.statement != .empty { cells.append(Cell(input: bound.line, outcome: .value(value))) }
+                return Evaluation(bound: bound, value: value)
+            }
+            failure = CancellationError()
         } catch {
-            let e = error as? WorkbenchError ?? localized(error)
-            if record { cells.append(Cell(input: bound.line, outcome: .error(e))) }
-            throw e
+            failure = error
+        }
+        // Work stopped by a limit ends in its own way (training keeps the vectors of that moment, an
+        // index build says "stopped after …"): the limit is the cause, and the line's error says so.
+        let e = watch?.stopped.map { stoppedByLimit($0, describe($0)) } ?? failure as? WorkbenchError ?? localized(failure)
+        if record { cells.append(Cell(input: bound.line, outcome: .error(e))) }
+        throw e
+    }
+
+    /// The error of a line stopped by its time limit or memory budget (the stop request is cleared:
+    /// the next line runs).
+    private func stoppedByLimit(_ reason: CellWatch.Reason, _ description: String) -> WorkbenchError {
+        cancellation.reset()
+        CellLimits.countStop(description)
+        return Session.limitMessage(reason, limits, language)
+    }
+
+    static func limitMessage(_ reason: CellWatch.Reason, _ limits: CellLimits, _ language: Language) -> WorkbenchError {
+        switch reason {
+        case .time:
+            return WorkbenchError(language.text(.cellTimeLimit, ["limit": CellLimits.seconds(limits.seconds ?? 0)]),
+                                  hint: language.text(.cellLimitHint))
+        case .memory(let resident):
+            return WorkbenchError(language.text(.cellMemoryLimit, ["used": CellLimits.bytes(resident), "limit": CellLimits.bytes(limits.memoryBytes ?? 0)]),
+                                  hint: language.text(.cellLimitHint))
         }
     }
 

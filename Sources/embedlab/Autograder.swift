@@ -24,11 +24,11 @@ struct Autograder: ParsableCommand {
     @Argument(help: "Lesson files, or bundled lessons' ids or numbers.", completion: Completions.lesson) var lessons: [String]
     @Option(help: "The folder to write (created; files of the same names are replaced).", completion: .directory) var out: String
     @Option(help: "A statically linked embedlab (default: this one).", completion: .file()) var binary: String?
-    @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
+    @Option(parsing: .unconditional, help: "Seconds one answer may run before it is stopped (0: no limit; 0–86400).") var timeLimit: Double = 60
 
     func validate() throws {
         guard !lessons.isEmpty else { throw ValidationError("name at least one lesson") }
-        guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit takes seconds from 0 to 3600, not \(timeLimit)") }
+        guard timeLimit.isFinite, (0...86_400).contains(timeLimit) else { throw ValidationError("--time-limit takes seconds from 0 to 86400 (0: no limit), not \(timeLimit)") }
     }
 
     func run() throws {
@@ -177,14 +177,15 @@ struct Autograde: ParsableCommand {
     @Argument(help: "The lesson files.", completion: Completions.markdown) var lessons: [String]
     @Option(help: "The submission folder (answers files, LESSON-ID.txt).", completion: .directory) var submission: String
     @Option(help: "The results.json to write.", completion: .file(extensions: ["json"])) var results: String
-    @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
+    @OptionGroup var limits: LimitOptions
     @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let lessons = try self.lessons.map(LessonCommand.lesson(named:))
         let files = Autograde.answerFiles(in: submission)
-        let grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: timeLimit)
+        limits.install()
+        let grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: limits.limits.seconds)
         var merged = GradeReport.Gradescope(score: 0, max_score: 0, output: "", tests: [])
         var notes: [String] = []
         for lesson in lessons {

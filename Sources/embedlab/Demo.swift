@@ -45,6 +45,8 @@ struct Demo: ParsableCommand {
                                   screen: Environment.isTerminal(STDOUT_FILENO), speed: speed, auto: auto)
         defer { presenter.keyboard?.restore() }
         try presenter.present(items, session: session)
+        // A cell stopped by the limits was shown where it ran; the demo did not run whole.
+        if CellLimits.stoppedLines > 0 { throw ExitCode(1) }
     }
 
     /// The document's headings, prose (in `language`, or prose written outside language blocks)

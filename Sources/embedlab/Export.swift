@@ -56,6 +56,11 @@ struct Export: ParsableCommand {
         let out = html ?? ipynb ?? ""
         let text = html != nil ? NotebookPageHTML.render(page)
             : JupyterNotebook.render(page, model: document.frontMatter["model"]?.text ?? session.model.name)
+        // A page with a cell stopped by the limits is incomplete: said, and not written.
+        if let stop = CellLimits.lastStop {
+            Environment.warn("error: \(stop); \(out) was not written")
+            throw ExitCode(1)
+        }
         do {
             // The user's own output file, named on the command line: no read policy.
             try SafeWrite.replace(out, with: Array(text.utf8), policy: nil)

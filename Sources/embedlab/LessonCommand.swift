@@ -92,8 +92,11 @@ struct LessonCommand: ParsableCommand {
             abstract: "Check lessons: ids, both languages, models, every solution passes, every reject fails.")
         @Argument(help: "A lesson file or a folder of lessons.", completion: Completions.markdown) var path: String
         @Option(help: "The language of the summary lines: en or zh (default: from LANG).") var lang: Language?
+        @OptionGroup var limits: LimitOptions
 
         func run() throws {
+            // Every demo cell, solution and reject a lesson lints runs under the limits.
+            limits.install()
             let lessons = LessonCommand.lessons(at: path)
             guard !lessons.isEmpty else {
                 Environment.warn("error: no lessons at \(path) (a lesson is a .md file; see lessons/FORMAT.md)")
@@ -140,12 +143,11 @@ struct LessonCommand: ParsableCommand {
         @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
         @Option(help: "json (EmbedLab's report), gradescope (results.json for Gradescope / otter-grader) or csv (a gradebook: learner, each step's points, total, max).") var format: Format = .json
         @Option(name: .customLong("fail-under"), help: "Exit with 1 if any learner scores below this percentage.") var failUnder: Double?
-        @Option(help: "Seconds one answer may run before it is stopped.") var timeLimit: Double = 60
+        @OptionGroup var limits: LimitOptions
         @Option(help: "A folder to write the reports into (one file per learner) instead of printing them.", completion: .directory) var output: String?
 
         func validate() throws {
             if let f = failUnder, !(0...100).contains(f) { throw ValidationError("--fail-under takes a percentage from 0 to 100, not \(f)") }
-            guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit takes seconds from 0 to 3600, not \(timeLimit)") }
         }
 
         func run() throws {
@@ -176,7 +178,9 @@ struct LessonCommand: ParsableCommand {
                 Environment.warn("error: the folder \(answers) has no answers files (*.txt, one per learner)")
                 throw ExitCode(1)
             }
-            var grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: timeLimit)
+            // Each answer, and each earlier cell the replay runs for it, within the limits.
+            limits.install()
+            var grader = LessonGrader(catalog: Environment.catalog, secondsPerAnswer: limits.limits.seconds)
             // No answer reads another learner's answers or the reports, even inside the lesson's folder.
             grader.excludedFolders = [answers] + (output.map { [$0] } ?? [])
             var reports: [GradeReport] = []

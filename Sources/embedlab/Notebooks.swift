@@ -16,8 +16,12 @@ struct NotebookOptions: ParsableArguments {
     @Option(help: "The language of outputs and messages: en or zh (default: the file's, else from LANG).")
     var lang: Language?
 
+    @OptionGroup var limits: LimitOptions
+
     /// `keepRecordedLanguage`: outputs are compared in the language they were recorded in (`check`), whatever --lang says.
     func load(keepRecordedLanguage: Bool = false) throws -> (Notebook, Session) {
+        // Every line of the file runs under the time limit and memory budget.
+        limits.install()
         let notebook: Notebook
         do { notebook = try Notebook.load(path: file) } catch {
             Environment.warn("error: \(error)")
@@ -29,6 +33,8 @@ struct NotebookOptions: ParsableArguments {
         let session = try model.map { try Environment.session($0) }
             ?? policy.apply { try Environment.session(notebook.model.map(besideNotebook) ?? Environment.defaultModel) }
         session.readPolicy = policy
+        // A relative file in a cell is the one beside the notebook (the only place it may read), as in a lesson.
+        session.fileFolder = (file as NSString).deletingLastPathComponent.isEmpty ? nil : (file as NSString).deletingLastPathComponent
         // Outputs are compared in the language they were recorded in.
         if let language = notebook.language { session.language = language }
         if let lang, !(keepRecordedLanguage && notebook.language != nil) { session.language = lang }

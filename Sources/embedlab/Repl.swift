@@ -23,7 +23,11 @@ struct Repl: ParsableCommand {
     @Option(help: "A folder of your own lessons, added after the bundled ones (:lesson lists both).", completion: .directory)
     var lessons: String?
 
+    /// A lesson's own cells are untrusted work: with --lesson, every line runs under these limits.
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        if lesson != nil { limits.install() }
         try Self.start(model: model, lang: lang, lesson: lesson, lessons: lessons)
     }
 
@@ -64,7 +68,8 @@ struct Repl: ParsableCommand {
         loop.language = language
         if let lesson { loop.startLesson(lesson) }
         let failures = loop.run()
-        if !interactive && failures > 0 { throw ExitCode(1) }
+        // A lesson's cell stopped by the limits counts as a failure too (shown where it ran).
+        if !interactive && (failures > 0 || CellLimits.stoppedLines > 0) { throw ExitCode(1) }
     }
 }
 

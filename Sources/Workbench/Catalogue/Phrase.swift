@@ -25,6 +25,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case unreadable, modelsTitle, headerModel, headerShape, headerSize, headerSetting, headerMeasure, headerSection, headerCorrect, headerAccuracy, nowUsing, cannotReadFile, evaluationOn, evaluationStopped, evaluationAnalogies
     // Training.
     case trainingTooFewWords, trainingTooFewWordsHint, trainingStopped, trainingDone, trainingStoppedBeforeStart, corpusHint, cannotWriteFile, cannotWriteFileHint
+    // Limits on untrusted work (a document's line: its time limit and memory budget).
+    case cellTimeLimit, cellMemoryLimit, cellLimitHint, trainingMemoryEstimate, trainingMemoryHint
     // Pictures (CLIP).
     case picturesNoModel, picturesBadNumber, picturesNoKnownWord, picturesDrawNeeds, picturesSearchNeeds, picturesSearchTitle, picturesCaptionNeeds, picturesCaptionTitle, picturesClassifyNeeds, picturesClassifyTitle, picturesMatrixNeeds, picturesMatrixTitle, picturesTrainingTitle, picturesDrawing, picturesTrainingProgress, picturesTrainingDone, picturesTrainingStopped, picturesAgainstWords, picturesOnlyCompared, picturesHeldOutMark
     // Encoders.

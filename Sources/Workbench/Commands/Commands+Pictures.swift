@@ -249,6 +249,7 @@ extension Invocation {
         if let n = options.integer("seed") { h.seed = UInt64(n) }
         if let n = options.integer("threads") { h.threads = n }
         if let x = options.real("eta") { h.learningRate = Float(x) }
+        try refuseOverBudget(estimate: TrainingMemory.clip(h))
         let name = options.given["name"] != nil ? (options.text("name") ?? "trained") : "pictures-trained"
         let onProgress = session.onProgress
         let language = language

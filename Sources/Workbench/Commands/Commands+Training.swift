@@ -82,6 +82,10 @@ extension Invocation {
         let request = TrainingRequest(options)
         let corpus = try request.loadCorpus(self)
         let h = request.hyperparameters
+        if session.limits.memoryBytes != nil {
+            let vocabulary = Vocabulary(counting: corpus, minCount: h.minCount, maxSize: h.maxVocabularySize, threads: h.threads)
+            try refuseOverBudget(estimate: TrainingMemory.glove(vocabulary, corpusBytes: corpus.bytes.count, window: h.window, dimensions: h.dimensions))
+        }
         let relay = ProgressRelay(title: "GloVe · \(request.corpusName)", epochs: h.epochs, language: language, onProgress: session.onProgress)
         let (model, seconds) = timedTraining { GloVeTrainer(h).train(on: corpus, progress: { relay.report($0) }, isCancelled: $0) }
 

@@ -47,6 +47,10 @@ extension Invocation {
         let request = TrainingRequest(options)
         let corpus = try request.loadCorpus(self)
         let h = Self.word2vecSettings(options, smallWorld: request.isSmallWorld)
+        if session.limits.memoryBytes != nil {
+            let vocabulary = Vocabulary(counting: corpus, minCount: h.minCount, maxSize: h.maxVocabularySize, threads: h.threads)
+            try refuseOverBudget(estimate: TrainingMemory.word2vec(vocabulary, corpusBytes: corpus.bytes.count, dimensions: h.dimensions))
+        }
         let relay = ProgressRelay(title: "Word2Vec (\(h.architecture.rawValue)) on \(request.corpusName)", epochs: h.epochs, language: language,
                                   method: .word2vec, onProgress: session.onProgress)
         let (model, seconds) = timedTraining { Word2VecTrainer(h).train(on: corpus, progress: { relay.report($0) }, isCancelled: $0) }
