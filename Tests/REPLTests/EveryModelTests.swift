@@ -19,10 +19,10 @@ final class EveryModelTests: XCTestCase {
     func testAWordMissingFromOneModelPointsToTheModelOfItsLanguage() throws {
         let r = try Binary.run(["query", "glove-50d", "猫"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.hasSuffix("\nerror: '猫' is not in the vocabulary of glove-50d — zh-wiki has it: :use zh-wiki\n"), "not the 31-word toy: " + r.err)
+        XCTAssertTrue(r.err.hasSuffix("\nerror: '猫' is not in the vocabulary of glove-50d — on zh-wiki: embedlab query zh-wiki 猫\n"), "not the 31-word toy: " + r.err)
         let back = try Binary.run(["query", "zh-wiki", "queen"])
         XCTAssertEqual(back.status, 1)
-        XCTAssertTrue(back.err.contains("glove-50d has it: :use glove-50d"), back.err)
+        XCTAssertTrue(back.err.contains("on glove-50d: embedlab query glove-50d queen"), back.err)
         XCTAssertEqual(back.err.split(separator: "\n").filter { $0.hasPrefix("error:") }.count, 1, back.err)
     }
 
