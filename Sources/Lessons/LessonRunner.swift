@@ -163,8 +163,11 @@ public final class LessonRunner {
         out.append(.feedback(passed: true, messages: [language.text(.lessonCorrect)]))
         if grade.answeredPlainly {
             // Show the computation behind the answer; it also leaves the session as the lesson expects.
-            out.append(.info(language.text(.lessonComputed)))
-            out.append(run(exercise.solution, fromLesson: true))
+            // A solution that is the answer itself (0.908) computes nothing: "0.908 = 0.9080" is not shown.
+            if exercise.gradePlainly(exercise.solution, commands: session.commands, language: language) == nil {
+                out.append(.info(language.text(.lessonComputed)))
+                out.append(run(exercise.solution, fromLesson: true))
+            }
         } else if let e = grade.evaluation, e.bound.changesState {
             LessonReplay.transferState(from: graded, to: session)
         }

@@ -47,8 +47,12 @@ public enum SweepRenderer {
         var grid = [[String]](repeating: [String](repeating: " ", count: cols + 12), count: rows)
         var unplaced: [String] = []
         // Markers first, so no label covers one; then each label right of its marker, else left.
-        let placed = marks.map { (r: row($0.y), c: column($0.x), $0.mark, $0.label) }
-        for p in placed { grid[p.r][p.c] = p.2 }
+        var placed = marks.map { (r: row($0.y), c: column($0.x), $0.mark, $0.label) }
+        // Brute force drawn on an ef's point (ef=320 also finds them all) moves one cell right, so both show.
+        for (k, p) in placed.enumerated() {
+            if grid[p.r][p.c] != " " { placed[k].c = min(p.c + 1, grid[p.r].count - 1) }
+            grid[placed[k].r][placed[k].c] = p.2
+        }
         for p in placed where !p.3.isEmpty {
             let w = DisplayWidth.of(p.3)
             // A label keeps a blank cell on both sides, so that it reads as its own point's.

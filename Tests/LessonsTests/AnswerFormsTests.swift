@@ -87,6 +87,20 @@ final class AnswerFormsTests: XCTestCase {
         XCTAssertEqual(grade("share", "91.7").feedback, "that is the other row", "a share typed without its % sign is still the named mistake")
     }
 
+    func testEveryFormPassesInBothLanguages() {
+        let forms: [(step: String, typed: [String])] = [
+            ("big", ["30000", "3万", "三万", "30,000", "3e4", "３万"]), ("small", ["four", "Four", "四", "4"]),
+            ("count", ["129", "一百二十九", "one hundred and twenty-nine"]),
+            ("share", ["0.908", ".908", "90.8%", "百分之90.8", "90.8", "91%", "0.91", "109/120", "９０.８％"]),
+            ("recall", ["0.95", "95%", "95"]), ("yesno", ["yes", "Yes.", "Y", "y", "是", "对", "是的"])]
+        for language in [Language.en, .zh] {
+            for (step, typed) in forms {
+                for t in typed { XCTAssertTrue(grade(step, t, language).passed, "\(language) \(step): \(t) → \(grade(step, t, language).feedback ?? "")") }
+            }
+            for t in ["no", "No", "n", "不是", "否", "不对"] { XCTAssertFalse(grade("yesno", t, language).passed, "\(language): \(t)") }
+        }
+    }
+
     func testAFractionWhereACountIsAskedIsToldItIsTheShare() {
         let g = grade("count", "129/162")
         XCTAssertFalse(g.passed)
@@ -124,6 +138,9 @@ final class AnswerFormsTests: XCTestCase {
         for wrong in ["1", "2", "3", "4", "5"] { shown += try runner.submit(wrong) }
         XCTAssertFalse("\(shown)".contains("30000"), "\(shown)")
         XCTAssertTrue(shown.contains(.info("That was the last hint; :skip shows the solution.")), "\(shown)")
+        let solved = try runner.submit("30,000")
+        XCTAssertTrue(solved.contains(.feedback(passed: true, messages: ["Correct!"])), "\(solved)")
+        XCTAssertFalse(solved.contains(.info("Computed:")), "a solution that is the answer itself is not run again as 30000 = 30000:\n\(solved)")
     }
 
     func testNumberReadingsOnTheirOwn() {

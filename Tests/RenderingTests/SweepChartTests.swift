@@ -34,6 +34,17 @@ final class SweepChartTests: XCTestCase {
         }
     }
 
+    func testBruteForceOnTheSameCellAsAnEfHidesNeither() {
+        var sweep = Self.sweep
+        sweep.exactQueriesPerSecond = 1800   // ef=320 (recall 1, 1,750 a second) and brute force share a cell
+        var table = Self.table(.en)
+        table.detail = .sweep(sweep)
+        let chart = ValueRenderer.render(.table(table), style: Style(width: 80)).components(separatedBy: "\nsearch")[0]
+        XCTAssertEqual(chart.components(separatedBy: "●").count - 1, 7, "six ef points and the legend's:\n\(chart)")
+        XCTAssertEqual(chart.components(separatedBy: "◆").count - 1, 2, "brute force and the legend's:\n\(chart)")
+        XCTAssertTrue(chart.contains("ef=320"), chart)
+    }
+
     func testTheSVGIsRecallAcrossAndQueriesPerSecondUpOnALogScale() throws {
         guard let svg = SVGRenderer.file(.table(Self.table(.en))) else { return XCTFail("index sweep has a picture") }
         assertValidSVG(svg)
