@@ -164,7 +164,10 @@ public enum PictureRenderer {
                 } else {
                     let t = high > low ? (v - low) / (high - low) : 0
                     let c = (Int(20 + 215 * t), Int(40 + 120 * t * (1 - t) * 4 * 0.5), Int(120 * (1 - t)))
-                    line += " \u{1B}[\(code(c, foreground: false, depth))m\u{1B}[\(t > 0.6 ? "30" : "97")m" + DisplayWidth.pad(text, to: 6, right: true) + "\u{1B}[0m"
+                    // Dark digits on the bright cells, light on the dark ones; as extended colours, which
+                    // the terminal gate lets through (a bare 30 or 97 it shows as text).
+                    let ink = t > 0.6 ? (0, 0, 0) : (255, 255, 255)
+                    line += " \u{1B}[\(code(c, foreground: false, depth))m\u{1B}[\(code(ink, foreground: true, depth))m" + DisplayWidth.pad(text, to: 6, right: true) + "\u{1B}[0m"
                 }
             }
             out.append(line)

@@ -111,6 +111,11 @@ final class PictureCommandsTests: XCTestCase {
         XCTAssertTrue(shown.contains("▀"))
         XCTAssertFalse(shown.contains("\\u{1B}") || shown.contains("␛"))
         XCTAssertTrue(SVGRenderer.svg(value)?.contains("<rect") ?? false)
+        // The heat map's cells too: every escape it writes passes the gate the REPL prints through (none
+        // is shown as text).
+        let matrix = TerminalText.printable(ValueRenderer.render(try s.evaluate("pictures 1 2 3").value, style: Style(width: 80, color: true)))
+        XCTAssertTrue(matrix.contains("\u{1B}[48;"), matrix)
+        XCTAssertFalse(matrix.contains("\\e[") || matrix.contains("\\u{1B}") || matrix.contains("␛"), matrix)
     }
 
     func testEachPictureIsNamedAndDescribedOnce() throws {
