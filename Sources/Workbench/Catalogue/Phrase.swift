@@ -28,7 +28,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Limits on untrusted work (a document's line: its time limit and memory budget).
     case cellTimeLimit, cellMemoryLimit, cellLimitHint, trainingMemoryEstimate, trainingMemoryHint
     // Pictures (CLIP).
-    case picturesNoModel, picturesBadNumber, picturesNoKnownWord, picturesDrawNeeds, picturesSearchNeeds, picturesSearchTitle, picturesCaptionNeeds, picturesCaptionTitle, picturesClassifyNeeds, picturesClassifyTitle, picturesMatrixNeeds, picturesMatrixTitle, picturesTrainingTitle, picturesDrawing, picturesTrainingProgress, picturesTrainingDone, picturesTrainingStopped, picturesAgainstWords, picturesOnlyCompared, picturesHeldOutMark
+    case picturesNoModel, picturesBadNumber, picturesNoKnownWord, picturesDrawNeeds, picturesSearchNeeds, picturesSearchTitle, picturesCaptionNeeds, picturesCaptionTitle, picturesClassifyNeeds, picturesClassifyTitle, picturesMatrixNeeds, picturesMatrixTitle, picturesTrainingTitle, picturesDrawing, picturesTrainingProgress, picturesTrainingDone, picturesTrainingStopped, picturesAgainstWords, picturesOnlyCompared, picturesHeldOutMark,
+         picturesRowModel, picturesRowEpochs, picturesRowLoss, picturesRowHeldOut, picturesRowTime, picturesRowSettings, picturesTrainedModel, picturesTrainedEpochs, picturesTrainedByCtrlC, picturesTrainedLoss, picturesTrainedHeldOut, picturesTrainedRecall, picturesHeaderPicture, picturesHeaderShows, picturesHeaderCaption, picturesHeaderLabel, picturesHeaderProbability
     // Encoders.
     case nowUsingEncoder, encoderShape, sentenceVectorLabel, contextualLabel, staticWordLabel, contextualEmptyWord, contextualWordMissing, contextualWordTruncated, staticContextNote, nearOnEncoder
     // Collections: search, recommend, classify, :load collection (the binder's and their own words).

@@ -132,7 +132,7 @@ extension Invocation {
         let scores = (0..<gallery.rows).map { i in gallery.withRow(i) { r in Self.dot(Array(r), v) } }
         let top = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(k)
         let items = top.map { i in item(session.pictures.picture(i + 1, model), label: "picture \(i + 1)", model: model, score: scores[i]) }
-        return .table(Table(title: language.text(.picturesSearchTitle, ["query": query]), headers: ["picture", "cos", "shows"],
+        return .table(Table(title: language.text(.picturesSearchTitle, ["query": query]), headers: [language.text(.picturesHeaderPicture), "cos", language.text(.picturesHeaderShows)],
                             rows: zip(top, items).map { ["\($0.0 + 1)", String(format: "%.3f", $0.1.score ?? 0),
                                                                          $0.1.description + ($0.1.heldOut ? language.text(.picturesHeldOutMark) : "")] }, numericColumns: [0, 1],
                             detail: .pictures(PictureBoard(items: items))))
@@ -150,7 +150,7 @@ extension Invocation {
         let captions = PictureContent.all.map { $0.describe(captionLanguage) }
         let scored = captions.compactMap { c in model.embed(caption: c).vector.map { (c, Self.dot(u, $0)) } }.sorted { $0.1 > $1.1 }.prefix(k)
         let it = item(p, label: "picture \(n)", model: model)
-        return .table(Table(title: language.text(.picturesCaptionTitle, ["n": "\(n)"]), headers: ["caption", "cos"],
+        return .table(Table(title: language.text(.picturesCaptionTitle, ["n": "\(n)"]), headers: [language.text(.picturesHeaderCaption), "cos"],
                             rows: scored.map { [$0.0, String(format: "%.3f", $0.1)] }, numericColumns: [1],
                             detail: .pictures(PictureBoard(items: [it]))))
     }
@@ -176,7 +176,7 @@ extension Invocation {
         let total = e.reduce(0, +)
         let order = labels.indices.sorted { cosines[$0] > cosines[$1] }
         let it = item(p, label: "picture \(n)", model: model)
-        return .table(Table(title: language.text(.picturesClassifyTitle, ["n": "\(n)"]), headers: ["label", "probability", "cos"],
+        return .table(Table(title: language.text(.picturesClassifyTitle, ["n": "\(n)"]), headers: [language.text(.picturesHeaderLabel), language.text(.picturesHeaderProbability), "cos"],
                             rows: order.map { [labels[$0], String(format: "%.3f", e[$0] / total), String(format: "%.3f", cosines[$0])] },
                             numericColumns: [1, 2], detail: .pictures(PictureBoard(items: [it]))))
     }
@@ -194,7 +194,7 @@ extension Invocation {
         let items = zip(numbers, pictures).map { item($0.1, label: "picture \($0.0)", model: model) }
         var rows: [[String]] = []
         for (i, n) in numbers.enumerated() { rows.append(["\(n)"] + values[i].map { String(format: "%.2f", $0) }) }
-        return .table(Table(title: language.text(.picturesMatrixTitle), headers: ["picture"] + captions.indices.map { "c\($0 + 1)" }, rows: rows,
+        return .table(Table(title: language.text(.picturesMatrixTitle), headers: [language.text(.picturesHeaderPicture)] + captions.indices.map { "c\($0 + 1)" }, rows: rows,
                             numericColumns: Set(1...captions.count),
                             detail: .pictures(PictureBoard(items: items, grid: .init(captions: captions, values: values)))))
     }
@@ -275,14 +275,19 @@ extension Invocation {
         session.pictures.adopt(run.model, name: name)
         let e = CLIPEvaluation(model: run.model, heldOutPictures: 300, candidates: 100, threads: h.threads)
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
+        let l = language
         let rows: [[String]] = [
-            ["model", "\(name): \(h.pictures) pictures, \(h.dimensions) dimensions, \(run.model.vocabulary.count) words"],
-            ["epochs", "\(run.epochLosses.count) of \(h.epochs)" + (run.wasCancelled ? " (stopped by Ctrl-C)" : "")],
-            ["loss", run.epochLosses.first.map { "\(String(format: "%.3f", $0)) after epoch 1, \(String(format: "%.3f", run.epochLosses.last!)) after epoch \(run.epochLosses.count)" } ?? "–"],
-            ["held-out", "colour \(f(e.colour)), shape \(f(e.shape)), position \(f(e.position)) (zero-shot, \(e.heldOutPictures) pictures never seen)"],
-            ["recall@1", "\(f(e.recallAt1)) (English), \(f(e.recallAt1Zh)) (中文), among \(e.candidates) pictures"],
-            ["time", String(format: "%.1f s", elapsed)],
-            ["settings", "pictures \(h.pictures), epochs \(h.epochs), dim \(h.dimensions), batch \(h.batchSize), eta \(h.learningRate), threads \(h.threads), seed \(h.seed)"],
+            [l.text(.picturesRowModel), l.text(.picturesTrainedModel, ["name": name, "pictures": "\(h.pictures)", "dimensions": "\(h.dimensions)",
+                                                                      "words": "\(run.model.vocabulary.count)"])],
+            [l.text(.picturesRowEpochs), l.text(.picturesTrainedEpochs, ["done": "\(run.epochLosses.count)", "epochs": "\(h.epochs)"])
+                + (run.wasCancelled ? l.text(.picturesTrainedByCtrlC) : "")],
+            [l.text(.picturesRowLoss), run.epochLosses.first.map {
+                l.text(.picturesTrainedLoss, ["first": String(format: "%.3f", $0), "last": String(format: "%.3f", run.epochLosses.last!), "n": "\(run.epochLosses.count)"])
+            } ?? "–"],
+            [l.text(.picturesRowHeldOut), l.text(.picturesTrainedHeldOut, ["colour": f(e.colour), "shape": f(e.shape), "position": f(e.position), "n": "\(e.heldOutPictures)"])],
+            ["recall@1", l.text(.picturesTrainedRecall, ["en": f(e.recallAt1), "zh": f(e.recallAt1Zh), "n": "\(e.candidates)"])],
+            [l.text(.picturesRowTime), String(format: "%.1f s", elapsed)],
+            [l.text(.picturesRowSettings), "pictures \(h.pictures), epochs \(h.epochs), dim \(h.dimensions), batch \(h.batchSize), eta \(h.learningRate), threads \(h.threads), seed \(h.seed)"],
         ]
         let titleDone = run.wasCancelled ? language.text(.picturesTrainingStopped, ["name": name]) : language.text(.picturesTrainingDone, ["name": name])
         return .table(Table(title: titleDone, headers: [], rows: rows))
