@@ -26,6 +26,11 @@ final class PicturesLessonTests: XCTestCase {
             for answer in ["classify picture 64 as \(zh)", "星形", "star", "圆形"] {
                 XCTAssertFalse(try passes("held-out", answer), "\(language): \(answer)")
             }
+            // 4亿 is the number of pairs, not the millions the question asks for: told so, in the learner's language.
+            let pairs = try replay.grade(step: try XCTUnwrap(lesson.stepIndex(id: "real-clip")), answer: "4亿", language: language).grade
+            XCTAssertFalse(pairs.passed)
+            XCTAssertTrue(pairs.feedback?.contains(language == .zh ? "百万" : "millions") ?? false, "\(language): \(pairs.feedback ?? "")")
+            XCTAssertTrue(try passes("real-clip", "400"))
         }
     }
 }
