@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Workbench
 
@@ -121,6 +122,28 @@ public struct Exercise: Equatable, Sendable {
 }
 
 extension Lesson {
+    /// The front-matter problems a lesson cannot start with (an unknown key such as `modle:` would
+    /// silently leave the lesson on the default model): the runner refuses them, naming the first.
+    public var frontMatterProblems: [String] { problems.filter { $0.contains(": unknown key '") } }
+
+    /// The key of `keys` one or two edits from `key` (`modle` → `model`), if there is one.
+    static func closeKey(_ key: String, among keys: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var previous = row[0]; row[0] = i
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let current = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = current
+                }
+            }
+            return a.isEmpty ? b.count : row[b.count]
+        }
+        let lower = Array(key.lowercased().prefix(40))
+        return keys.map { ($0, distance(lower, Array($0))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+
     /// Builds a lesson from a parsed document; what is wrong is collected in `problems`.
     public init(document: Document, path: String) {
         var problems = document.problems.map { "\(path):\($0)" }
@@ -131,7 +154,8 @@ extension Lesson {
         for key in fm.keys.sorted() where !Lesson.frontMatterKeys.contains(key) {
             let why = key == "seed" ? "training is seeded by train's own seed= option, so a lesson needs no seed"
                 : "a lesson's front matter has \(Lesson.frontMatterKeys.joined(separator: ", "))"
-            problems.append("\(at(key)): unknown key '\(key)' (\(why))")
+            let close = Lesson.closeKey(key, among: Lesson.frontMatterKeys).map { "did you mean '\($0)'? " } ?? ""
+            problems.append("\(at(key)): unknown key '\(PrintableText.excerpt(key, limit: 40))' (\(close)\(why))")
         }
         let id = fm["id"]?.text ?? NSStringPath(path: path).lastComponentWithoutExtension
         if let given = fm["id"], given.text.map({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }) != true {

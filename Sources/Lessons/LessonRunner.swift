@@ -34,6 +34,8 @@ public final class LessonRunner {
 
     /// Starts or resumes `lesson` at its saved step.
     public init(lesson: Lesson, session: Session, store: ProgressStore, language: Language) throws {
+        // `modle: toy` would silently start on the default model: refused, naming the key.
+        if let problem = lesson.frontMatterProblems.first { throw WorkbenchError(problem, hint: "see lessons/FORMAT.md") }
         guard !lesson.steps.isEmpty else {
             throw WorkbenchError("the lesson \(lesson.id) has no steps", hint: "each step starts with a '## Title | 标题 {#id}' heading")
         }

@@ -81,7 +81,8 @@ public struct Notebook: Equatable, Sendable {
         let keys = Lesson.frontMatterKeys + ["lang"]
         for key in document.frontMatter.keys.sorted() where !keys.contains(key) {
             let at = document.frontMatterPositions[key].map { "\($0.line):\($0.column)" } ?? "1:1"
-            problems.append("\(path):\(at): unknown front-matter key '\(key)' (a notebook has \(keys.joined(separator: ", ")))")
+            let close = Lesson.closeKey(key, among: keys).map { "did you mean '\($0)'? " } ?? ""
+            problems.append("\(path):\(at): unknown front-matter key '\(PrintableText.excerpt(key, limit: 40))' (\(close)a notebook has \(keys.joined(separator: ", ")))")
         }
         if let first = problems.first {
             throw WorkbenchError(first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), hint: "see lessons/FORMAT.md")

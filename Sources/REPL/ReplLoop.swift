@@ -179,7 +179,9 @@ public final class ReplLoop {
             say(ErrorRenderer.render(error, input: nil, style: style))
         } else {
             errors += 1
-            errorOutput(language.text(.lineNumber, ["n": "\(currentLineNumber)"]) + ErrorRenderer.line(error))
+            // Before any line was read (`--lesson` starting) there is no line to name.
+            errorOutput((currentLineNumber > 0 ? language.text(.lineNumber, ["n": "\(currentLineNumber)"]) : language.text(.errorPrefix))
+                        + ErrorRenderer.line(error))
         }
     }
 

@@ -98,6 +98,14 @@ struct LessonCommand: ParsableCommand {
             // Every demo cell, solution and reject a lesson lints runs under the limits.
             limits.install()
             let lessons = LessonCommand.lessons(at: path)
+            // A file that cannot be read as a lesson says why (a line over the limit, not UTF-8 …).
+            var isFolder: ObjCBool = false
+            if lessons.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                do { _ = try LessonCatalog.read(path: path) } catch {
+                    Environment.warn("error: \(error)")
+                    throw ExitCode(1)
+                }
+            }
             guard !lessons.isEmpty else {
                 Environment.warn("error: no lessons at \(path) (a lesson is a .md file; see lessons/FORMAT.md)")
                 throw ExitCode(1)

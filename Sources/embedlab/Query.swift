@@ -15,7 +15,7 @@ struct Query: ParsableCommand {
     @Argument(help: "What you would type at the prompt, e.g. 'king - man + woman' or 'near paris'.")
     var expression: [String]
 
-    @Option(name: .shortAndLong, help: "How many neighbours to show (1–1000; as :set k).")
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "How many neighbours to show (1–1000; as :set k).")
     var k: Int?
 
     @Option(help: "Write the result's picture to this SVG file instead of printing it (for a slide).", completion: .file(extensions: ["svg"]))

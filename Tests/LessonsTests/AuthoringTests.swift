@@ -39,7 +39,7 @@ final class AuthoringTests: XCTestCase {
         XCTAssertTrue(unclosed.problems[0].hasPrefix("l.md:4:6: the front matter is not valid YAML"), unclosed.problems[0])
         let typo = lesson("---\nid: t\ntitle: { en: A, zh: B }\nmodle: toy\nseed: 3\n---\n" + step)
         XCTAssertEqual(typo.problems, [
-            "l.md:4:1: unknown key 'modle' (a lesson's front matter has id, title, model)",
+            "l.md:4:1: unknown key 'modle' (did you mean 'model'? a lesson's front matter has id, title, model)",
             "l.md:5:1: unknown key 'seed' (training is seeded by train's own seed= option, so a lesson needs no seed)",
         ])
         let open = lesson("---\nid: t\ntitle: x\n" + step)
