@@ -95,7 +95,7 @@ public enum PlainAnswer: Equatable, Sendable {
 
     /// A number as a person writes it, or nil: `258`, `0.908`, `.908`, `3e4`, `30,000`, `90.8%`
     /// (value 90.8, percent), full-width digits (`１２９`), Chinese units (`3万`, `1.5亿`),
-    /// Chinese numerals (`三万`, `一百二十九`, `两千`, `四`), English number words (`four`,
+    /// Chinese numerals (`三万`, `一百二十九`, `两千`, `四`), tenths (`九成五` 95%), English number words (`four`,
     /// `one hundred twenty-nine`). `decimals` is how many decimal places were typed.
     static func number(in typed: String) -> (value: Double, decimals: Int, percent: Bool)? {
         var t = String(String.UnicodeScalarView(typed.trimmingWhitespace.unicodeScalars.map { s in
@@ -107,6 +107,14 @@ public enum PlainAnswer: Equatable, Sendable {
         if t.hasSuffix("%") { percent = true; t = String(t.dropLast()).trimmingWhitespace }
         else if t.hasPrefix("百分之") { percent = true; t = String(t.dropFirst(3)) }
         guard !t.isEmpty else { return nil }
+        // Tenths as Chinese says a share: 九成 is 90%, 九成五 95%.
+        if !percent, let c = t.firstIndex(of: "成"), c != t.startIndex {
+            let tens = String(t[..<c]), ones = String(t[t.index(after: c)...])
+            if tens.count == 1, let a = chineseDigits[tens.first!] ?? Int(tens), (1...9).contains(a) {
+                if ones.isEmpty { return (Double(a * 10), 0, true) }
+                if ones.count == 1, let b = chineseDigits[ones.first!] ?? Int(ones), (0...9).contains(b) { return (Double(a * 10 + b), 0, true) }
+            }
+        }
         let decimals = t.firstIndex(of: ".").map { t[t.index(after: $0)...].prefix { $0.isASCII && $0.isNumber }.count } ?? 0
         if let x = arabic(t) { return (x, decimals, percent) }
         // A number with a Chinese unit after it: 3万, 1.5亿, 3千.

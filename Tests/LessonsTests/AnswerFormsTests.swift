@@ -92,7 +92,7 @@ final class AnswerFormsTests: XCTestCase {
             ("big", ["30000", "3万", "三万", "30,000", "3e4", "３万"]), ("small", ["four", "Four", "四", "4"]),
             ("count", ["129", "一百二十九", "one hundred and twenty-nine"]),
             ("share", ["0.908", ".908", "90.8%", "百分之90.8", "90.8", "91%", "0.91", "109/120", "９０.８％"]),
-            ("recall", ["0.95", "95%", "95"]), ("yesno", ["yes", "Yes.", "Y", "y", "是", "对", "是的"])]
+            ("recall", ["0.95", "95%", "95", "九成五"]), ("yesno", ["yes", "Yes.", "Y", "y", "是", "对", "是的"])]
         for language in [Language.en, .zh] {
             for (step, typed) in forms {
                 for t in typed { XCTAssertTrue(grade(step, t, language).passed, "\(language) \(step): \(t) → \(grade(step, t, language).feedback ?? "")") }
@@ -152,6 +152,10 @@ final class AnswerFormsTests: XCTestCase {
         XCTAssertEqual(PlainAnswer.chinese(129), "一百二十九")
         XCTAssertEqual(PlainAnswer.chinese(30000), "三万")
         XCTAssertEqual(PlainAnswer.chinese(15), "十五")
+        XCTAssertEqual(PlainAnswer.number(in: "九成五")?.value, 95)
+        XCTAssertEqual(PlainAnswer.number(in: "9成")?.percent, true)
+        XCTAssertNil(PlainAnswer.number(in: "成"))
+        XCTAssertNil(PlainAnswer.number(in: "十成九"))
         XCTAssertNil(PlainAnswer.number(in: "nan"))
         XCTAssertNil(PlainAnswer.number(in: "king"))
         XCTAssertNil(PlainAnswer.number(in: "0x1F"))
