@@ -6,11 +6,15 @@ import Workbench
 
 /// What the executable learns from its surroundings: where models live, the terminal, colour.
 enum Environment {
+    /// One environment variable (`getenv`): on the start-up path, where `ProcessInfo.environment`
+    /// would build a dictionary of every variable at each call.
+    static func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
     /// Folders searched for bundled models: `$EMBEDLAB_VECTORS`, `./vectors`, and the `vectors/`
     /// of the checkout the executable was built in (found by walking up from the executable).
     static var catalog: ModelCatalog {
         var dirs: [String] = []
-        if let env = ProcessInfo.processInfo.environment["EMBEDLAB_VECTORS"], !env.isEmpty { dirs.append(env) }
+        if let env = variable("EMBEDLAB_VECTORS"), !env.isEmpty { dirs.append(env) }
         dirs.append(FileManager.default.currentDirectoryPath + "/vectors")
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             var dir = (exe as NSString).deletingLastPathComponent
@@ -44,7 +48,7 @@ enum Environment {
 
     /// The bundled lessons: `$EMBEDLAB_LESSONS`, `./lessons`, or the checkout's `lessons/`.
     static var lessonsDirectory: String {
-        if let env = ProcessInfo.processInfo.environment["EMBEDLAB_LESSONS"], !env.isEmpty { return env }
+        if let env = variable("EMBEDLAB_LESSONS"), !env.isEmpty { return env }
         let local = FileManager.default.currentDirectoryPath + "/lessons"
         if FileManager.default.fileExists(atPath: local + "/FORMAT.md") { return local }
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
@@ -61,15 +65,15 @@ enum Environment {
 
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     static func style(forTerminal terminal: Bool) -> Style {
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let noColor = variable("NO_COLOR").map { !$0.isEmpty } ?? false
         var width = 80
         if terminal {
             var ws = winsize()
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { width = Int(ws.ws_col) }
-        } else if let cols = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) {
+        } else if let cols = variable("COLUMNS").flatMap(Int.init) {
             width = cols
         }
-        return Style(width: width, color: terminal && !noColor && ProcessInfo.processInfo.environment["TERM"] != "dumb")
+        return Style(width: width, color: terminal && !noColor && variable("TERM") != "dumb")
     }
 
     /// Writes a line to standard error.
