@@ -320,6 +320,7 @@ extension Catalogue {
         .picturesShape: "形状",
         .picturesAndA: "和",
         .clauseSeparator: "，",
+        .indexNoneYet: "{model} 还没有索引：请输入 index build",
         .lessonTypeAnswer: "输入你的答案。:hint 看提示，:skip 看答案。",
         .lessonPressEnterToRun: "按回车运行：{line}",
         .lessonPressEnter: "按回车继续。",

@@ -320,6 +320,7 @@ extension Catalogue {
         .picturesShape: "shape",
         .picturesAndA: " and a ",
         .clauseSeparator: ", ",
+        .indexNoneYet: "no index for {model} yet: type index build",
         .lessonTypeAnswer: "Type your answer. :hint for a hint, :skip to see the solution.",
         .lessonPressEnterToRun: "Press Enter to run: {line}",
         .lessonPressEnter: "Press Enter to go on.",

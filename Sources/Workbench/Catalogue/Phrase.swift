@@ -78,7 +78,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Moved in from :python, plots, value notes, demo keys, convert and eval, pictures and tokens (bind's block).
     case pythonNothingYet, pythonNothingYetHint, pythonNoEquivalent, pythonNoEquivalentHint, plotSameScale, plotLabelsNoRoom
     case notesInBrackets, notesSeparator, demoKeysOutput, demoKeysEnd, demoKeysNext, convertEncoderInstead, commandNeedsWordModel
-    case picturesColour, picturesShape, picturesAndA, clauseSeparator
+    case picturesColour, picturesShape, picturesAndA, clauseSeparator, indexNoneYet
     // The lesson runner and the grader's words to the learner (bind's block).
     case lessonTypeAnswer, lessonPressEnterToRun, lessonPressEnter, lessonWaitsForAnswer, lessonNotYet, lessonLastHint, lessonSolutionIs
     case lessonCorrect, lessonComputed, lessonNoExercise, lessonNoHints, lessonSolution, lessonFirstStep, lessonFinished

@@ -107,18 +107,24 @@ extension Invocation {
         return .text(lines.joined(separator: "\n"))
     }
 
-    func compareIndex() throws -> Value {
+    /// The index of the model in use and the queries `index compare` and `index sweep` ask it:
+    /// every (count / n)-th word of the model (`queries=N`, 200), unit length, the same every time.
+    func indexAndQueries() throws -> (index: HNSWIndex, queries: Matrix) {
         guard let index = session.searchState.index(for: model) else {
-            throw WorkbenchError(language.pick(en: "no index for \(model.name) yet: type index build", zh: "\(model.name) 还没有索引：请输入 index build"), at: span)
+            throw WorkbenchError(language.text(.indexNoneYet, ["model": model.name]), at: span)
         }
-        let k = settings.k, ef = settings.ef
         let n = min(options.integer("queries") ?? 200, model.count)
-        // Every (count / n)-th word as a query: the same queries every time.
         let step = max(1, model.count / max(n, 1))
-        let rows = (0..<n).map { $0 * step }
         let unit = model.normalized
-        var queries = Matrix(rows: rows.count, columns: model.dimensions)
-        for (i, r) in rows.enumerated() { queries.setRow(i, unit.row(r)) }
+        var queries = Matrix(rows: n, columns: model.dimensions)
+        for i in 0..<n { queries.setRow(i, unit.row(i * step)) }
+        return (index, queries)
+    }
+
+    func compareIndex() throws -> Value {
+        let (index, queries) = try indexAndQueries()
+        let rows = 0..<queries.rows
+        let k = settings.k, ef = settings.ef
         // One query at a time on both sides, as a learner's `near` runs.
         var t0 = Date()
         var exact: [[Int]] = []
@@ -154,16 +160,9 @@ extension Invocation {
     /// timed as its fastest pass; each ef is one point (recall@k, queries per second) of HNSW's
     /// line on an ANN-Benchmarks chart. Recall is the same on every machine; the speeds are not.
     func sweepIndex() throws -> Value {
-        guard let index = session.searchState.index(for: model) else {
-            throw WorkbenchError(language.pick(en: "no index for \(model.name) yet: type index build", zh: "\(model.name) 还没有索引：请输入 index build"), at: span)
-        }
+        let (index, queries) = try indexAndQueries()
+        let rows = 0..<queries.rows
         let k = settings.k, maxEF = options.integer("max-ef") ?? 320
-        let n = min(options.integer("queries") ?? 200, model.count)
-        let step = max(1, model.count / max(n, 1))
-        let rows = (0..<n).map { $0 * step }
-        let unit = model.normalized
-        var queries = Matrix(rows: rows.count, columns: model.dimensions)
-        for (i, r) in rows.enumerated() { queries.setRow(i, unit.row(r)) }
         let stopped = { [session] in
             if session.cancellation.isRequested {
                 throw WorkbenchError(self.language.pick(en: "index sweep was stopped", zh: "index sweep 已停止"), at: self.span)
