@@ -9,7 +9,29 @@ import Workbench
 public struct LessonLinter {
     public let catalog: ModelCatalog
 
-    public init(catalog: ModelCatalog) { self.catalog = catalog }
+    /// The language the problems are written in (`embedlab lesson lint --lang zh`); a lesson is
+    /// proved the same way in either.
+    public var language: Language
+
+    public init(catalog: ModelCatalog, language: Language = .en) {
+        self.catalog = catalog
+        self.language = language
+    }
+
+    /// One problem, `file:line: …` in the linter's language, through the catalogue; with `step`, the
+    /// step is named first (`colon`: "step 'id': the solution …", else "step 'id' has no …").
+    func say(_ path: String, _ line: Int, step: String? = nil, colon: Bool = true, _ phrase: Phrase, _ values: [String: String] = [:]) -> String {
+        Self.say(path, line, step: step, colon: colon, phrase, values, language: language)
+    }
+
+    static func say(_ path: String, _ line: Int, step: String? = nil, colon: Bool = true, _ phrase: Phrase, _ values: [String: String] = [:], language: Language) -> String {
+        let text = language.text(phrase, values)
+        guard let step else { return "\(path):\(line): \(text)" }
+        return "\(path):\(line): \(language.text(.lintStep, ["id": step]))\(colon ? (language == .zh ? "：" : ": ") : " ")\(text)"
+    }
+
+    /// A language's name in the linter's language ("en" is "English" / "英文").
+    func named(_ l: Language) -> String { language.text(l == .en ? .lintEnglish : .lintChinese) }
 
     /// Problems, one line each, `file:line: what is wrong`, in the order of their lines (a problem of
     /// the whole file, with no line, first); empty when the lesson is sound.
@@ -37,73 +59,74 @@ public struct LessonLinter {
 
     func lint(_ lesson: Lesson, gradedIn language: Language) -> [String] {
         var problems = lesson.problems
-        let where_ = { (step: LessonStep) in "\(lesson.path):\(step.line): step '\(step.id)'" }
         // (A front matter that is not YAML has already been reported; its title would only be missing again.)
         for l in Language.allCases where lesson.title[l] == nil && !lesson.problems.contains(where: { $0.contains("front matter") }) {
-            problems.append("\(lesson.path):1: the title has no \(l.rawValue) version (title: { en: …, zh: … })")
+            problems.append(say(lesson.path, 1, .lintNoTitle, ["language": named(l)]))
         }
         let replay = LessonReplay(lesson: lesson, catalog: catalog)
         do { _ = try replay.session(before: 0) } catch {
-            return problems + ["\(lesson.path):1: its model '\(lesson.model)' cannot be loaded: \(error)"]
+            return problems + [say(lesson.path, 1, .lintModelUnloadable, ["model": lesson.model, "error": "\(error)"])]
         }
         for (index, step) in lesson.steps.enumerated() {
             if step.titles[.zh] == nil {
-                problems.append("\(where_(step)) has no Chinese title (write the heading as '## English | 中文 {#id}')")
+                problems.append(say(lesson.path, step.line, step: step.id, colon: false, .lintNoChineseTitle))
             }
             for l in Language.allCases where (step.prose[l] ?? "").isEmpty && (step.language == nil || step.language == l) {
-                problems.append("\(where_(step)) has no \(l == .en ? "English (::: en)" : "Chinese (::: zh)") prose")
+                problems.append(say(lesson.path, step.line, step: step.id, colon: false, l == .en ? .lintNoEnglishProse : .lintNoChineseProse))
             }
             if !step.demo.isEmpty, let session = try? replay.session(before: index) {
                 for (i, line) in step.demo.enumerated() {
                     do { _ = try session.evaluate(line, record: false) } catch {
                         let at = i < step.demoLines.count ? step.demoLines[i] : step.line
-                        problems.append("\(lesson.path):\(at): step '\(step.id)': the demo cell '\(line)' fails: \(error)")
+                        problems.append(say(lesson.path, at, step: step.id, .lintDemoFails, ["cell": line, "error": "\(error)"]))
                     }
                 }
             }
             guard let exercise = step.exercise else { continue }
             problems += translationProblems(exercise, lesson.path, step)
-            if exercise.rejects.isEmpty { problems.append("\(where_(step)) has no reject lines (wrong answers that must fail)") }
+            if exercise.rejects.isEmpty { problems.append(say(lesson.path, step.line, step: step.id, colon: false, .lintNoRejects)) }
             func grade(_ answer: String) -> ExerciseGrade? { try? replay.grade(step: index, answer: answer, language: language).grade }
             let solved = exercise.solution.isEmpty ? nil : try? replay.grade(step: index, answer: exercise.solution, language: language)
             var unknownWordChecks: [Check] = []
             if case let (g, session)? = solved {
                 let unknown = unknownWords(exercise, value: g.evaluation?.value, model: session.model)
                 for (check, words) in unknown {
-                    problems.append("\(lesson.path):\(check.line): step '\(step.id)': the check '\(check.source)' names \(words.map { "'\($0)'" }.joined(separator: ", ")), which \(session.model.name) does not have: no list of its words can contain \(words.count > 1 ? "them" : "it") (a typo, or a word of another model?)")
+                    problems.append(say(lesson.path, check.line, step: step.id, words.count > 1 ? .lintUnknownWords : .lintUnknownWord,
+                                        ["check": check.source, "words": words.map { "'\($0)'" }.joined(separator: ", "), "model": session.model.name]))
                 }
                 unknownWordChecks = unknown.map(\.check)
             }
             if let g = solved?.grade, !g.passed {
                 if let error = g.error {
-                    problems.append("\(lesson.path):\(exercise.solutionLine): step '\(step.id)': the solution '\(exercise.solution)' fails to run: \(error)")
+                    problems.append(say(lesson.path, exercise.solutionLine, step: step.id, .lintSolutionFailsToRun, ["solution": exercise.solution, "error": "\(error)"]))
                 }
                 // A check naming an unknown word is reported above as the lesson's bug, not again in a learner's wording.
                 for (check, outcome) in zip(exercise.checks, g.checks) where !outcome.passed && g.error == nil && !unknownWordChecks.contains(check) {
-                    problems.append("\(lesson.path):\(check.line): step '\(step.id)': the solution '\(exercise.solution)' fails '\(check.source)'" + (outcome.message.map { ": \($0)" } ?? ""))
+                    problems.append(say(lesson.path, check.line, step: step.id, .lintSolutionFailsCheck, ["solution": exercise.solution, "check": check.source])
+                                    + (outcome.message.map { (language == .zh ? "：" : ": ") + $0 } ?? ""))
                 }
             }
             for (i, reject) in exercise.rejects.enumerated() where grade(reject)?.passed == true {
                 let at = i < exercise.rejectLines.count ? exercise.rejectLines[i] : step.line
-                problems.append("\(lesson.path):\(at): step '\(step.id)': the reject '\(reject)' passes; a wrong answer must fail (add a check that tells them apart)")
+                problems.append(say(lesson.path, at, step: step.id, .lintRejectPasses, ["reject": reject]))
             }
             for form in plainForms(exercise) where grade(form)?.passed != true {
-                problems.append("\(lesson.path):\(exercise.checks.first.map { $0.line - 1 } ?? step.line): step '\(step.id)': the plain answer '\(form)' does not pass")
+                problems.append(say(lesson.path, exercise.checks.first.map { $0.line - 1 } ?? step.line, step: step.id, .lintPlainAnswerFails, ["answer": form]))
             }
             for mistake in exercise.mistakes {
                 for l in Language.allCases where mistake.message[l] == nil {
-                    problems.append("\(lesson.path):\(mistake.line): step '\(step.id)': the mistake '\(mistake.answer)' has no \(l.rawValue) feedback (mistake X \"…\", then an indented zh: line)")
+                    problems.append(say(lesson.path, mistake.line, step: step.id, .lintMistakeNoFeedback, ["mistake": mistake.answer, "language": named(l)]))
                 }
                 guard let g = grade(mistake.answer) else { continue }
                 if g.passed {
-                    problems.append("\(lesson.path):\(mistake.line): step '\(step.id)': the mistake '\(mistake.answer)' passes the check; a named mistake must fail")
+                    problems.append(say(lesson.path, mistake.line, step: step.id, .lintMistakePasses, ["mistake": mistake.answer]))
                 } else if let own = mistake.message[.en], g.feedback != own {
-                    problems.append("\(lesson.path):\(mistake.line): step '\(step.id)': the mistake '\(mistake.answer)' is not told its own feedback (it gets: \(g.feedback ?? "nothing"))")
+                    problems.append(say(lesson.path, mistake.line, step: step.id, .lintMistakeWrongFeedback, ["mistake": mistake.answer, "feedback": g.feedback ?? "—"]))
                 }
             }
             problems += kindProblems(exercise, step, lesson.path)
             if asksQuestion(step), plainForms(exercise).isEmpty {
-                problems.append("\(where_(step)) asks a question but accepts only commands; add an 'answer' line to its check block (answer WORD, answer number X, answer yes)")
+                problems.append(say(lesson.path, step.line, step: step.id, colon: false, .lintQuestionCommandsOnly))
             }
         }
         return problems
@@ -131,37 +154,37 @@ public struct LessonLinter {
     /// hint rung that gives the answer away before `:skip` has shown the solution.
     func kindProblems(_ exercise: Exercise, _ step: LessonStep, _ path: String) -> [String] {
         var problems: [String] = []
-        let at = "\(path):\(exercise.checks.first.map { $0.line } ?? step.line): step '\(step.id)'"
+        let line = exercise.checks.first.map { $0.line } ?? step.line
         let kinds = exercise.answerKinds
         if kinds.count > 1 {
-            problems.append("\(at) mixes \(kinds.sorted().joined(separator: " and ")) answers; a question is of one kind")
+            problems.append(say(path, line, step: step.id, colon: false, .lintMixedKinds, ["kinds": kinds.sorted().joined(separator: language == .zh ? "、" : " and ")]))
         }
         let question = questionSentences(step).lowercased()
         if question.contains("yes or no"), kinds != ["yes/no"] {
-            problems.append("\(at) asks yes or no, but its answer lines are not 'answer yes' or 'answer no'")
+            problems.append(say(path, line, step: step.id, colon: false, .lintYesNoLines))
         }
         if question.contains("how many"), kinds != ["number"], exercise.numberTargets.isEmpty {
-            problems.append("\(at) asks how many, but declares no number (answer number N, or a number check)")
+            problems.append(say(path, line, step: step.id, colon: false, .lintHowManyNoNumber))
         }
         if question.contains("which word"), !kinds.isEmpty, kinds != ["word"] {
-            problems.append("\(at) asks which word, but its answer is not a word (answer WORD)")
+            problems.append(say(path, line, step: step.id, colon: false, .lintWhichWordNotWord))
         }
         for check in exercise.checks {
             switch (kinds, check.kind) {
             case (["number"], .topContains), (["number"], .topExcludes), (["number"], .nearestIs), (["number"], .wordsAre),
                  (["number"], .valueType(.vector)), (["number"], .valueType(.neighbours)), (["number"], .valueType(.table)):
-                problems.append("\(path):\(check.line): step '\(step.id)': the question asks for a number, but '\(check.source)' is about words or vectors")
+                problems.append(say(path, check.line, step: step.id, .lintNumberCheckAboutWords, ["check": check.source]))
             case (["word"], .number), (["word"], .valueType(.number)), (["word"], .valueType(.vector)):
-                problems.append("\(path):\(check.line): step '\(step.id)': the question asks which word, but '\(check.source)' is about a number or a vector")
+                problems.append(say(path, check.line, step: step.id, .lintWordCheckAboutNumber, ["check": check.source]))
             case (["number"], .number(let target)):
                 for case .number(let asked) in exercise.answers where !target.contains(asked.example) {
-                    problems.append("\(path):\(check.line): step '\(step.id)': the answer \(Check.format(asked.example)) does not pass '\(check.source)'")
+                    problems.append(say(path, check.line, step: step.id, .lintAnswerFailsCheck, ["answer": Check.format(asked.example), "check": check.source]))
                 }
             default: break
             }
         }
         for (i, rung) in exercise.hints.enumerated() where givesAway(rung.text, exercise) {
-            problems.append("\(path):\(exercise.hintLine + i): step '\(step.id)': the hint '\(rung.text)' gives the answer away; only :skip shows it")
+            problems.append(say(path, exercise.hintLine + i, step: step.id, .lintHintGivesAway, ["hint": rung.text]))
         }
         return problems
     }
@@ -216,11 +239,11 @@ public struct LessonLinter {
         var problems: [String] = []
         let en = exercise.hints.filter { $0.language == .en }.count, zh = exercise.hints.filter { $0.language == .zh }.count
         if en != zh {
-            problems.append("\(path):\(exercise.hintLine): step '\(step.id)' has \(en) English and \(zh) Chinese hint rungs; every rung needs both (en: … then zh: …)")
+            problems.append(say(path, exercise.hintLine, step: step.id, colon: false, .lintHintRungs, ["en": "\(en)", "zh": "\(zh)"]))
         }
         for check in exercise.checks where !check.message.isEmpty {
             for l in Language.allCases where check.message[l] == nil {
-                problems.append("\(path):\(check.line): step '\(step.id)': the feedback of '\(check.source)' has no \(l.rawValue): line")
+                problems.append(say(path, check.line, step: step.id, .lintFeedbackNoLanguage, ["check": check.source, "language": l.rawValue]))
             }
         }
         return problems
@@ -245,12 +268,12 @@ public struct LessonLinter {
     }
 
     /// Lessons in one folder that share an id (progress would mix them up).
-    public static func duplicateIds(_ lessons: [Lesson]) -> [String] {
+    public static func duplicateIds(_ lessons: [Lesson], language: Language = .en) -> [String] {
         var first: [String: String] = [:]
         var problems: [String] = []
         for lesson in lessons {
             if let other = first[lesson.id] {
-                problems.append("\(lesson.path):1: the lesson id '\(lesson.id)' is also the id of \(other); progress would mix them up")
+                problems.append(say(lesson.path, 1, .lintDuplicateId, ["id": lesson.id, "other": other], language: language))
             } else {
                 first[lesson.id] = lesson.path
             }

@@ -110,20 +110,21 @@ struct LessonCommand: ParsableCommand {
                 Environment.warn("error: no lessons at \(path) (a lesson is a .md file; see lessons/FORMAT.md)")
                 throw ExitCode(1)
             }
-            let linter = LessonLinter(catalog: Environment.catalog)
-            let duplicates = LessonLinter.duplicateIds(lessons)
+            let language = lang ?? Language.fromEnvironment()
+            let linter = LessonLinter(catalog: Environment.catalog, language: language)
+            let duplicates = LessonLinter.duplicateIds(lessons, language: language)
             for p in duplicates { print(p) }
             var total = duplicates.count
             for lesson in lessons {
                 let problems = linter.lint(lesson)
                 total += problems.count
                 let exercises = lesson.steps.filter { $0.exercise != nil }.count
-                let zh = (lang ?? Language.fromEnvironment()) == .zh
+                let zh = language == .zh
                 print(zh ? "\(lesson.path)：\(lesson.steps.count) 步，\(exercises) 个练习，\(problems.isEmpty ? "没有问题" : "\(problems.count) 个问题")"
                          : "\(lesson.path): \(lesson.steps.count) steps, \(exercises) exercises, \(problems.isEmpty ? "ok" : "\(problems.count) problems")")
                 for p in problems { print("  " + p) }
             }
-            print((lang ?? Language.fromEnvironment()) == .zh ? "\(lessons.count) 课，\(total) 个问题" : "\(lessons.count) lessons, \(total) problems")
+            print(language == .zh ? "\(lessons.count) 课，\(total) 个问题" : "\(lessons.count) lessons, \(total) problems")
             if total > 0 { throw ExitCode(1) }
         }
     }

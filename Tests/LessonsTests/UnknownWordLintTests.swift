@@ -52,6 +52,15 @@ final class UnknownWordLintTests: XCTestCase {
         XCTAssertTrue(never.contains { $0.contains("names 'londn'") }, never.joined(separator: "\n"))
     }
 
+    func testLintSpeaksChineseThroughTheCatalogue() throws {
+        let linter = LessonLinter(catalog: Repo.catalog, language: .zh)
+        let typo = linter.lint(try lesson(solution: "king - man + woman", checks: "top 5 contains queen qeen", rejects: ""))
+        XCTAssertEqual(typo.count, 2, typo.joined(separator: "\n"))
+        XCTAssertTrue(typo.contains { $0.hasSuffix("typo.md:6: 步骤 'royals' 没有 reject 行（必须判错的错误答案）") }, typo.joined(separator: "\n"))
+        XCTAssertTrue(typo.contains { $0.contains("步骤 'royals'：检查 'top 5 contains queen qeen' 提到的 'qeen' 不在 glove-50d 的词表里") }, typo.joined(separator: "\n"))
+        XCTAssertFalse(typo.joined().contains("step"), "no English left: \(typo)")
+    }
+
     func testASearchsDocumentNumbersAreNotLookedUpAsWords() throws {
         let linter = LessonLinter(catalog: Repo.catalog)
         // "doc99x" is no word of glove-50d, but a search lists documents, not the model's words.
