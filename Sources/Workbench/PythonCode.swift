@@ -1,4 +1,5 @@
 import Foundation
+import Word2Vec
 
 /// The gensim / numpy code that computes what a line of EmbedLab computed, so that what a learner
 /// types here carries over to the notebooks they will write next (`:python`, `embedlab export
@@ -71,28 +72,95 @@ public enum PythonCode {
                 return "score, sections = kv.evaluate_word_analogies(\(py(file))\(restrict))\n"
                     + "total = sections[-1]\nprint(f\"{len(total['correct'])}/{len(total['correct']) + len(total['incorrect'])} correct ({score:.4f})\")"
             case "train":
-                guard texts.first?.hasPrefix("word2vec") == true || options.isEmpty == false else { return nil }
-                guard (texts.first ?? "").hasPrefix("word2vec") else { return nil }
-                let corpus = options["corpus"] ?? "small-world"
-                var args = ["sentences", "vector_size=\(options["dim"] ?? "100")", "window=\(options["window"] ?? "5")",
-                            "min_count=\(options["min-count"] ?? options["mincount"] ?? "1")", "sg=\(options["sg"] ?? "0")",
-                            "negative=\(options["negative"] ?? "5")", "epochs=\(options["epochs"] ?? "5")", "seed=\(options["seed"] ?? "1")", "workers=1"]
-                if let alpha = options["alpha"] ?? options["lr"] { args.append("alpha=\(alpha)") }
-                return "# Word2Vec in gensim on the same corpus (one sentence per line, words split on spaces)\n"
-                    + "from gensim.models import Word2Vec\n"
-                    + "sentences = [line.split() for line in open(\(py(corpus == "small-world" ? "small-world.txt" : corpus)), encoding=\"utf-8\")]\n"
-                    + "model = Word2Vec(\(args.joined(separator: ", ")))\nkv = model.wv\nprint(kv)"
+                guard let text = texts.first, text.hasPrefix("word2vec") else { return nil }
+                // The table reads train's options from its text (`word2vec corpus=small-world epochs=3`).
+                var given = options
+                for word in text.split(separator: " ") {
+                    let pair = word.split(separator: "=", maxSplits: 1)
+                    if pair.count == 2 { given[pair[0].lowercased()] = String(pair[1]) }
+                }
+                return word2vec(given)
             case "search":
-                return "# sentence search: a sentence is the mean of its words' vectors; documents ranked by cosine\n"
-                    + "def sentence(text):\n    words = [w for w in text.lower().split() if w in kv.key_to_index]\n    return np.mean([kv[w] for w in words], axis=0)\n"
-                    + "# documents = [...]  # the collection's texts\n# q = sentence(\"your query\")\n"
-                    + "# scores = [float(np.dot(q, d) / (np.linalg.norm(q) * np.linalg.norm(d))) for d in map(sentence, documents)]"
+                return search(texts.first ?? "", k: value?.tableRowCount ?? 5)
             default:
                 return nil
             }
         default:
             return nil
         }
+    }
+
+    /// `train word2vec …` in gensim, with the settings EmbedLab used (its small world's, or gensim's
+    /// defaults for a file, then the options given). gensim draws its own random numbers: the
+    /// vectors are alike, not equal.
+    static func word2vec(_ options: [String: String]) -> String {
+        let corpus = options["corpus"] ?? "small-world"
+        let smallWorld = corpus == "small-world"
+        var h: Word2VecHyperparameters = smallWorld ? .smallWorld : Word2VecHyperparameters()
+        if let n = options["sg"].flatMap(Int.init) { h.architecture = n == 1 ? .skipGram : .cbow }
+        if let n = options["dim"].flatMap(Int.init) { h.dimensions = n }
+        if let n = options["epochs"].flatMap(Int.init) { h.epochs = n }
+        if let n = options["window"].flatMap(Int.init) { h.window = n }
+        if let n = options["negative"].flatMap(Int.init) { h.negative = n }
+        if let x = options["sample"].flatMap(Double.init) { h.sample = x }
+        if let n = (options["min-count"] ?? options["mincount"]).flatMap(Int.init) { h.minCount = n }
+        if let n = options["seed"].flatMap(UInt64.init) { h.seed = n }
+        if let x = (options["eta"] ?? options["lr"]).flatMap(Float.init) { h.learningRate = x; h.minLearningRate = min(h.minLearningRate, x) }
+        let sg = h.architecture == .skipGram ? 1 : 0
+        var args: [String] = ["sentences", "vector_size=\(h.dimensions)", "window=\(h.window)", "min_count=\(h.minCount)", "sg=\(sg)"]
+        args += ["negative=\(h.negative)", "sample=\(h.sample)", "epochs=\(h.epochs)"]
+        args += ["alpha=\(h.learningRate)", "min_alpha=\(h.minLearningRate)", "seed=\(h.seed)", "workers=1"]
+        if let n = (options["max-vocab"]).flatMap(Int.init) { args.append("max_final_vocab=\(n)") }
+        let file = smallWorld ? "small-world.txt" : corpus
+        var lines = ["# Word2Vec in gensim with the settings EmbedLab used (gensim's random numbers differ: alike vectors, not equal ones)"]
+        if smallWorld { lines.append("# the small world's sentences, one a line: embedlab train small-world small-world.txt --write-corpus") }
+        lines.append("from gensim.models import Word2Vec")
+        lines.append("sentences = [line.split() for line in open(\(py(file)), encoding=\"utf-8\") if line.split()]")
+        lines.append("model = Word2Vec(" + args.joined(separator: ", ") + ")")
+        lines.append("kv = model.wv")
+        lines.append("print(kv)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `search COLLECTION [K] "QUERY"` on a word model, as EmbedLab ranks it: each text the SIF mean of
+    /// its words (weight a / (a + p(w)), a = 0.001, p(w) by Zipf's law over the model's frequency
+    /// ranks), the collection's common component removed, documents by cosine.
+    static func search(_ text: String, k: Int) -> String? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard let space = rest.firstIndex(where: { $0 == " " }) else { return nil }
+        let collection = String(rest[..<space])
+        rest = rest[space...].drop { $0 == " " }
+        var count = k
+        if let n = rest.split(separator: " ").first.flatMap({ Int($0) }) {
+            count = n
+            rest = rest.drop { $0 != " " }.drop { $0 == " " }
+        }
+        guard rest.count >= 2, rest.first == "\"", rest.last == "\"" else { return nil }
+        let query = String(rest.dropFirst().dropLast())
+        let file = collection.contains("/") || collection.contains(".") ? "\(py(collection))"
+            : "os.path.join(os.environ.get(\"EMBEDLAB_COLLECTIONS\", \"collections\"), \(py(collection + ".txt")))"
+        return """
+            # sentence search as EmbedLab ranks it on a word model: each text is the SIF mean of its words'
+            # vectors (weight a / (a + p(w)), p(w) by Zipf's law over the model's frequency ranks), the
+            # collection's common component removed; documents by cosine, numbered from 1 as listed
+            import re
+            a, H = 1e-3, sum(1 / r for r in range(len(kv.index_to_key), 0, -1))
+            def average(text):
+                rows = [kv.key_to_index.get(w, kv.key_to_index.get(w.lower())) for w in re.findall(r"\\w+", text)]
+                rows = [r for r in rows if r is not None]
+                return sum(a / (a + 1 / ((r + 1) * H)) * kv.vectors[r] for r in rows) / len(rows) if rows else None
+            lines = [l.rstrip("\\n") for l in open(\(file), encoding="utf-8")]
+            documents = [l.split("\\t", 1)[-1] for l in lines if l.strip() and not l.startswith("#")]
+            X = np.array([v for v in map(average, documents) if v is not None])
+            u = np.linalg.svd(np.vstack([X, -X]), full_matrices=False)[2][0]
+            def sentence(text):
+                v = average(text)
+                return v - np.dot(v, u) * u
+            D, q = np.array([sentence(d) for d in documents]), sentence(\(py(query)))
+            scores = D @ q / (np.linalg.norm(D, axis=1) * np.linalg.norm(q))
+            for i in np.argsort(-scores, kind="stable")[:\(count)]:
+                print(f"{i + 1}\\t{scores[i]:.4f}\\t{documents[i]}")
+            """
     }
 
     /// Prints (word, score) pairs as EmbedLab lists them.
@@ -132,6 +200,7 @@ public enum PythonCode {
 
 extension Value {
     /// How many neighbours a neighbour list has (nil for other values).
+    var tableRowCount: Int? { if case .table(let t) = self { return t.rows.count } else { return nil } }
     var neighbourCount: Int? { if case .neighbours(let n) = self { return n.items.count } else { return nil } }
     var neighbourMethod: NeighbourList.Method? { if case .neighbours(let n) = self { return n.method } else { return nil } }
 }

@@ -1,3 +1,4 @@
+import FileAccess
 import ArgumentParser
 import Foundation
 import GloVe
@@ -47,9 +48,11 @@ struct Train: ParsableCommand {
     @Option(help: "Word2Vec: noise words drawn for every real one (1–100).") var negative: Int?
     @Option(help: "Word2Vec: frequent words above this frequency are dropped at random (0–1).") var sample: Double?
     @Flag(help: "Store float16 values in the .embv file (half the size).") var float16 = false
+    @Flag(name: .customLong("write-corpus"), help: "Write the small world's sentences to OUTPUT, one a line (what gensim's Word2Vec reads; :python's code for train word2vec uses it), instead of training.") var writeCorpus = false
     @OptionGroup var out: OutputOptions
 
     func run() throws {
+        if writeCorpus { return try writeSentences() }
         var options: [(String, String)] = [("corpus", corpus), ("save", output), ("name", Self.modelName(output))]
         let given: [(String, CustomStringConvertible?)] = [
             ("dim", dim), ("epochs", epochs), ("window", window), ("min-count", minCount), ("max-vocab", maxVocab),
@@ -66,6 +69,23 @@ struct Train: ParsableCommand {
         let log = StageLog(quiet: out.json, method: method)
         session.onProgress = { log.report($0) }
         try out.print(input: "train \(method)") { try session.invoke("train", text: method, options: options) }
+    }
+
+    /// `embedlab train small-world small-world.txt --write-corpus`: the generated sentences as a text file.
+    func writeSentences() throws {
+        guard corpus == SmallWorldCorpus.name else {
+            Environment.warn(out.language.text(.errorPrefix) + out.language.pick(
+                en: "--write-corpus writes the small world's sentences; \(corpus) is a file already: give it to gensim as it is",
+                zh: "--write-corpus 写出小世界语料的句子；\(corpus) 本来就是文件：直接交给 gensim"))
+            throw ExitCode(64)
+        }
+        let world = SmallWorldCorpus()
+        do { try SafeWrite.replace(output, with: Array((world.text + "\n").utf8), policy: nil) } catch {
+            Environment.warn(out.language.text(.errorPrefix) + "\(error)")
+            throw ExitCode(1)
+        }
+        print(out.language.pick(en: "wrote \(output): the small world's \(world.lines.count) sentences, one a line",
+                                zh: "已写出 \(output)：小世界语料的 \(world.lines.count) 个句子，每行一句"))
     }
 
     /// `out/small.embv` is known as `small`.
