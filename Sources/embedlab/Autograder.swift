@@ -12,18 +12,18 @@ import Workbench
 /// image), the lessons with the files beside them, the models they use and their licences.
 struct Autograder: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a Gradescope autograder folder for lessons: setup.sh, run_autograder, a static embedlab, the lessons and their models.",
-        discussion: """
+        abstract: HelpText.pick("Write a Gradescope autograder folder for lessons: setup.sh, run_autograder, a static embedlab, the lessons and their models.", zh: "为课程写出 Gradescope 自动评分文件夹：setup.sh、run_autograder、静态链接的 embedlab、课程及其模型。", indent: HelpText.column),
+        discussion: HelpText.pick("""
             The embedlab copied in must be linked statically against the Swift runtime: build it with \
             `swift build -c release --static-swift-stdlib` and pass --binary .build/release/embedlab (the default is \
             the running embedlab, refused if ldd lists Swift libraries). Zip the folder's contents and upload them as \
             the autograder. Each submission is one answers file per lesson, LESSON-ID.txt (STEP-ID: answer per line; \
             `embedlab lesson handout` prints the ids); with one lesson any single .txt file is taken.
-            """)
+            """, zh: "复制进去的 embedlab 必须静态链接 Swift 运行库：用 `swift build -c release --static-swift-stdlib` 构建，并传入 --binary .build/release/embedlab（默认用正在运行的 embedlab；若 ldd 列出 Swift 库则拒绝）。把文件夹里的内容打包成 zip，作为自动评分程序上传。每份提交是每课一个答案文件 LESSON-ID.txt（每行 STEP-ID: 答案；`embedlab lesson handout` 会印出这些 id）；只有一课时，任何一个 .txt 文件都可以。"))
 
-    @Argument(help: "Lesson files, or bundled lessons' ids or numbers.", completion: Completions.lesson) var lessons: [String]
-    @Option(help: "The folder to write (created; files of the same names are replaced).", completion: .directory) var out: String
-    @Option(help: "A statically linked embedlab (default: this one).", completion: .file()) var binary: String?
+    @Argument(help: .l("Lesson files, or bundled lessons' ids or numbers.", zh: "课程文件，或内置课程的 id 或编号。"), completion: Completions.lesson) var lessons: [String]
+    @Option(help: .l("The folder to write (created; files of the same names are replaced).", zh: "要写入的文件夹（会新建；同名文件会被替换）。"), completion: .directory) var out: String
+    @Option(help: .l("A statically linked embedlab (default: this one).", zh: "静态链接的 embedlab（默认：当前这个）。"), completion: .file()) var binary: String?
     @Option(parsing: .unconditional, help: "Seconds one answer may run before it is stopped (0: no limit; 0–86400).") var timeLimit: Double = 60
 
     func validate() throws {
@@ -172,13 +172,13 @@ struct Autograder: ParsableCommand {
 /// with the reason in their output, never a crash: results.json is always written.
 struct Autograde: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade one Gradescope submission folder against lessons and write results.json (run by run_autograder).")
+        abstract: HelpText.pick("Grade one Gradescope submission folder against lessons and write results.json (run by run_autograder).", zh: "按课程给一个 Gradescope 提交文件夹评分并写出 results.json（由 run_autograder 调用）。", indent: HelpText.column))
 
-    @Argument(help: "The lesson files.", completion: Completions.markdown) var lessons: [String]
-    @Option(help: "The submission folder (answers files, LESSON-ID.txt).", completion: .directory) var submission: String
-    @Option(help: "The results.json to write.", completion: .file(extensions: ["json"])) var results: String
+    @Argument(help: .l("The lesson files.", zh: "课程文件。"), completion: Completions.markdown) var lessons: [String]
+    @Option(help: .l("The submission folder (answers files, LESSON-ID.txt).", zh: "提交文件夹（答案文件，LESSON-ID.txt）。"), completion: .directory) var submission: String
+    @Option(help: .l("The results.json to write.", zh: "要写出的 results.json。"), completion: .file(extensions: ["json"])) var results: String
     @OptionGroup var limits: LimitOptions
-    @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
+    @Option(help: .l("The language of feedback (en or zh).", zh: "反馈的语言（en 或 zh）。", suffixed: true)) var lang: Language = .en
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds

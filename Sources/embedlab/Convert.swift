@@ -8,20 +8,20 @@ import Workbench
 /// `embedlab convert IN OUT`: between word2vec text/binary, GloVe text, Projector TSV and .embv.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert between vector file formats.",
-        discussion: """
+        abstract: HelpText.pick("Convert between vector file formats.", zh: "在各种向量文件格式之间转换。", indent: HelpText.column),
+        discussion: HelpText.pick("""
         Formats: embedlab (.embv), word2vec (text with a 'V d' header), word2vec-bin (.bin), glove (text, no header), \
         tsv (Embedding Projector: OUT.tsv and OUT-metadata.tsv). Guessed from the file when not given.
-        """)
+        """, zh: "格式：embedlab（.embv）、word2vec（带 'V d' 头行的文本）、word2vec-bin（.bin）、glove（无头行的文本）、tsv（Embedding Projector：OUT.tsv 和 OUT-metadata.tsv）。未指定时根据文件猜测。"))
 
-    @Argument(help: "The input vectors file, or a bundled model's name (`embedlab models`).", completion: Completions.model) var input: String
-    @Argument(help: "The output file.", completion: .file()) var output: String
-    @Option(help: "Input format (embedlab, word2vec, word2vec-bin, glove, tsv).") var from: String?
-    @Option(help: "Output format (embedlab, word2vec, word2vec-bin, glove, tsv).") var to: String?
-    @Option(help: "Keep only the first N (most frequent) words.") var limit: Int?
-    @Option(help: "A file with one dimension name per line (for .embv output).", completion: .file()) var dimensionNames: String?
-    @Flag(help: "Store float16 values in .embv output (half the size).") var float16 = false
-    @Flag(help: "Store int8 values with one scale per row in .embv output (a quarter of the size; read in place).") var int8 = false
+    @Argument(help: .l("The input vectors file, or a bundled model's name (`embedlab models`).", zh: "输入的向量文件，或内置模型的名称（`embedlab models`）。"), completion: Completions.model) var input: String
+    @Argument(help: .l("The output file.", zh: "输出文件。"), completion: .file()) var output: String
+    @Option(help: .l("Input format (embedlab, word2vec, word2vec-bin, glove, tsv).", zh: "输入格式（embedlab、word2vec、word2vec-bin、glove、tsv）。")) var from: String?
+    @Option(help: .l("Output format (embedlab, word2vec, word2vec-bin, glove, tsv).", zh: "输出格式（embedlab、word2vec、word2vec-bin、glove、tsv）。")) var to: String?
+    @Option(help: .l("Keep only the first N (most frequent) words.", zh: "只保留前 N 个（最常见的）词。")) var limit: Int?
+    @Option(help: .l("A file with one dimension name per line (for .embv output).", zh: "每行一个维度名称的文件（用于 .embv 输出）。"), completion: .file()) var dimensionNames: String?
+    @Flag(help: .l("Store float16 values in .embv output (half the size).", zh: ".embv 输出中以 float16 存储数值（大小减半）。")) var float16 = false
+    @Flag(help: .l("Store int8 values with one scale per row in .embv output (a quarter of the size; read in place).", zh: ".embv 输出中以 int8 存储数值、每行一个缩放系数（大小为四分之一；可原地读取）。")) var int8 = false
     @OptionGroup var out: OutputOptions
 
     func run() throws {

@@ -12,15 +12,15 @@ import Workbench
 /// colour, no cursor moves, no key prompts.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Present a notebook or lesson to a class: prose, then each command typed out; its output waits for a key.",
-        discussion: """
+        abstract: HelpText.pick("Present a notebook or lesson to a class: prose, then each command typed out; its output waits for a key.", zh: "在课堂上演示笔记本或课程：先显示正文，再逐字打出每条命令；按键后才显示结果。", indent: HelpText.column),
+        discussion: HelpText.pick("""
             Keys: Enter (Space, →) shows the output, then goes on; b (←) goes back one cell; q (Ctrl-C) quits. \
             Keys read from the terminal (/dev/tty), else lines from standard input (empty: on, b: back, q: quit). \
             With --auto SECONDS it advances by itself, for a projector that runs unattended.
-            """)
+            """, zh: "按键：回车（空格、→）显示结果，然后继续；b（←）回到上一格；q（Ctrl-C）退出。按键从终端（/dev/tty）读取，否则从标准输入按行读取（空行：继续，b：上一格，q：退出）。用 --auto 秒数 时自动前进，适合无人值守的投影。"))
     @OptionGroup var options: NotebookOptions
-    @Option(help: "Advance automatically after this many seconds.") var auto: Double?
-    @Option(help: "Typing speed, characters per second (0: no typing, 1–1000).") var speed: Double = 30
+    @Option(help: .l("Advance automatically after this many seconds.", zh: "经过这么多秒后自动前进。")) var auto: Double?
+    @Option(help: .l("Typing speed, characters per second (0: no typing, 1–1000).", zh: "打字速度，每秒字符数（0：不逐字打出，1–1000）。", suffixed: true)) var speed: Double = 30
 
     /// What is shown, in order: a heading, a passage of prose, or a cell.
     enum Item { case heading(String), prose(String), cell(String) }

@@ -6,13 +6,13 @@ import Workbench
 /// `embedlab embed MODEL TEXT... [--json]`: sentence vectors from a transformer encoder, one per text.
 struct Embed: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the sentence vector of each text, from a transformer encoder (minilm; e5-small for 中文 and English).",
-        discussion: "Example: embedlab embed minilm 'the river bank' 'the bank raised its rates' --json. e5-small reads each text as \"query: TEXT\", as its authors advise for similarity.")
+        abstract: HelpText.pick("Print the sentence vector of each text, from a transformer encoder (minilm; e5-small for 中文 and English).", zh: "打印每段文字的句向量，来自 Transformer 编码器（minilm；中文和英文用 e5-small）。", indent: HelpText.column),
+        discussion: HelpText.pick("Example: embedlab embed minilm 'the river bank' 'the bank raised its rates' --json. e5-small reads each text as \"query: TEXT\", as its authors advise for similarity.", zh: "例：embedlab embed minilm 'the river bank' 'the bank raised its rates' --json。e5-small 按作者对相似度任务的建议，把每段文字读作 \"query: 文字\"。"))
 
-    @Argument(help: "Any model `embedlab models` lists: an encoder (minilm, e5-small, an .embt file) or a static model (glove-50d, zh-wiki …: the SIF-weighted mean of the text's word vectors, as `\"TEXT\"` at the prompt).", completion: Completions.model)
+    @Argument(help: .l("Any model `embedlab models` lists: an encoder (minilm, e5-small, an .embt file) or a static model (glove-50d, zh-wiki …: the SIF-weighted mean of the text's word vectors, as `\"TEXT\"` at the prompt).", zh: "`embedlab models` 列出的任一模型：编码器（minilm、e5-small、.embt 文件）或静态模型（glove-50d、zh-wiki …：文字中各词向量的 SIF 加权平均，同提示符下的 `\"文字\"`）。"), completion: Completions.model)
     var model: String
 
-    @Argument(help: "One or more texts; each gets its own vector.")
+    @Argument(help: .l("One or more texts; each gets its own vector.", zh: "一段或多段文字；每段得到自己的向量。"))
     var texts: [String]
 
     @OptionGroup var output: OutputOptions

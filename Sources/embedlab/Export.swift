@@ -10,21 +10,21 @@ import Workbench
 /// value that has a picture is drawn as SVG; prose shows in each language the file has.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a notebook or lesson as one self-contained HTML page (cells run, pictures as SVG).",
-        discussion: "Example: embedlab export demo.md --html demo.html   (open demo.html in any browser; it needs no network)")
+        abstract: HelpText.pick("Write a notebook or lesson as one self-contained HTML page (cells run, pictures as SVG).", zh: "把笔记本或课程写成一个自包含的 HTML 页面（运行各单元，图片为 SVG）。", indent: HelpText.column),
+        discussion: HelpText.pick("Example: embedlab export demo.md --html demo.html   (open demo.html in any browser; it needs no network)", zh: "例：embedlab export demo.md --html demo.html   （用任何浏览器打开 demo.html；无需联网）"))
 
     @OptionGroup var options: NotebookOptions
 
-    @Option(help: "The page to write (a .html file).", completion: .file(extensions: ["html"]))
+    @Option(help: .l("The page to write (a .html file).", zh: "要写出的页面（.html 文件）。"), completion: .file(extensions: ["html"]))
     var html: String?
 
-    @Option(help: "A Jupyter notebook to write (a .ipynb file): each command as Markdown, its gensim/numpy equivalent as code, EmbedLab's output under it.", completion: .file(extensions: ["ipynb"]))
+    @Option(help: .l("A Jupyter notebook to write (a .ipynb file): each command as Markdown, its gensim/numpy equivalent as code, EmbedLab's output under it.", zh: "要写出的 Jupyter 笔记本（.ipynb 文件）：每条命令为 Markdown，对应的 gensim/numpy 代码为代码单元，下面是 EmbedLab 的输出。"), completion: .file(extensions: ["ipynb"]))
     var ipynb: String?
 
-    @Flag(help: "Show the outputs recorded in the file instead of running the cells.")
+    @Flag(help: .l("Show the outputs recorded in the file instead of running the cells.", zh: "显示文件中记录的输出，而不运行各单元。"))
     var recorded = false
 
-    @Flag(help: "For a lesson: show each exercise's solution and its output (by default a lesson's page has room to answer instead).")
+    @Flag(help: .l("For a lesson: show each exercise's solution and its output (by default a lesson's page has room to answer instead).", zh: "对课程：显示每个练习的答案及其输出（默认课程页面留出作答的空白）。"))
     var solutions = false
 
     func validate() throws {

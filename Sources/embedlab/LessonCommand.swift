@@ -9,7 +9,7 @@ import Workbench
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
-        abstract: "Lint lessons, grade a learner's answers, write handouts, list lessons.",
+        abstract: HelpText.pick("Lint lessons, grade a learner's answers, write handouts, list lessons.", zh: "检查课程、给学习者的答案评分、写讲义、列出课程。", indent: HelpText.column),
         subcommands: [Lint.self, Grade.self, Handout.self, Autograder.self, Autograde.self, List.self])
 
     /// A lesson named on the command line: a file, or a bundled lesson's id or number (`arithmetic`, `3`).
@@ -30,18 +30,18 @@ struct LessonCommand: ParsableCommand {
     /// `embedlab lesson handout LESSON [--html OUT | --md OUT]`: the lesson for a class, without solutions.
     struct Handout: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a lesson as a handout: prose and demo cells with their outputs, room to answer each exercise, no solutions.",
-            discussion: """
+            abstract: HelpText.pick("Write a lesson as a handout: prose and demo cells with their outputs, room to answer each exercise, no solutions.", zh: "把课程写成讲义：正文和演示单元及其输出，每个练习留出作答空白，不含答案。", indent: HelpText.column),
+            discussion: HelpText.pick("""
                 Checks, rejects, hints and solutions are left out; each exercise gets an answer box labelled with its step id \
                 (the `STEP-ID: answer` line of an answers file for `embedlab lesson grade`). Demo cells are run, so their \
                 outputs and pictures are on the handout. Without --html or --md, Markdown is printed. \
                 Example: embedlab lesson handout arithmetic --html arithmetic-handout.html
-                """)
-        @Argument(help: "A lesson file, or a bundled lesson's id or number (see embedlab lesson list).", completion: Completions.lesson) var lesson: String
-        @Option(help: "Write a self-contained HTML page (a .html file).", completion: .file(extensions: ["html"])) var html: String?
-        @Option(help: "Write Markdown (a .md file).", completion: Completions.markdown) var md: String?
-        @Option(help: "Only this language's prose (en or zh); both by default.") var lang: Language?
-        @Flag(help: "An instructor's copy: each exercise's solution and its output under the answer box.") var solutions = false
+                """, zh: "检查、错误答案、提示和答案都不印出；每个练习有一个标着步骤 id 的答题框（即 `embedlab lesson grade` 所用答案文件中的 `STEP-ID: 答案` 行）。演示单元会被运行，所以讲义上有它们的输出和图片。不带 --html 或 --md 时打印 Markdown。例：embedlab lesson handout arithmetic --html arithmetic-handout.html"))
+        @Argument(help: .l("A lesson file, or a bundled lesson's id or number (see embedlab lesson list).", zh: "课程文件，或内置课程的 id 或编号（见 embedlab lesson list）。"), completion: Completions.lesson) var lesson: String
+        @Option(help: .l("Write a self-contained HTML page (a .html file).", zh: "写出一个自包含的 HTML 页面（.html 文件）。"), completion: .file(extensions: ["html"])) var html: String?
+        @Option(help: .l("Write Markdown (a .md file).", zh: "写出 Markdown（.md 文件）。"), completion: Completions.markdown) var md: String?
+        @Option(help: .l("Only this language's prose (en or zh); both by default.", zh: "只用这种语言的正文（en 或 zh）；默认两种都有。", suffixed: true)) var lang: Language?
+        @Flag(help: .l("An instructor's copy: each exercise's solution and its output under the answer box.", zh: "教师版：每个练习的答案及其输出印在答题框下面。")) var solutions = false
 
         func validate() throws {
             if html != nil, md != nil { throw ValidationError("give one of --html OUT.html and --md OUT.md") }
@@ -89,9 +89,9 @@ struct LessonCommand: ParsableCommand {
     /// `embedlab lesson lint FILE|DIR`: non-zero exit on any problem.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check lessons: ids, both languages, models, every solution passes, every reject fails.")
-        @Argument(help: "A lesson file or a folder of lessons.", completion: Completions.markdown) var path: String
-        @Option(help: "The language of the summary lines: en or zh (default: from LANG).") var lang: Language?
+            abstract: HelpText.pick("Check lessons: ids, both languages, models, every solution passes, every reject fails.", zh: "检查课程：id、两种语言、模型、每个答案都通过、每个错误答案都被判错。", indent: HelpText.column))
+        @Argument(help: .l("A lesson file or a folder of lessons.", zh: "课程文件或课程文件夹。"), completion: Completions.markdown) var path: String
+        @Option(help: .l("The language of the summary lines: en or zh (default: from LANG).", zh: "摘要行和问题的语言：en 或 zh（默认：取自 LANG）。", suffixed: true)) var lang: Language?
         @OptionGroup var limits: LimitOptions
 
         func run() throws {
@@ -132,8 +132,8 @@ struct LessonCommand: ParsableCommand {
     /// `embedlab lesson grade FILE --answers FILE|DIR`: an instructor grades learners' typed answers.
     struct Grade: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Grade learners' answers to a lesson's exercises.",
-            discussion: """
+            abstract: HelpText.pick("Grade learners' answers to a lesson's exercises.", zh: "给学习者对课程练习的答案评分。", indent: HelpText.column),
+            discussion: HelpText.pick("""
                 ANSWERS is one learner's file or a folder of them (one report per file, named after it). \
                 A file has one line per exercise: `STEP-ID: what the learner typed`. Each answer is graded on its own, \
                 in a session replayed from the lesson's start, reading only files beside the lesson and the bundled models. \
@@ -144,16 +144,16 @@ struct LessonCommand: ParsableCommand {
                 --format gradescope with a folder needs --output (Gradescope and otter-grader read one results.json per submission). \
                 --format csv prints a gradebook, one row per learner (with --output DIR: DIR/gradebook.csv). \
                 Answers files end in .txt (any case: ANA.TXT too); other files in the folder are named on standard error and skipped.
-                """)
+                """, zh: "答案是一位学习者的文件或一个文件夹（每个文件一份报告，以文件命名）。文件每个练习一行：`STEP-ID: 学习者输入的内容`。每个答案单独评分，在从课程开头重放的会话中进行，只能读取课程旁边的文件和内置模型。打印 JSON：一份报告，文件夹则为报告数组。用 --output 文件夹 时改为写出文件：答案文件夹每位学习者一个文件，`LEARNER.results.json`（--format gradescope：results.json 的格式，每份提交一个）或 `LEARNER.json`；单个答案文件写 `results.json`（gradescope）或 `LEARNER.json`。--format gradescope 配合文件夹时需要 --output（Gradescope 和 otter-grader 每份提交读一个 results.json）。--format csv 打印成绩表，每位学习者一行（用 --output 文件夹 时写 文件夹/gradebook.csv）。答案文件以 .txt 结尾（大小写均可：ANA.TXT 也行）；文件夹中的其他文件会在标准错误上列出并跳过。"))
         enum Format: String, ExpressibleByArgument, CaseIterable { case json, gradescope, csv }
 
-        @Argument(help: "The lesson file.", completion: Completions.markdown) var file: String
-        @Option(help: "A learner's answers file, or a folder of answers files (*.txt).", completion: .file(extensions: ["txt"])) var answers: String
-        @Option(help: "The language of feedback (en or zh).") var lang: Language = .en
-        @Option(help: "json (EmbedLab's report), gradescope (results.json for Gradescope / otter-grader) or csv (a gradebook: learner, each step's points, total, max).") var format: Format = .json
-        @Option(name: .customLong("fail-under"), help: "Exit with 1 if any learner scores below this percentage.") var failUnder: Double?
+        @Argument(help: .l("The lesson file.", zh: "课程文件。"), completion: Completions.markdown) var file: String
+        @Option(help: .l("A learner's answers file, or a folder of answers files (*.txt).", zh: "一位学习者的答案文件，或答案文件的文件夹（*.txt）。"), completion: .file(extensions: ["txt"])) var answers: String
+        @Option(help: .l("The language of feedback (en or zh).", zh: "反馈的语言（en 或 zh）。", suffixed: true)) var lang: Language = .en
+        @Option(help: .l("json (EmbedLab's report), gradescope (results.json for Gradescope / otter-grader) or csv (a gradebook: learner, each step's points, total, max).", zh: "json（EmbedLab 的报告）、gradescope（Gradescope / otter-grader 的 results.json）或 csv（成绩表：学习者、每步得分、总分、满分）。", suffixed: true)) var format: Format = .json
+        @Option(name: .customLong("fail-under"), help: .l("Exit with 1 if any learner scores below this percentage.", zh: "若有学习者的得分低于这个百分比，以 1 退出。")) var failUnder: Double?
         @OptionGroup var limits: LimitOptions
-        @Option(help: "A folder to write the reports into (one file per learner) instead of printing them.", completion: .directory) var output: String?
+        @Option(help: .l("A folder to write the reports into (one file per learner) instead of printing them.", zh: "把报告写入这个文件夹（每位学习者一个文件），而不是打印出来。"), completion: .directory) var output: String?
 
         func validate() throws {
             if let f = failUnder, !(0...100).contains(f) { throw ValidationError("--fail-under takes a percentage from 0 to 100, not \(f)") }
@@ -293,7 +293,7 @@ struct LessonCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the bundled lessons.")
+        static let configuration = CommandConfiguration(abstract: HelpText.pick("List the bundled lessons.", zh: "列出内置课程。", indent: HelpText.column))
         func run() throws {
             for lesson in LessonCatalog(directory: Environment.lessonsDirectory).lessons {
                 print("\(lesson.id)\t\(lesson.title(in: .en))\t\(lesson.title(in: .zh))\t\(lesson.steps.count) steps")

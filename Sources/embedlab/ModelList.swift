@@ -8,7 +8,7 @@ import Workbench
 /// JSON, typed rows (schema/embedlab-output.schema.json, "models"): a name, the kind, the shape,
 /// the size in bytes and whether it is the one in use, not display strings.
 struct ModelList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "models", abstract: "List the bundled models.")
+    static let configuration = CommandConfiguration(commandName: "models", abstract: HelpText.pick("List the bundled models.", zh: "列出内置模型。", indent: HelpText.column))
     @OptionGroup var output: OutputOptions
 
     struct Row: Encodable {

@@ -7,13 +7,13 @@ import Workbench
 
 /// Options shared by the commands that replay a notebook.
 struct NotebookOptions: ParsableArguments {
-    @Argument(help: "A notebook or lesson Markdown file (saved with :save FILE.md, or written by hand).", completion: Completions.markdown)
+    @Argument(help: .l("A notebook or lesson Markdown file (saved with :save FILE.md, or written by hand).", zh: "笔记本或课程的 Markdown 文件（用 :save 文件.md 保存，或手写）。"), completion: Completions.markdown)
     var file: String
 
-    @Option(help: "The model to start with (default: the file's `model:`, else glove-50d).", completion: Completions.model)
+    @Option(help: .l("The model to start with (default: the file's `model:`, else glove-50d).", zh: "开始时使用的模型（默认：文件中的 `model:`，否则 glove-50d）。"), completion: Completions.model)
     var model: String?
 
-    @Option(help: "The language of outputs and messages: en or zh (default: the file's, else from LANG).")
+    @Option(help: .l("The language of outputs and messages: en or zh (default: the file's, else from LANG).", zh: "输出和消息的语言：en 或 zh（默认：文件的语言，否则取自 LANG）。", suffixed: true))
     var lang: Language?
 
     @OptionGroup var limits: LimitOptions
@@ -52,9 +52,9 @@ struct NotebookOptions: ParsableArguments {
 
 /// `embedlab run FILE.md`: executes every cell and prints what it shows.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a notebook's cells and print their output.")
+    static let configuration = CommandConfiguration(abstract: HelpText.pick("Run a notebook's cells and print their output.", zh: "运行笔记本的各单元并打印输出。", indent: HelpText.column))
     @OptionGroup var options: NotebookOptions
-    @Flag(help: "One JSON object per cell.") var json = false
+    @Flag(help: .l("One JSON object per cell.", zh: "每个单元一个 JSON 对象。")) var json = false
 
     func run() throws {
         let (notebook, session) = try options.load()
@@ -76,14 +76,14 @@ struct Run: ParsableCommand {
 /// `embedlab check FILE.md`: re-runs the cells and reports every output that differs from the recorded one.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Re-run a notebook and compare every cell's output with the recorded one.",
-        discussion: """
+        abstract: HelpText.pick("Re-run a notebook and compare every cell's output with the recorded one.", zh: "重新运行笔记本，把每个单元的输出与记录的输出比较。", indent: HelpText.column),
+        discussion: HelpText.pick("""
             Exits with 1 if any cell's output differs, if a cell fails, or if no cell has a recorded output. \
             Trailing spaces and run-dependent figures (durations and rates: `0.12 s`, `35 ms`, `words/s`, a `ms per query` column) \
             are not compared.
-            """)
+            """, zh: "若有单元的输出不同、有单元出错，或没有任何单元记录了输出，以 1 退出。行尾空格和随运行而变的数字（时长和速率：`0.12 s`、`35 ms`、`words/s`、`ms per query` 列）不比较。"))
     @OptionGroup var options: NotebookOptions
-    @Flag(help: "A JSON report.") var json = false
+    @Flag(help: .l("A JSON report.", zh: "JSON 报告。")) var json = false
 
     func run() throws {
         let (notebook, session) = try options.load(keepRecordedLanguage: true)

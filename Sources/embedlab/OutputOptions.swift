@@ -6,10 +6,10 @@ import Workbench
 /// What every subcommand that prints a value shares: `--json`, `--lang`, and how a value or an
 /// error is printed (JSON on standard output under `--json`, else text; errors exit with 1).
 struct OutputOptions: ParsableArguments {
-    @Flag(help: "Print the result (or the error) as JSON.")
+    @Flag(help: .l("Print the result (or the error) as JSON.", zh: "以 JSON 打印结果（或错误）。"))
     var json = false
 
-    @Option(help: "The language of messages and labels: en or zh (default: from LANG).")
+    @Option(help: .l("The language of messages and labels: en or zh (default: from LANG).", zh: "消息和标签的语言：en 或 zh（默认：取自 LANG）。", suffixed: true))
     var lang: Language?
 
     var language: Language { lang ?? Language.fromEnvironment() }

@@ -12,50 +12,50 @@ import Workbench
 /// with the words) for projector.tensorflow.org.
 struct Projector: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a Projector-style page: words in 2-D with a neighbour search, plus the Projector's TSV files.",
-        discussion: """
+        abstract: HelpText.pick("Write a Projector-style page: words in 2-D with a neighbour search, plus the Projector's TSV files.", zh: "写出 Projector 风格的页面：二维中的词和近邻搜索，另附 Projector 的 TSV 文件。", indent: HelpText.column),
+        discussion: HelpText.pick("""
         Examples:
           embedlab projector glove-50d --top 500 --html glove.html
           embedlab projector glove-50d king queen man woman paris france rome italy --html royals.html
-        """)
+        """, zh: "例：\n  embedlab projector glove-50d --top 500 --html glove.html\n  embedlab projector glove-50d king queen man woman paris france rome italy --html royals.html"))
 
-    @Argument(help: "A bundled model name (glove-50d, toy, library) or a vectors file.", completion: Completions.model)
+    @Argument(help: .l("A bundled model name (glove-50d, toy, library) or a vectors file.", zh: "内置模型的名称（glove-50d、toy、library）或向量文件。"), completion: Completions.model)
     var model: String
 
-    @Argument(help: "The words to show (default: the model's most frequent, see --top).")
+    @Argument(help: .l("The words to show (default: the model's most frequent, see --top).", zh: "要显示的词（默认：模型中最常见的词，见 --top）。"))
     var words: [String] = []
 
-    @Option(help: "Show the model's N most frequent words, punctuation left out (1–\(ProjectorPage.wordLimit); default 500).")
+    @Option(help: .l("Show the model's N most frequent words, punctuation left out (1–\(ProjectorPage.wordLimit); default 500).", zh: "显示模型中最常见的 N 个词，不含标点（1–\(ProjectorPage.wordLimit)；默认 500）。"))
     var top: Int?
 
-    @Option(name: .shortAndLong, help: "How many neighbours a search lights up (1–100).")
+    @Option(name: .shortAndLong, help: .l("How many neighbours a search lights up (1–100).", zh: "一次搜索点亮多少个近邻（1–100）。", suffixed: true))
     var k: Int = 10
 
-    @Option(help: "The page to write (a .html file).", completion: .file(extensions: ["html"]))
+    @Option(help: .l("The page to write (a .html file).", zh: "要写出的页面（.html 文件）。"), completion: .file(extensions: ["html"]))
     var html: String
 
-    @Flag(help: "Do not write the TSV files beside the page.")
+    @Flag(help: .l("Do not write the TSV files beside the page.", zh: "不在页面旁写出 TSV 文件。"))
     var noTSV = false
 
-    @Flag(help: "Only PCA: do not place the words by t-SNE too.")
+    @Flag(help: .l("Only PCA: do not place the words by t-SNE too.", zh: "只用 PCA：不再用 t-SNE 排布词。"))
     var noTSNE = false
 
-    @Option(help: "t-SNE's perplexity: about how many neighbours each word keeps (2–100).")
+    @Option(help: .l("t-SNE's perplexity: about how many neighbours each word keeps (2–100).", zh: "t-SNE 的困惑度：每个词大约保留多少个近邻（2–100）。", suffixed: true))
     var perplexity: Double = 30
 
-    @Option(help: "t-SNE's seed: the same seed gives the same picture.")
+    @Option(help: .l("t-SNE's seed: the same seed gives the same picture.", zh: "t-SNE 的种子：同样的种子画出同样的图。", suffixed: true))
     var seed: UInt64 = 1
 
-    @Option(help: "A metadata file (the Projector's TSV: a header line, the word first, then columns such as a category); its words are shown when no words are given.", completion: .file(extensions: ["tsv", "txt"]))
+    @Option(help: .l("A metadata file (the Projector's TSV: a header line, the word first, then columns such as a category); its words are shown when no words are given.", zh: "元数据文件（Projector 的 TSV：一行表头，先是词，然后是类别等列）；没有给出词时显示其中的词。"), completion: .file(extensions: ["tsv", "txt"]))
     var metadata: String?
 
-    @Option(name: .customLong("color-by"), help: "The metadata column to colour the points by (default: the second).")
+    @Option(name: .customLong("color-by"), help: .l("The metadata column to colour the points by (default: the second).", zh: "按哪一列元数据给点着色（默认：第二列）。"))
     var colorBy: String?
 
-    @Option(name: .customLong("search-top"), help: "The search also finds the model's N most frequent words not on the page, lighting their nearest words on it (0–100000).")
+    @Option(name: .customLong("search-top"), help: .l("The search also finds the model's N most frequent words not on the page, lighting their nearest words on it (0–100000).", zh: "搜索也能找到页面上没有的、模型中最常见的 N 个词，并点亮页面上离它们最近的词（0–100000）。", suffixed: true))
     var searchTop: Int = 10000
 
-    @Option(help: "The language of messages: en or zh (default: from LANG).")
+    @Option(help: .l("The language of messages: en or zh (default: from LANG).", zh: "消息的语言：en 或 zh（默认：取自 LANG）。", suffixed: true))
     var lang: Language?
 
     func validate() throws {

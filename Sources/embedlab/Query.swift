@@ -6,19 +6,19 @@ import Workbench
 /// `embedlab query MODEL EXPRESSION`: one line of the command language, evaluated and printed.
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Evaluate one expression or command on a model and print the result.",
-        discussion: "Example: embedlab query glove-50d 'king - man + woman'")
+        abstract: HelpText.pick("Evaluate one expression or command on a model and print the result.", zh: "在一个模型上计算一个表达式或命令并打印结果。", indent: HelpText.column),
+        discussion: HelpText.pick("Example: embedlab query glove-50d 'king - man + woman'", zh: "例：embedlab query glove-50d 'king - man + woman'"))
 
-    @Argument(help: "Any model `embedlab models` lists (glove-50d, zh-wiki, toy, minilm, e5-small …) or a vectors or .embt file.", completion: Completions.model)
+    @Argument(help: .l("Any model `embedlab models` lists (glove-50d, zh-wiki, toy, minilm, e5-small …) or a vectors or .embt file.", zh: "`embedlab models` 列出的任一模型（glove-50d、zh-wiki、toy、minilm、e5-small …），或向量文件、.embt 文件。"), completion: Completions.model)
     var model: String
 
-    @Argument(help: "What you would type at the prompt, e.g. 'king - man + woman' or 'near paris'.")
+    @Argument(help: .l("What you would type at the prompt, e.g. 'king - man + woman' or 'near paris'.", zh: "你会在提示符下输入的内容，例如 'king - man + woman' 或 'near paris'。"))
     var expression: [String]
 
-    @Option(name: .shortAndLong, parsing: .unconditional, help: "How many neighbours to show (1–1000; as :set k).")
+    @Option(name: .shortAndLong, parsing: .unconditional, help: .l("How many neighbours to show (1–1000; as :set k).", zh: "显示多少个近邻（1–1000；同 :set k）。"))
     var k: Int?
 
-    @Option(help: "Write the result's picture to this SVG file instead of printing it (for a slide).", completion: .file(extensions: ["svg"]))
+    @Option(help: .l("Write the result's picture to this SVG file instead of printing it (for a slide).", zh: "把结果的图写入这个 SVG 文件，而不是打印出来（用于幻灯片）。"), completion: .file(extensions: ["svg"]))
     var svg: String?
 
     @OptionGroup var output: OutputOptions

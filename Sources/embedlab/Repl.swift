@@ -8,19 +8,19 @@ import Workbench
 /// `embedlab` with no subcommand: the REPL. Line editing on a terminal; plain lines from a pipe or file.
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start the interactive prompt (the default).",
-        discussion: "Reads plain lines, with no prompt and no colour, when standard input is not a terminal: `embedlab < demo.txt`.")
+        abstract: HelpText.pick("Start the interactive prompt (the default).", zh: "启动交互式提示符（默认）。", indent: HelpText.column),
+        discussion: HelpText.pick("Reads plain lines, with no prompt and no colour, when standard input is not a terminal: `embedlab < demo.txt`.", zh: "标准输入不是终端时，按行读取，不显示提示符也不用颜色：`embedlab < demo.txt`。"))
 
-    @Option(help: "The model to start with (a bundled name or a vectors file; default: zh-wiki in 中文, else glove-50d).", completion: Completions.model)
+    @Option(help: .l("The model to start with (a bundled name or a vectors file; default: zh-wiki in 中文, else glove-50d).", zh: "开始时使用的模型（内置名称或向量文件；默认：中文为 zh-wiki，否则 glove-50d）。"), completion: Completions.model)
     var model: String?
 
-    @Option(help: "The language of help, messages and lessons: en or zh (default: your last :lang, else from LANG).")
+    @Option(help: .l("The language of help, messages and lessons: en or zh (default: your last :lang, else from LANG).", zh: "帮助、消息和课程的语言：en 或 zh（默认：你上次的 :lang，否则取自 LANG）。", suffixed: true))
     var lang: Language?
 
-    @Option(help: "Start or resume this lesson at once: an id, a number (3) or a lesson file's path (course/intro.md).", completion: Completions.lesson)
+    @Option(help: .l("Start or resume this lesson at once: an id, a number (3) or a lesson file's path (course/intro.md).", zh: "立即开始或继续这一课：id、编号（3）或课程文件的路径（course/intro.md）。"), completion: Completions.lesson)
     var lesson: String?
 
-    @Option(help: "A folder of your own lessons, added after the bundled ones (:lesson lists both).", completion: .directory)
+    @Option(help: .l("A folder of your own lessons, added after the bundled ones (:lesson lists both).", zh: "你自己的课程文件夹，排在内置课程之后（:lesson 两者都列出）。"), completion: .directory)
     var lessons: String?
 
     /// A lesson's own cells are untrusted work: with --lesson, every line runs under these limits.

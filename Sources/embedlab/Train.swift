@@ -10,8 +10,8 @@ import Workbench
 /// the cost of every epoch are printed as they happen, as the Stanford programs print theirs.
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train GloVe or Word2Vec vectors on a corpus and write them as a model file.",
-        discussion: """
+        abstract: HelpText.pick("Train GloVe or Word2Vec vectors on a corpus and write them as a model file.", zh: "在语料上训练 GloVe 或 Word2Vec 向量，并写成模型文件。", indent: HelpText.column),
+        discussion: HelpText.pick("""
         CORPUS is `small-world` (EmbedLab's own bilingual toy corpus, trained in a blink) or a UTF-8 text file: \
         one sentence or paragraph a line, tokens separated by spaces, Chinese already segmented (gunzip it first). \
         Options left out take the small world's settings (20 dims, 25 epochs, window 5, min count 1, x_max 10, \
@@ -25,30 +25,30 @@ struct Train: ParsableCommand {
         5 epochs, window 5, 5 noise words, sample 0.001, min count 5). --eta is then its starting learning rate.
 
         Example: embedlab train small-world /tmp/small.embv && embedlab query /tmp/small.embv 'king - man + woman'
-        """)
+        """, zh: "语料是 `small-world`（EmbedLab 自带的双语小语料，一眨眼就训练完）或 UTF-8 文本文件：每行一句或一段，词以空格分隔，中文需先分好词（gz 文件请先解压）。未给出的选项取小世界的设置（20 维、25 轮、窗口 5、最小词频 1、x_max 10、1 个线程），文件则取参考示例的设置（50 维、15 轮、窗口 15、最小词频 5、x_max 10）。用 --threads 1 和固定的 --seed，两次运行写出相同的向量。等同于在提示符下输入 `train glove corpus=语料 save=输出 …`。\n\n--method word2vec 改为训练 Word2Vec（`train word2vec …`）：skip-gram（--sg 1）或 CBOW（--sg 0），--negative 个噪声词，--sample 下采样；未给出的选项取小世界的 Word2Vec 设置（skip-gram、32 维、30 轮、窗口 5、15 个噪声词），文件则取 gensim 的默认值（CBOW、100 维、5 轮、窗口 5、5 个噪声词、sample 0.001、最小词频 5）。此时 --eta 是起始学习率。\n\n例：embedlab train small-world /tmp/small.embv && embedlab query /tmp/small.embv 'king - man + woman'"))
 
-    @Argument(help: "`small-world`, or a text file: one sentence a line, tokens separated by spaces.", completion: Completions.corpus)
+    @Argument(help: .l("`small-world`, or a text file: one sentence a line, tokens separated by spaces.", zh: "`small-world`，或文本文件：每行一句，词以空格分隔。"), completion: Completions.corpus)
     var corpus: String
 
-    @Argument(help: "The model file to write: .embv (EmbedLab), .bin (word2vec binary), .txt or .vec (word2vec text).", completion: .file(extensions: ["embv", "bin", "txt", "vec"]))
+    @Argument(help: .l("The model file to write: .embv (EmbedLab), .bin (word2vec binary), .txt or .vec (word2vec text).", zh: "要写出的模型文件：.embv（EmbedLab）、.bin（word2vec 二进制）、.txt 或 .vec（word2vec 文本）。"), completion: .file(extensions: ["embv", "bin", "txt", "vec"]))
     var output: String
 
-    @Option(help: "glove (counts co-occurrences) or word2vec (predicts words from their neighbours).") var method: String = "glove"
-    @Option(help: "The length of each vector (1–1000).") var dim: Int?
-    @Option(help: "Passes over all co-occurrence records (1–1000).") var epochs: Int?
-    @Option(help: "Context words counted on each side of a word (1–100).") var window: Int?
-    @Option(help: "Words seen fewer times get no vector.") var minCount: Int?
-    @Option(help: "Keep at most this many of the most frequent words.") var maxVocab: Int?
-    @Option(help: "Pairs seen this often or more get full weight in the cost.") var xMax: Double?
-    @Option(help: "The exponent of the weighting function.") var alpha: Double?
-    @Option(help: "AdaGrad's initial learning rate.") var eta: Double?
-    @Option(help: "Threads training at once (1–64; 1: reproducible with a fixed seed).") var threads: Int?
-    @Option(help: "Seeds the initial vectors and the shuffle.") var seed: Int?
-    @Option(help: "Word2Vec: 1 for skip-gram, 0 for CBOW.") var sg: Int?
-    @Option(help: "Word2Vec: noise words drawn for every real one (1–100).") var negative: Int?
-    @Option(help: "Word2Vec: frequent words above this frequency are dropped at random (0–1).") var sample: Double?
-    @Flag(help: "Store float16 values in the .embv file (half the size).") var float16 = false
-    @Flag(name: .customLong("write-corpus"), help: "Write the small world's sentences to OUTPUT, one a line (what gensim's Word2Vec reads; :python's code for train word2vec uses it), instead of training.") var writeCorpus = false
+    @Option(help: .l("glove (counts co-occurrences) or word2vec (predicts words from their neighbours).", zh: "glove（统计共现）或 word2vec（由邻近的词预测词）。", suffixed: true)) var method: String = "glove"
+    @Option(help: .l("The length of each vector (1–1000).", zh: "每个向量的长度（1–1000）。")) var dim: Int?
+    @Option(help: .l("Passes over all co-occurrence records (1–1000).", zh: "遍历全部共现记录的轮数（1–1000）。")) var epochs: Int?
+    @Option(help: .l("Context words counted on each side of a word (1–100).", zh: "词两侧各计入多少个上下文词（1–100）。")) var window: Int?
+    @Option(help: .l("Words seen fewer times get no vector.", zh: "出现次数少于此数的词没有向量。")) var minCount: Int?
+    @Option(help: .l("Keep at most this many of the most frequent words.", zh: "最多保留这么多个最常见的词。")) var maxVocab: Int?
+    @Option(help: .l("Pairs seen this often or more get full weight in the cost.", zh: "出现至少这么多次的词对在代价中取满权重。")) var xMax: Double?
+    @Option(help: .l("The exponent of the weighting function.", zh: "权重函数的指数。")) var alpha: Double?
+    @Option(help: .l("AdaGrad's initial learning rate.", zh: "AdaGrad 的初始学习率。")) var eta: Double?
+    @Option(help: .l("Threads training at once (1–64; 1: reproducible with a fixed seed).", zh: "同时训练的线程数（1–64；1：固定种子时结果可复现）。")) var threads: Int?
+    @Option(help: .l("Seeds the initial vectors and the shuffle.", zh: "初始向量和打乱顺序所用的种子。")) var seed: Int?
+    @Option(help: .l("Word2Vec: 1 for skip-gram, 0 for CBOW.", zh: "Word2Vec：1 为 skip-gram，0 为 CBOW。")) var sg: Int?
+    @Option(help: .l("Word2Vec: noise words drawn for every real one (1–100).", zh: "Word2Vec：每个真实词抽取的噪声词数（1–100）。")) var negative: Int?
+    @Option(help: .l("Word2Vec: frequent words above this frequency are dropped at random (0–1).", zh: "Word2Vec：频率高于此值的常见词随机丢弃（0–1）。")) var sample: Double?
+    @Flag(help: .l("Store float16 values in the .embv file (half the size).", zh: ".embv 文件中以 float16 存储数值（大小减半）。")) var float16 = false
+    @Flag(name: .customLong("write-corpus"), help: .l("Write the small world's sentences to OUTPUT, one a line (what gensim's Word2Vec reads; :python's code for train word2vec uses it), instead of training.", zh: "把小世界语料的句子写入输出文件，每行一句（gensim 的 Word2Vec 读的就是它；:python 给 train word2vec 的代码会用到），而不训练。")) var writeCorpus = false
     @OptionGroup var out: OutputOptions
 
     func run() throws {

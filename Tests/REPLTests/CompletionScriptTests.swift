@@ -94,8 +94,8 @@ final class HelpWrappingTests: XCTestCase {
 
     func testEverySubcommandsHelpFitsTheWidthItIsGiven() throws {
         for command in Self.commands {
-            for width in [60, 100] {
-                let help = try Binary.run(command + ["--help"], environment: ["COLUMNS": String(width)])
+            for (width, lang) in [(60, "en"), (100, "en"), (60, "zh"), (100, "zh")] {
+                let help = try Binary.run(command + ["--help", "--lang", lang], environment: ["COLUMNS": String(width)])
                 XCTAssertEqual(help.status, 0, help.err)
                 for line in help.out.split(separator: "\n") where !line.hasPrefix("USAGE:") {
                     // A word longer than the width (a path, a URL) may stick out; nothing else does.
@@ -110,14 +110,29 @@ final class HelpWrappingTests: XCTestCase {
     func testNoSentenceIsBrokenWhereTheSourceBrokeIt() throws {
         for command in Self.commands {
             // Wide enough that only the text's own line breaks remain.
-            let help = try Binary.run(command + ["--help"], environment: ["COLUMNS": "1000"])
+            for lang in ["en", "zh"] {
+            let help = try Binary.run(command + ["--help", "--lang", lang], environment: ["COLUMNS": "1000"])
             let overview = help.out.components(separatedBy: "USAGE:")[0].split(separator: "\n", omittingEmptySubsequences: false)
             for (line, next) in zip(overview, overview.dropFirst()) where !line.isEmpty && !next.isEmpty {
                 // A line goes on without a blank line only into an indented example after "Examples:".
-                XCTAssertTrue(next.hasPrefix(" ") && (line.hasSuffix(":") || line.hasPrefix(" ")),
-                              "\(command.joined(separator: " ")) --help breaks a paragraph:\n\(line)\n\(next)")
+                XCTAssertTrue(next.hasPrefix(" ") && (line.hasSuffix(":") || line.hasSuffix("：") || line.hasPrefix(" ")),
+                              "\(command.joined(separator: " ")) --help --lang \(lang) breaks a paragraph:\n\(line)\n\(next)")
+            }
             }
         }
+    }
+
+    func testHelpIsInChineseUnderLangZhOrAChineseLocale() throws {
+        for command in Self.commands {
+            for (arguments, environment) in [(["--lang", "zh"], [String: String]()), ([], ["LANG": "zh_CN.UTF-8"])] {
+                let help = try Binary.run(command + ["--help"] + arguments, environment: environment.merging(["COLUMNS": "100"]) { $1 })
+                let overview = help.out.components(separatedBy: "USAGE:")[0]
+                XCTAssertTrue(overview.unicodeScalars.contains { $0.properties.isIdeographic }, "\(command) \(arguments) \(environment):\n\(help.out)")
+            }
+        }
+        let options = try Binary.run(["train", "--help", "--lang", "zh"]).out
+        XCTAssertTrue(options.contains("每个向量的长度（1–1000）。"), options)
+        XCTAssertTrue(try Binary.run(["train", "--help"]).out.contains("The length of each vector (1–1000)."), "English stays English")
     }
 
     func testInAPipeHelpIsEightyColumnsWide() throws {
