@@ -30,8 +30,6 @@ public struct LessonLinter {
         return "\(path):\(line): \(language.text(.lintStep, ["id": step]))\(colon ? (language == .zh ? "：" : ": ") : " ")\(text)"
     }
 
-    /// A language's name in the linter's language ("en" is "English" / "英文").
-    func named(_ l: Language) -> String { language.text(l == .en ? .lintEnglish : .lintChinese) }
 
     /// Problems, one line each, `file:line: what is wrong`, in the order of their lines (a problem of
     /// the whole file, with no line, first); empty when the lesson is sound.
@@ -61,7 +59,7 @@ public struct LessonLinter {
         var problems = lesson.problems
         // (A front matter that is not YAML has already been reported; its title would only be missing again.)
         for l in Language.allCases where lesson.title[l] == nil && !lesson.problems.contains(where: { $0.contains("front matter") }) {
-            problems.append(say(lesson.path, 1, .lintNoTitle, ["language": named(l)]))
+            problems.append(say(lesson.path, 1, .lintNoTitle, ["language": l.rawValue]))
         }
         let replay = LessonReplay(lesson: lesson, catalog: catalog)
         do { _ = try replay.session(before: 0) } catch {
@@ -115,7 +113,7 @@ public struct LessonLinter {
             }
             for mistake in exercise.mistakes {
                 for l in Language.allCases where mistake.message[l] == nil {
-                    problems.append(say(lesson.path, mistake.line, step: step.id, .lintMistakeNoFeedback, ["mistake": mistake.answer, "language": named(l)]))
+                    problems.append(say(lesson.path, mistake.line, step: step.id, .lintMistakeNoFeedback, ["mistake": mistake.answer, "language": l.rawValue]))
                 }
                 guard let g = grade(mistake.answer) else { continue }
                 if g.passed {

@@ -181,8 +181,6 @@ extension Catalogue {
         .errorPrefix: "error: ",
         .commandLineOtherModel: "on {model}: {command}",
         .lintStep: "step '{id}'",
-        .lintEnglish: "English",
-        .lintChinese: "Chinese",
         .lintNoTitle: "the title has no {language} version (title: { en: …, zh: … })",
         .lintModelUnloadable: "its model '{model}' cannot be loaded: {error}",
         .lintNoChineseTitle: "has no Chinese title (write the heading as '## English | 中文 {#id}')",

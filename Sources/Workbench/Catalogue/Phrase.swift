@@ -52,7 +52,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // A hint on the command line that switches model (the prompt's `:use NAME`, as a shell command).
     case commandLineOtherModel
     // Lesson lint's problems (`embedlab lesson lint`, --lang zh).
-    case lintStep, lintEnglish, lintChinese, lintNoTitle, lintModelUnloadable, lintNoChineseTitle, lintNoEnglishProse, lintNoChineseProse, lintDemoFails, lintNoRejects, lintUnknownWord, lintUnknownWords, lintSolutionFailsToRun, lintSolutionFailsCheck, lintRejectPasses, lintPlainAnswerFails, lintMistakeNoFeedback, lintMistakePasses, lintMistakeWrongFeedback, lintQuestionCommandsOnly, lintMixedKinds, lintYesNoLines, lintHowManyNoNumber, lintWhichWordNotWord, lintNumberCheckAboutWords, lintWordCheckAboutNumber, lintAnswerFailsCheck, lintHintGivesAway, lintHintRungs, lintFeedbackNoLanguage, lintDuplicateId
+    case lintStep, lintNoTitle, lintModelUnloadable, lintNoChineseTitle, lintNoEnglishProse, lintNoChineseProse, lintDemoFails, lintNoRejects, lintUnknownWord, lintUnknownWords, lintSolutionFailsToRun, lintSolutionFailsCheck, lintRejectPasses, lintPlainAnswerFails, lintMistakeNoFeedback, lintMistakePasses, lintMistakeWrongFeedback, lintQuestionCommandsOnly, lintMixedKinds, lintYesNoLines, lintHowManyNoNumber, lintWhichWordNotWord, lintNumberCheckAboutWords, lintWordCheckAboutNumber, lintAnswerFailsCheck, lintHintGivesAway, lintHintRungs, lintFeedbackNoLanguage, lintDuplicateId
     // Evaluation files.
     case evaluationFileHint
     // Training, saved.
