@@ -116,6 +116,19 @@ final class CellLimitsTests: XCTestCase {
         XCTAssertTrue(try Binary.run(["run", notebook]).out.contains("1.6 GB of memory, over the budget (768 MB)"))
     }
 
+    func testALineThatGrowsTheProcessPastTheBudgetIsStopped() throws {
+        // An HNSW index over glove-50d's words grows a fresh process by tens of MB; the sample every
+        // 50 ms stops it at the first one over 1 MB. (In a long-lived test process malloc reuses freed
+        // pages, so this is measured in a process of its own.)
+        let path = dir + "/index.md"
+        FileManager.default.createFile(atPath: path, contents: Data("```embedlab\nindex build\ndist [8], [17]\n```\n".utf8))
+        let r = try timed(["run", path, "--model", "glove-50d", "--memory-limit", "1", "--time-limit", "30"])
+        XCTAssertEqual(r.status, 1, r.out + r.err)
+        XCTAssertLessThan(r.seconds, 20)
+        XCTAssertTrue(r.out.contains("more memory, over its budget (1.0 MB), and was stopped"), r.out)
+        XCTAssertTrue(r.out.contains("9"), "the next line runs: \(r.out)")
+    }
+
     func testZeroMeansNoLimitAndBadValuesNameTheOptionAndItsRange() throws {
         let notebook = notebook(["dist [8], [17]"])
         XCTAssertEqual(try Binary.run(["run", notebook, "--time-limit", "0", "--memory-limit", "0"]).status, 0)
@@ -126,6 +139,9 @@ final class CellLimitsTests: XCTestCase {
             XCTAssertEqual(r.status, 64, r.err)
             XCTAssertTrue(r.err.contains(said), r.err)
         }
+        // In a line as in a command line, a negative value names its option and range.
+        let k = try Binary.run(["run", self.notebook(["near king k=-1"])])
+        XCTAssertTrue(k.out.contains("k must be a whole number from 1 to 1000, not '-1'"), k.out)
         // Every document command states both in --help.
         for command in [["run"], ["check"], ["demo"], ["export"], ["lesson", "lint"], ["lesson", "grade"], ["repl"]] {
             let help = try Binary.run(command + ["--help"]).out

@@ -171,7 +171,11 @@ public struct Parser {
             if case .end = current.kind { break }
             if case .word(let key) = current.kind, isSymbol("=", peek()) {
                 let keyToken = advance(); _ = advance()
-                let valueToken = advance()
+                var valueToken = advance()
+                // A negative number (`k=-1`) is one value, so that the option's check names it and its range.
+                if isSymbol("-", valueToken), case .number(let n) = current.kind, current.span.start == valueToken.span.end {
+                    valueToken = Token(kind: .number(-n), span: valueToken.span + advance().span)
+                }
                 // A number as it was typed (`seed=2`, not the lexer's 2.0, which a whole-number option refuses).
                 var value = valueToken.text.trimming(["\""])
                 if case .number = valueToken.kind {
