@@ -8,11 +8,11 @@ import Workbench
 /// name and range rather than as a missing value.
 struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), parsing: .unconditional,
-            help: "Seconds one line may run before it is stopped (0: no limit; 0–86400).")
+            help: .l("Seconds one line may run before it is stopped (0: no limit; 0–86400).", zh: "每一行最多运行的秒数，超时即停止（0：不设上限；0–86400）。", suffixed: true))
     var timeLimit: Double = CellLimits.documentDefault.seconds ?? 0
 
     @Option(name: .customLong("memory-limit"), parsing: .unconditional,
-            help: "Megabytes of memory a line may bring the process to before it is stopped; training over it is refused before it starts (0: no limit).")
+            help: .l("Megabytes of memory one line may add before it is stopped; training estimated over it is refused before it starts (0: no limit).", zh: "每一行最多可多用的内存（MB），超过即停止；估计超过它的训练在开始前就被拒绝（0：不设上限）。", suffixed: true))
     var memoryLimit: Int = (CellLimits.documentDefault.memoryBytes ?? 0) >> 20
 
     func validate() throws {
