@@ -53,7 +53,14 @@ struct Demo: ParsableCommand {
     /// and `embedlab` cells, in order; checks, rejects and hints are for grading, not shown.
     static func items(of document: Document, language: Language) -> [Item] {
         var items: [Item] = []
+        // A step for the other language only (`## … {#id lang=zh}`) is left out, up to the next step.
+        var otherLanguage = false
         for block in document.blocks {
+            if case .heading(let level, _, let id, _) = block, level <= 2 {
+                let attributes = (id ?? "").split(whereSeparator: \.isWhitespace).dropFirst()
+                otherLanguage = attributes.contains { $0.hasPrefix("lang=") && $0 != "lang=\(language.rawValue)" }
+            }
+            if otherLanguage { continue }
             switch block {
             case .heading(let level, let text, _, _):
                 // "English | 中文": the heading in the language shown.

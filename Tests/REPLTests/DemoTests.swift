@@ -78,4 +78,12 @@ final class DemoTests: XCTestCase {
             XCTAssertTrue(text.contains(part), "\(part) in \(text)")
         }
     }
+
+    func testAStepForTheOtherLanguageIsLeftOut() throws {
+        // Lesson 03 has steps for one language only ({#king-queen-zh lang=zh}): English shows none of them.
+        let en = try Binary.run(["demo", "lessons/03-arithmetic.md", "--speed", "0"], input: "")
+        XCTAssertEqual(en.status, 0, en.err)
+        XCTAssertTrue(en.out.contains("glove-50d [1]> king - man + woman"), en.out)
+        XCTAssertFalse(en.out.contains("国王 - 男人 + 女人"), "the Chinese step is not shown in English:\n\(en.out)")
+    }
 }
