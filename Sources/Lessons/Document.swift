@@ -1,3 +1,5 @@
+import Workbench
+
 /// A Markdown document in EmbedLab's one format, used for lessons, instructor demos, saved
 /// sessions and golden tests:
 ///
@@ -34,13 +36,21 @@ public struct Document: Equatable, Sendable {
         public init(line: Int, column: Int) { self.line = line; self.column = column }
     }
 
-    /// A mistake in the file, with where it is.
+    /// A mistake in the file, with where it is: a catalogue phrase, so that lint and the runner
+    /// say it in the reader's language.
     public struct Problem: Equatable, Sendable, CustomStringConvertible {
         public var position: Position
-        public var message: String
-        public init(at position: Position, _ message: String) { self.position = position; self.message = message }
+        public var phrase: Phrase
+        public var values: [String: String]
+        public init(at position: Position, _ phrase: Phrase, _ values: [String: String] = [:]) {
+            self.position = position; self.phrase = phrase; self.values = values
+        }
+        /// What is wrong, in `language`.
+        public func message(in language: Language) -> String { language.text(phrase, values) }
+        public var message: String { message(in: .en) }
         /// `12:5: what is wrong`; prefix the file's path for a full `file:line:column:` message.
-        public var description: String { "\(position.line):\(position.column): \(message)" }
+        public func description(in language: Language) -> String { "\(position.line):\(position.column): \(message(in: language))" }
+        public var description: String { description(in: .en) }
     }
 
     public enum FrontMatterValue: Equatable, Sendable {
@@ -85,7 +95,7 @@ public struct Document: Equatable, Sendable {
                 doc.problems += fm.problems
                 index = close + 1
             } else {
-                doc.problems.append(Problem(at: Position(line: 1, column: 1), "the front matter opened here is never closed: end it with a line '---'"))
+                doc.problems.append(Problem(at: Position(line: 1, column: 1), .lessonFrontMatterNotClosed))
                 index = 1
             }
         }
@@ -121,7 +131,7 @@ public struct Document: Equatable, Sendable {
                 guard closed else {
                     // One problem, and parsing goes on at the line that showed the fence was open,
                     // so that the rest of the file is not swallowed into this block.
-                    doc.problems.append(Problem(at: Position(line: start, column: 1), "this \(fence)\(info) block is never closed: end it with a line \(fence)"))
+                    doc.problems.append(Problem(at: Position(line: start, column: 1), .lessonFenceNotClosed, ["fence": fence, "info": info]))
                     proseStart = index + 1
                     continue
                 }

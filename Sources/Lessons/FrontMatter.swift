@@ -1,3 +1,4 @@
+import Workbench
 import Yams
 
 /// The front matter of a document: the YAML between a first line `---` and the next `---`,
@@ -30,17 +31,17 @@ public struct FrontMatter: Equatable, Sendable {
             fm.problems.append(problem(error, offset: offset))
             return fm
         } catch {
-            fm.problems.append(Document.Problem(at: Document.Position(line: firstLine, column: 1), "the front matter is not YAML: \(error)"))
+            fm.problems.append(Document.Problem(at: Document.Position(line: firstLine, column: 1), .lessonFrontMatterNotYAML, ["error": "\(error)"]))
             return fm
         }
         guard let root else { return fm }
         guard case .mapping(let mapping) = root else {
-            fm.problems.append(Document.Problem(at: position(root.mark), "the front matter must be 'key: value' lines (id, title, model)"))
+            fm.problems.append(Document.Problem(at: position(root.mark), .lessonFrontMatterNotPairs))
             return fm
         }
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
-                fm.problems.append(Document.Problem(at: position(keyNode.mark), "a front-matter key must be a word such as id, title or model"))
+                fm.problems.append(Document.Problem(at: position(keyNode.mark), .lessonFrontMatterKeyNotWord))
                 continue
             }
             fm.positions[key.string] = position(keyNode.mark)
@@ -51,14 +52,14 @@ public struct FrontMatter: Equatable, Sendable {
                 var texts: [String: String] = [:]
                 for (k, v) in map {
                     guard case .scalar(let name) = k, case .scalar(let text) = v else {
-                        fm.problems.append(Document.Problem(at: position(k.mark), "'\(key.string)' takes text for each language: { en: …, zh: … }"))
+                        fm.problems.append(Document.Problem(at: position(k.mark), .lessonFrontMatterTextPerLanguage, ["key": key.string]))
                         continue
                     }
                     texts[name.string] = text.string
                 }
                 fm.values[key.string] = .map(texts)
             default:
-                fm.problems.append(Document.Problem(at: position(valueNode.mark), "'\(key.string)' takes text, or { en: …, zh: … }, not a list"))
+                fm.problems.append(Document.Problem(at: position(valueNode.mark), .lessonFrontMatterNotList, ["key": key.string]))
             }
         }
         return fm
@@ -69,12 +70,12 @@ public struct FrontMatter: Equatable, Sendable {
         func at(_ mark: Mark) -> Document.Position { Document.Position(line: mark.line + offset, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
-            let while_ = context.map { " (\($0.text) at line \($0.mark.line + offset))" } ?? ""
-            return Document.Problem(at: at(mark), "the front matter is not valid YAML: \(problem)\(while_); quote a value that contains ':' or '{' (title: \"A: B\")")
+            guard let context else { return Document.Problem(at: at(mark), .lessonYAMLInvalid, ["problem": problem]) }
+            return Document.Problem(at: at(mark), .lessonYAMLInvalidWhile, ["problem": problem, "context": context.text, "line": "\(context.mark.line + offset)"])
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Document.Problem(at: at(context.mark), "the front matter gives \(duplicates.joined(separator: ", ")) twice")
+            return Document.Problem(at: at(context.mark), .lessonYAMLTwice, ["keys": duplicates.joined(separator: ", ")])
         default:
-            return Document.Problem(at: Document.Position(line: offset + 1, column: 1), "the front matter is not valid YAML: \(error)")
+            return Document.Problem(at: Document.Position(line: offset + 1, column: 1), .lessonYAMLOther, ["error": "\(error)"])
         }
     }
 }

@@ -15,7 +15,11 @@ public struct Lesson: Equatable, Sendable {
     /// Where it was read from, for messages.
     public var path: String
     /// Problems found while parsing (reported by the linter; a lesson with problems still loads).
-    public var problems: [String]
+    public var parseProblems: [LessonProblem]
+    /// The problems in English, `file:line: what is wrong`.
+    public var problems: [String] { problems(in: .en) }
+    /// The problems in `language` (`embedlab lesson lint --lang zh`).
+    public func problems(in language: Language) -> [String] { parseProblems.map { $0.text(in: language) } }
 
     public func title(in language: Language) -> String { title[language] ?? title[.en] ?? id }
 
@@ -51,6 +55,21 @@ public struct Lesson: Equatable, Sendable {
         guard isPath, !model.hasPrefix("/") else { return model }
         return (folder as NSString).appendingPathComponent(model)
     }
+}
+
+/// A problem found while reading a lesson file: where (`file:line`, `file:line:column` or the
+/// file), and what, as a catalogue phrase, so that it is said in the reader's language.
+public struct LessonProblem: Equatable, Sendable {
+    public var location: String
+    public var phrase: Phrase
+    public var values: [String: String]
+    public init(_ location: String, _ phrase: Phrase, _ values: [String: String] = [:]) {
+        self.location = location; self.phrase = phrase; self.values = values
+    }
+    /// `file:line: what is wrong`, in `language`.
+    public func text(in language: Language) -> String { "\(location): \(language.text(phrase, values))" }
+    /// An unknown front-matter key (`modle:`), which the runner refuses.
+    public var isUnknownKey: Bool { [.lessonUnknownKey, .lessonUnknownKeyClose, .lessonUnknownKeySeed].contains(phrase) }
 }
 
 /// One step of a lesson: prose, then demo cells, or an exercise.
@@ -124,7 +143,10 @@ public struct Exercise: Equatable, Sendable {
 extension Lesson {
     /// The front-matter problems a lesson cannot start with (an unknown key such as `modle:` would
     /// silently leave the lesson on the default model): the runner refuses them, naming the first.
-    public var frontMatterProblems: [String] { problems.filter { $0.contains(": unknown key '") } }
+    public var frontMatterProblems: [String] { frontMatterProblems(in: .en) }
+    public func frontMatterProblems(in language: Language) -> [String] {
+        parseProblems.filter(\.isUnknownKey).map { $0.text(in: language) }
+    }
 
     /// The key of `keys` one or two edits from `key` (`modle` → `model`), if there is one.
     static func closeKey(_ key: String, among keys: [String]) -> String? {
@@ -146,40 +168,45 @@ extension Lesson {
 
     /// Builds a lesson from a parsed document; what is wrong is collected in `problems`.
     public init(document: Document, path: String) {
-        var problems = document.problems.map { "\(path):\($0)" }
+        var problems = document.problems.map { LessonProblem("\(path):\($0.position.line):\($0.position.column)", $0.phrase, $0.values) }
         let fm = document.frontMatter
         func at(_ key: String) -> String {
             document.frontMatterPositions[key].map { "\(path):\($0.line):\($0.column)" } ?? "\(path):1:1"
         }
         for key in fm.keys.sorted() where !Lesson.frontMatterKeys.contains(key) {
-            let why = key == "seed" ? "training is seeded by train's own seed= option, so a lesson needs no seed"
-                : "a lesson's front matter has \(Lesson.frontMatterKeys.joined(separator: ", "))"
-            let close = Lesson.closeKey(key, among: Lesson.frontMatterKeys).map { "did you mean '\($0)'? " } ?? ""
-            problems.append("\(at(key)): unknown key '\(PrintableText.excerpt(key, limit: 40))' (\(close)\(why))")
+            let shown = PrintableText.excerpt(key, limit: 40)
+            let keys = Lesson.frontMatterKeys.joined(separator: ", ")
+            if key == "seed" {
+                problems.append(LessonProblem(at(key), .lessonUnknownKeySeed, ["key": shown]))
+            } else if let close = Lesson.closeKey(key, among: Lesson.frontMatterKeys) {
+                problems.append(LessonProblem(at(key), .lessonUnknownKeyClose, ["key": shown, "close": close, "keys": keys]))
+            } else {
+                problems.append(LessonProblem(at(key), .lessonUnknownKey, ["key": shown, "keys": keys]))
+            }
         }
         let id = fm["id"]?.text ?? NSStringPath(path: path).lastComponentWithoutExtension
         if let given = fm["id"], given.text.map({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }) != true {
-            problems.append("\(at("id")): the id must be one word of letters, digits and - (id: arithmetic)")
+            problems.append(LessonProblem(at("id"), .lessonIdNotWord))
         }
         var title: [Language: String] = [:]
         if let map = fm["title"]?.map {
             for (k, v) in map.sorted(by: { $0.key < $1.key }) {
                 if let l = Language(rawValue: k) { title[l] = v } else {
-                    problems.append("\(at("title")): the title has a '\(k)' version; the languages are en and zh")
+                    problems.append(LessonProblem(at("title"), .lessonTitleLanguage, ["language": k]))
                 }
             }
         } else if let t = fm["title"]?.text { title[.en] = t }
-        if fm["id"] == nil, document.problems.isEmpty { problems.append("\(path):1:1: the front matter has no id: (progress needs a stable one)") }
+        if fm["id"] == nil, document.problems.isEmpty { problems.append(LessonProblem("\(path):1:1", .lessonNoId)) }
         var models: [Language: String] = [:]
         if let map = fm["model"]?.map {
             // `model: { en: glove-50d, zh: zh-wiki }`: each language starts on its own model.
             for (k, v) in map.sorted(by: { $0.key < $1.key }) {
                 if let l = Language(rawValue: k), !v.isEmpty { models[l] = v } else {
-                    problems.append("\(at("model")): the model has a '\(k)' version; give a model for en and zh (model: { en: glove-50d, zh: zh-wiki })")
+                    problems.append(LessonProblem(at("model"), .lessonModelLanguage, ["language": k]))
                 }
             }
-            if models[.en] == nil { problems.append("\(at("model")): the model map has no en: model (model: { en: glove-50d, zh: zh-wiki })") }
-        } else if let m = fm["model"], m.text?.isEmpty != false { problems.append("\(at("model")): model takes a bundled model's name or a file beside the lesson") }
+            if models[.en] == nil { problems.append(LessonProblem(at("model"), .lessonModelNoEnglish)) }
+        } else if let m = fm["model"], m.text?.isEmpty != false { problems.append(LessonProblem(at("model"), .lessonModelEmpty)) }
         let model = models[.en] ?? fm["model"]?.text ?? "glove-50d"
 
         var steps: [LessonStep] = []
@@ -192,15 +219,15 @@ extension Lesson {
             step.exercise?.points = pendingPoints
             step.exercise?.visibility = pendingVisibility
             if step.exercise != nil, step.demo.isEmpty {
-                problems.append("\(path):\(step.line): step '\(step.id)' has a check but no embedlab block with its solution")
+                problems.append(LessonProblem("\(path):\(step.line)", .lessonCheckNoSolution, ["id": step.id]))
             }
             if step.exercise == nil && step.prose.isEmpty && step.demo.isEmpty {
-                problems.append("\(path):\(step.line): step '\(step.id)' is empty")
+                problems.append(LessonProblem("\(path):\(step.line)", .lessonStepEmpty, ["id": step.id]))
             }
             if var ex = step.exercise, !step.demo.isEmpty {
                 ex.solution = step.demo[0]
                 ex.solutionLine = step.demoLines.first ?? step.line
-                if step.demo.count > 1 { problems.append("\(path):\(step.demoLines.dropFirst().first ?? step.line): step '\(step.id)' is an exercise with \(step.demo.count) solution lines; give one") }
+                if step.demo.count > 1 { problems.append(LessonProblem("\(path):\(step.demoLines.dropFirst().first ?? step.line)", .lessonSolutionLines, ["id": step.id, "count": "\(step.demo.count)"])) }
                 step.exercise = ex
                 step.demo = []
             }
@@ -228,11 +255,11 @@ extension Lesson {
                     else if attribute.hasPrefix("points="), let n = Int(attribute.dropFirst(7)), n >= 0, n <= 1000 { points = n }
                     else if attribute.hasPrefix("visibility="), let v = Exercise.Visibility(rawValue: String(attribute.dropFirst(11))) { visibility = v }
                     else {
-                        problems.append("\(path):\(line): unknown heading attribute '\(attribute)' (points=N, 0 to 1000; visibility=visible|hidden|after_due_date|after_published; lang=en|zh)")
+                        problems.append(LessonProblem("\(path):\(line)", .lessonHeadingAttribute, ["attribute": attribute]))
                     }
                 }
-                if headingId == nil { problems.append("\(path):\(line): step '\(text)' has no {#id}; progress needs stable ids") }
-                if !seenIds.insert(stepId).inserted { problems.append("\(path):\(line): the step id '\(stepId)' is used twice") }
+                if headingId == nil { problems.append(LessonProblem("\(path):\(line)", .lessonStepNoId, ["title": text])) }
+                if !seenIds.insert(stepId).inserted { problems.append(LessonProblem("\(path):\(line)", .lessonStepIdTwice, ["id": stepId])) }
                 // "English | 中文": a heading in both languages.
                 let parts = text.components(separatedBy: " | ")
                 var titles: [Language: String] = [.en: parts[0].trimmingWhitespace]
@@ -244,16 +271,16 @@ extension Lesson {
                 guard current != nil else { continue }   // text before the first step: an introduction, not shown
                 if let language {
                     guard let l = Language(rawValue: language) else {
-                        problems.append("\(path):\(line): unknown language block '::: \(language)' (use en or zh)")
+                        problems.append(LessonProblem("\(path):\(line)", .lessonLanguageBlock, ["language": language]))
                         continue
                     }
                     current!.prose[l, default: ""] += (current!.prose[l, default: ""].isEmpty ? "" : "\n\n") + text
                 } else {
-                    problems.append("\(path):\(line): prose outside a '::: en' or '::: zh' block in step '\(current!.id)'")
+                    problems.append(LessonProblem("\(path):\(line)", .lessonProseOutside, ["id": current!.id]))
                 }
             case .code(let info, let body, let line):
                 guard current != nil else {
-                    problems.append("\(path):\(line): a ```\(info) block before the first step")
+                    problems.append(LessonProblem("\(path):\(line)", .lessonBlockBeforeStep, ["info": info]))
                     continue
                 }
                 // Each meaningful line with its line number in the file.
@@ -276,7 +303,7 @@ extension Lesson {
                         // An indented `en:` / `zh:` line is the feedback of the check above it.
                         if raw.first?.isWhitespace == true, let colon = l.firstIndex(of: ":"), let lang = Language(rawValue: String(l[..<colon])) {
                             if let m = lastMistake { ex.mistakes[m].message[lang] = l[l.index(after: colon)...].trimmingWhitespace; continue }
-                            guard let c = lastCheck else { problems.append("\(at): a feedback line must follow a check"); continue }
+                            guard let c = lastCheck else { problems.append(LessonProblem(at, .lessonFeedbackNoCheck)); continue }
                             ex.checks[c].message[lang] = l[l.index(after: colon)...].trimmingWhitespace
                             continue
                         }
@@ -296,7 +323,7 @@ extension Lesson {
                             ex.checks.append(check); lastCheck = ex.checks.count - 1
                             }
                         } catch {
-                            problems.append("\(at): \(error)")
+                            problems.append(LessonProblem(at, .lessonCheckLine, ["error": "\(error)"]))
                             lastCheck = nil
                         }
                     }
@@ -313,23 +340,23 @@ extension Lesson {
                         if let colon = l.firstIndex(of: ":"), let lang = Language(rawValue: l[..<colon].trimmingWhitespace) {
                             ex.hints.append(.init(lang, l[l.index(after: colon)...].trimmingWhitespace))
                         } else {
-                            problems.append("\(path):\(line): a hint line must start with en: or zh:, not '\(l)'")
+                            problems.append(LessonProblem("\(path):\(line)", .lessonHintLine, ["line": l]))
                         }
                     }
                     current!.exercise = ex
                 default:
-                    problems.append("\(path):\(line): unknown block ```\(info) (embedlab, check, reject or hint)")
+                    problems.append(LessonProblem("\(path):\(line)", .lessonUnknownBlock, ["info": info]))
                 }
             }
         }
         finish()
         // A step with rejects or hints but no check is not an exercise.
         for (i, step) in steps.enumerated() where step.exercise != nil && step.exercise!.checks.isEmpty {
-            problems.append("\(path):\(step.line): step '\(step.id)' has rejects or hints but no check block")
+            problems.append(LessonProblem("\(path):\(step.line)", .lessonNoCheck, ["id": step.id]))
             steps[i].exercise = nil
         }
-        if steps.isEmpty { problems.append("\(path): no steps (each step starts with a '## Title {#id}' heading)") }
-        self.init(id: id, title: title, model: model, steps: steps, path: path, problems: problems)
+        if steps.isEmpty { problems.append(LessonProblem(path, .lessonNoSteps)) }
+        self.init(id: id, title: title, model: model, steps: steps, path: path, parseProblems: problems)
         self.models = models
     }
 }

@@ -56,7 +56,7 @@ public struct LessonLinter {
     }
 
     func lint(_ lesson: Lesson, gradedIn language: Language) -> [String] {
-        var problems = lesson.problems
+        var problems = lesson.problems(in: self.language)
         // (A front matter that is not YAML has already been reported; its title would only be missing again.)
         for l in Language.allCases where lesson.title[l] == nil && !lesson.problems.contains(where: { $0.contains("front matter") }) {
             problems.append(say(lesson.path, 1, .lintNoTitle, ["language": l.rawValue]))

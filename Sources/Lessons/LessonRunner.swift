@@ -35,7 +35,7 @@ public final class LessonRunner {
     /// Starts or resumes `lesson` at its saved step.
     public init(lesson: Lesson, session: Session, store: ProgressStore, language: Language) throws {
         // `modle: toy` would silently start on the default model: refused, naming the key.
-        if let problem = lesson.frontMatterProblems.first { throw WorkbenchError(problem, hint: "see lessons/FORMAT.md") }
+        if let problem = lesson.frontMatterProblems(in: language).first { throw WorkbenchError(problem, hint: language.text(.lessonSeeFormat)) }
         guard !lesson.steps.isEmpty else {
             throw WorkbenchError("the lesson \(lesson.id) has no steps", hint: "each step starts with a '## Title | 标题 {#id}' heading")
         }

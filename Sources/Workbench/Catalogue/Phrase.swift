@@ -53,6 +53,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case commandLineOtherModel
     // Lesson lint's problems (`embedlab lesson lint`, --lang zh).
     case lintStep, lintNoTitle, lintModelUnloadable, lintNoChineseTitle, lintNoEnglishProse, lintNoChineseProse, lintDemoFails, lintNoRejects, lintUnknownWord, lintUnknownWords, lintSolutionFailsToRun, lintSolutionFailsCheck, lintRejectPasses, lintPlainAnswerFails, lintMistakeNoFeedback, lintMistakePasses, lintMistakeWrongFeedback, lintQuestionCommandsOnly, lintMixedKinds, lintYesNoLines, lintHowManyNoNumber, lintWhichWordNotWord, lintNumberCheckAboutWords, lintWordCheckAboutNumber, lintAnswerFailsCheck, lintHintGivesAway, lintHintRungs, lintFeedbackNoLanguage, lintDuplicateId
+    // Problems found while reading a lesson file (lint, --lesson, run; --lang zh).
+    case lessonFrontMatterNotClosed, lessonFenceNotClosed, lessonFrontMatterNotYAML, lessonFrontMatterNotPairs, lessonFrontMatterKeyNotWord, lessonFrontMatterTextPerLanguage, lessonFrontMatterNotList, lessonYAMLInvalid, lessonYAMLInvalidWhile, lessonYAMLTwice, lessonYAMLOther, lessonUnknownKey, lessonUnknownKeyClose, lessonUnknownKeySeed, lessonIdNotWord, lessonTitleLanguage, lessonNoId, lessonModelLanguage, lessonModelNoEnglish, lessonModelEmpty, lessonCheckNoSolution, lessonStepEmpty, lessonSolutionLines, lessonHeadingAttribute, lessonStepNoId, lessonStepIdTwice, lessonLanguageBlock, lessonProseOutside, lessonBlockBeforeStep, lessonFeedbackNoCheck, lessonCheckLine, lessonHintLine, lessonUnknownBlock, lessonNoCheck, lessonNoSteps, lessonSeeFormat
     // Evaluation files.
     case evaluationFileHint
     // Training, saved.
