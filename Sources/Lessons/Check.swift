@@ -136,13 +136,13 @@ public struct Check: Equatable, Sendable, CustomStringConvertible {
         /// "a plot" / "一张图", for feedback.
         func name(_ language: Language) -> String {
             switch self {
-            case .vector: return language.pick(en: "a vector", zh: "一个向量")
-            case .number: return language.pick(en: "a number", zh: "一个数")
-            case .neighbours: return language.pick(en: "a list of nearest words", zh: "一个近邻列表")
-            case .table: return language.pick(en: "a table", zh: "一张表")
-            case .text: return language.pick(en: "a command's message (as index build or :use print)", zh: "一条命令的说明文字（像 index build 或 :use 打印的那样）")
-            case .plot: return language.pick(en: "a plot", zh: "一张图")
-            case .nothing: return language.pick(en: "nothing", zh: "空结果")
+            case .vector: return language.text(.valueKindVector)
+            case .number: return language.text(.valueKindNumber)
+            case .neighbours: return language.text(.valueKindNeighbours)
+            case .table: return language.text(.valueKindTable)
+            case .text: return language.text(.valueKindText)
+            case .plot: return language.text(.valueKindPlot)
+            case .nothing: return language.text(.valueKindNothing)
             }
         }
     }

@@ -253,7 +253,7 @@ extension Check.NumberTarget {
         case .range(let a, _), .atLeast(let a): high = x >= a
         case .atMost: high = true
         }
-        return high ? language.pick(en: "too high", zh: "太大了") : language.pick(en: "too low", zh: "太小了")
+        return language.text(high ? .numberTooHigh : .numberTooLow)
     }
 }
 
@@ -342,9 +342,9 @@ extension Exercise {
     /// "Or answer with the word itself."
     func plainAnswerReminder(_ language: Language) -> String {
         switch answers.first {
-        case .word?: return language.pick(en: "You can also type the word itself.", zh: "也可以直接输入那个词。")
-        case .number?: return language.pick(en: "You can also type the number itself.", zh: "也可以直接输入那个数。")
-        case .yes?, .no?: return language.pick(en: "Now answer the question: yes or no.", zh: "现在回答问题：是 或 否。")
+        case .word?: return language.text(.answerAlsoWord)
+        case .number?: return language.text(.answerAlsoNumber)
+        case .yes?, .no?: return language.text(.answerNowYesNo)
         case nil: return ""
         }
     }
@@ -355,7 +355,7 @@ extension Exercise {
     func commandRefusal(_ value: Value, language: Language) -> String? {
         let kinds = answerKinds
         if kinds == ["yes/no"] {
-            return language.pick(en: "That computes it; now answer the question: yes or no.", zh: "这是计算；现在回答问题：是 或 否。")
+            return language.text(.answerComputedYesNo)
         }
         guard kinds == ["word"] else { return nil }
         let spellings = Set(answers.flatMap { if case .word(let w) = $0 { return w.map(PlainAnswer.normalized) } else { return [] } })
@@ -366,8 +366,7 @@ extension Exercise {
             default: return false
             }
         }
-        return tied ? nil : language.pick(en: "That shows the computation; the question asks which word: type the word.",
-                                          zh: "这是计算过程；题目问的是哪个词：请直接输入那个词。")
+        return tied ? nil : language.text(.answerComputedWhichWord)
     }
 
     /// The feedback of the named mistake this answer is, if any.
@@ -393,33 +392,31 @@ extension Exercise {
             case (.yes, .yes), (.no, .no):
                 accepted = true
             case (.yes, .no), (.no, .yes):
-                refuse(language.pick(en: "That is not the answer. Run the computation and look again.", zh: "不对。算一下，再仔细看看结果。"))
+                refuse(language.text(.answerNotIt))
             case (.yes, _), (.no, _):
                 // A word or a number at a yes/no question: say how it is answered, without running it.
-                refuse(language.pick(en: "This question is answered with yes or no (是 / 否).", zh: "这道题回答 是 或 否（yes / no）。"))
+                refuse(language.text(.answerYesNoOnly))
             case (.word(let spellings), .word(let w)):
                 if spellings.map(PlainAnswer.normalized).contains(PlainAnswer.normalized(w)) {
                     accepted = true
                 } else {
                     refuse(choices.isEmpty || choices.map(PlainAnswer.normalized).contains(PlainAnswer.normalized(w))
-                        ? language.pick(en: "\(w) is not the answer to this question.", zh: "\(w) 不是这道题的答案。")
-                        : language.pick(en: "\(w) is not one of the choices the question gives.", zh: "\(w) 不在题目给出的选项里。"))
+                        ? language.text(.answerWrongWord, ["word": w])
+                        : language.text(.answerNotAChoice, ["word": w]))
                 }
             case (.number(let target), .number(let x, let decimals, let percent)):
                 let meant = target.meaning(x, decimals: decimals, percent: percent)
                 if meant.accepted { accepted = true } else {
-                    refuse(language.pick(en: "\(answer.trimmingWhitespace) is \(target.direction(meant.value, .en)).",
-                                         zh: "\(answer.trimmingWhitespace) \(target.direction(meant.value, .zh))。"))
+                    refuse(language.text(.checkNumberIs, ["x": answer.trimmingWhitespace, "direction": target.direction(meant.value, language)]))
                 }
             case (.number(let target), .fraction(let a, let b)):
                 if target.isCount {
-                    refuse(language.pick(en: "That is the share; the question asks for the count.", zh: "这是比例；题目问的是个数。"))
+                    refuse(language.text(.answerShareNotCount))
                 } else if target.contains(a / b) { accepted = true } else {
-                    refuse(language.pick(en: "\(answer.trimmingWhitespace) is \(target.direction(a / b, .en)).",
-                                         zh: "\(answer.trimmingWhitespace) \(target.direction(a / b, .zh))。"))
+                    refuse(language.text(.checkNumberIs, ["x": answer.trimmingWhitespace, "direction": target.direction(a / b, language)]))
                 }
             case (.number, .yes), (.number, .no):
-                refuse(language.pick(en: "This question asks for a number.", zh: "这道题问的是一个数。"))
+                refuse(language.text(.answerNeedsNumber))
             default:
                 continue
             }

@@ -83,6 +83,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case pythonNothingYet, pythonNothingYetHint, pythonNoEquivalent, pythonNoEquivalentHint, plotSameScale, plotLabelsNoRoom
     case notesInBrackets, notesSeparator, demoKeysOutput, demoKeysEnd, demoKeysNext, convertEncoderInstead, commandNeedsWordModel
     case picturesColour, picturesShape, picturesAndA, clauseSeparator, indexNoneYet
+    // What a check and a plain answer say to the learner (Check, Check+Grading, PlainAnswer; bind's block).
+    case checkWantedType, checkWordNotInTop, checkWordsNotInTop, checkShouldNotBeInTop, checkListEmpty, checkListStartsWith, checkWrongWords, checkWrongCount
+    case checkNumberIs, numberTooHigh, numberTooLow, checkVectorDimensions, checkWrongVector, checkTextMissing, checkTextTooLong, describeList
+    case describeNumber, describeVector, describeTable, valueKindVector, valueKindNumber, valueKindNeighbours, valueKindTable, valueKindText
+    case valueKindPlot, valueKindNothing, answerAlsoWord, answerAlsoNumber, answerNowYesNo, answerComputedYesNo, answerComputedWhichWord, answerNotIt
+    case answerYesNoOnly, answerWrongWord, answerNotAChoice, answerShareNotCount, answerNeedsNumber
     // The lesson runner and the grader's words to the learner (bind's block).
     case lessonTypeAnswer, lessonPressEnterToRun, lessonPressEnter, lessonWaitsForAnswer, lessonNotYet, lessonLastHint, lessonSolutionIs
     case lessonCorrect, lessonComputed, lessonNoExercise, lessonNoHints, lessonSolution, lessonFirstStep, lessonFinished
