@@ -30,7 +30,7 @@ public enum SweepRenderer {
 
     static let margin = 7   // "  100k " then the axis
     /// The line above the chart, and the start of what a notebook's check does not compare.
-    public static let chartHeading = (en: "queries/s", zh: "每秒查询数")
+    public static var chartHeading: (en: String, zh: String) { (Language.en.text(.sweepChartHeading), Language.zh.text(.sweepChartHeading)) }
     /// How the chart's last line (its legend) starts.
     public static let legendStart = "  ● HNSW"
 
@@ -69,7 +69,7 @@ public enum SweepRenderer {
                 c += max(1, DisplayWidth.of(ch))
             }
         }
-        var lines = [style.paint(l10n(style.language, chartHeading.en, chartHeading.zh), .dim)]
+        var lines = [style.paint(style.language.text(.sweepChartHeading), .dim)]
         for r in 0..<rows {
             let decade = r % bandRows == 0 ? d1 - r / bandRows : nil
             let label = decade.map { compact(pow(10, Double($0))) } ?? ""
@@ -94,17 +94,14 @@ public enum SweepRenderer {
         }
         lines.append(String(repeating: " ", count: margin - 1) + "└" + String(axis))
         lines.append(String(repeating: " ", count: margin) + String(labels).trailingSpacesTrimmed + "  recall@\(k)")
-        let note = l10n(style.language, "up and to the right is better: more true neighbours found, more queries a second; recall is the same on every machine, the speeds are this one's",
-                                      "越往右上越好：找到的真近邻更多，每秒答的查询也更多；召回率在哪台机器上都一样，速度是这台机器的")
+        let note = style.language.text(.sweepChartNote)
         lines += TerminalText.wrapped(note, width: style.width - 2).split(separator: "\n").map { style.paint("  " + $0, .dim) }
         // The legend ends the chart (a notebook's check skips from the heading to here: the
         // points move with the machine's speed); labels with no room beside their point are named in it.
-        let crowded = unplaced.isEmpty ? "" : l10n(style.language, " (no room to label \(unplaced.joined(separator: ", ")))", "（\(unplaced.joined(separator: "、")) 没有地方标注）")
-        lines.append("  " + style.paint("●", .cyan) + " HNSW" + crowded + "   " + style.paint("◆", .yellow) + l10n(style.language, " exact (brute force, recall 1)", " 精确（蛮力，召回率 1）"))
+        let crowded = unplaced.isEmpty ? "" : style.language.text(.sweepNoRoomToLabel, ["words": style.language.list(unplaced)])
+        lines.append("  " + style.paint("●", .cyan) + " HNSW" + crowded + "   " + style.paint("◆", .yellow) + style.language.text(.sweepExactLegend))
         return lines
     }
-
-    static func l10n(_ language: Language, _ en: String, _ zh: String) -> String { language.pick(en: en, zh: zh) }
 
     /// 1, 10, 100, 1k, 10k, 100k, 1M.
     static func compact(_ v: Double) -> String {

@@ -84,8 +84,7 @@ struct Train: ParsableCommand {
             Environment.warn(out.language.text(.errorPrefix) + "\(error)")
             throw ExitCode(1)
         }
-        print(out.language.pick(en: "wrote \(output): the small world's \(world.lines.count) sentences, one a line",
-                                zh: "已写出 \(output)：小世界语料的 \(world.lines.count) 个句子，每行一句"))
+        print(out.language.text(.wroteSmallWorld, ["file": output, "n": "\(world.lines.count)"]))
     }
 
     /// `out/small.embv` is known as `small`.

@@ -89,6 +89,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     case describeNumber, describeVector, describeTable, valueKindVector, valueKindNumber, valueKindNeighbours, valueKindTable, valueKindText
     case valueKindPlot, valueKindNothing, answerAlsoWord, answerAlsoNumber, answerNowYesNo, answerComputedYesNo, answerComputedWhichWord, answerNotIt
     case answerYesNoOnly, answerWrongWord, answerNotAChoice, answerShareNotCount, answerNeedsNumber
+    // index build/compare/sweep and its chart, row, tokens on an encoder, train --write-corpus (bind's block).
+    case indexSubcommands, indexReadBack, indexBuilding, indexBuilt, indexSavedRefused, indexSaved, indexNotSaved, indexCompareStopped
+    case indexSweepStopped, indexCompareTitle, indexSweepTitle, indexExactRow, headerSearch, headerMsPerQuery, headerQueriesPerSecond, sweepChartHeading
+    case sweepChartNote, sweepNoRoomToLabel, sweepExactLegend, rowTokenIdRange, rowTokenLabel, rowWordRange, rowWordLabel, tokensEncoderPieces
+    case tokensRowHint, wroteSmallWorld
     // The lesson runner and the grader's words to the learner (bind's block).
     case lessonTypeAnswer, lessonPressEnterToRun, lessonPressEnter, lessonWaitsForAnswer, lessonNotYet, lessonLastHint, lessonSolutionIs
     case lessonCorrect, lessonComputed, lessonNoExercise, lessonNoHints, lessonSolution, lessonFirstStep, lessonFinished

@@ -43,7 +43,7 @@ extension Invocation {
         case "compare": return try compareIndex()
         case "sweep": return try sweepIndex()
         default:
-            throw WorkbenchError(language.pick(en: "index build, index compare or index sweep", zh: "index build、index compare 或 index sweep"), at: textSpan, hint: command.examples.first)
+            throw WorkbenchError(language.text(.indexSubcommands), at: textSpan, hint: command.examples.first)
         }
     }
 
@@ -67,14 +67,14 @@ extension Invocation {
                 if saved.parameters.m == m, saved.parameters.efConstruction == ef, saved.parameters.seed == wanted.seed {
                     session.searchState.index = (model.name, saved)
                     let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-                    return .text(language.pick(en: "HNSW index over \(model.count) words of \(model.name): M=\(m), efConstruction=\(ef), \(saved.topLayer + 1) layers, read from \(file) in \(seconds) s (built in an earlier session; delete the file to build it again). :set search approx uses it; index compare measures it.",
-                                               zh: "\(model.name) 的 \(model.count) 个词的 HNSW 索引：M=\(m)，efConstruction=\(ef)，\(saved.topLayer + 1) 层，从 \(file) 读入，用时 \(seconds) 秒（是以前建好的；删掉该文件即可重建）。:set search approx 使用它；index compare 测量它。"))
+                    return .text(language.text(.indexReadBack, ["n": "\(model.count)", "model": model.name, "m": "\(m)", "ef": "\(ef)",
+                                                                "layers": "\(saved.topLayer + 1)", "file": file, "seconds": seconds]))
                 }
             } catch let e as IndexError {
                 refused = e.description
             }
         }
-        let title = language.pick(en: "building an HNSW index", zh: "构建 HNSW 索引")
+        let title = language.text(.indexBuilding)
         let started = Date()
         let index: HNSWIndex
         do {
@@ -88,20 +88,17 @@ extension Invocation {
         }
         session.searchState.index = (model.name, index)
         let seconds = Date().timeIntervalSince(started)
-        var lines = [language.pick(en: "HNSW index over \(model.count) words of \(model.name): M=\(m), efConstruction=\(ef), \(index.topLayer + 1) layers, built in \(String(format: "%.2f", seconds)) s. :set search approx uses it; index compare measures it.",
-                                   zh: "已为 \(model.name) 的 \(model.count) 个词建 HNSW 索引：M=\(m)，efConstruction=\(ef)，\(index.topLayer + 1) 层，用时 \(String(format: "%.2f", seconds)) 秒。:set search approx 使用它；index compare 测量它。")]
+        var lines = [language.text(.indexBuilt, ["n": "\(model.count)", "model": model.name, "m": "\(m)", "ef": "\(ef)",
+                                                 "layers": "\(index.topLayer + 1)", "seconds": String(format: "%.2f", seconds)])]
         if let refused {
-            lines.append(language.pick(en: "The saved index was refused (\(refused)); the new one replaces it.",
-                                       zh: "已保存的索引不能用（\(refused)）；新建的索引取代它。"))
+            lines.append(language.text(.indexSavedRefused, ["reason": refused]))
         }
         if let file {
             do {
                 try index.write(to: file)
-                lines.append(language.pick(en: "Saved to \(file): the next index build with the same m and ef reads it back.",
-                                           zh: "已保存到 \(file)：下次用相同的 m 和 ef 执行 index build 会直接读入。"))
+                lines.append(language.text(.indexSaved, ["file": file]))
             } catch let e as IndexError {
-                lines.append(language.pick(en: "Not saved (\(e.description)): the index lasts for this session only.",
-                                           zh: "没有保存（\(e.description)）：索引只在本次会话中有效。"))
+                lines.append(language.text(.indexNotSaved, ["reason": e.description]))
             }
         }
         return .text(lines.joined(separator: "\n"))
@@ -131,7 +128,7 @@ extension Invocation {
         // Ctrl-C (or a grader's time limit) stops the comparison between two queries.
         let stopped = { [session] in
             if session.cancellation.isRequested {
-                throw WorkbenchError(self.language.pick(en: "index compare was stopped", zh: "index compare 已停止"), at: self.span)
+                throw WorkbenchError(self.language.text(.indexCompareStopped), at: self.span)
             }
         }
         // Exact search exactly as `near` runs it (the model's one-query scan).
@@ -145,10 +142,9 @@ extension Invocation {
         for i in 0..<rows.count { found += Set(approx[i].map(\.index)).intersection(exact[i]).count }
         let recall = Double(found) / Double(max(rows.count * k, 1))
         let ms = { (t: Double) in String(format: "%.3f", t * 1000 / Double(max(rows.count, 1))) }
-        return .table(Table(title: language.pick(en: "\(rows.count) words of \(model.name) as queries, k=\(k); :set ef N and compare again",
-                                                 zh: "用 \(model.name) 的 \(rows.count) 个词查询，k=\(k)；:set ef N 后再比较"),
-                            headers: [language.pick(en: "search", zh: "查找"), "recall@\(k)", language.pick(en: "ms per query", zh: "每次查询毫秒")],
-                            rows: [[language.pick(en: "exact (all \(model.count) words)", zh: "精确（全部 \(model.count) 个词）"), "1.000", ms(exactOneByOne)],
+        return .table(Table(title: language.text(.indexCompareTitle, ["n": "\(rows.count)", "model": model.name, "k": "\(k)"]),
+                            headers: [language.text(.headerSearch), "recall@\(k)", language.text(.headerMsPerQuery)],
+                            rows: [[language.text(.indexExactRow, ["n": "\(model.count)"]), "1.000", ms(exactOneByOne)],
                                    ["HNSW ef=\(ef)", String(format: "%.3f", recall), ms(approxTime)]],
                             numericColumns: [1, 2]))
     }
@@ -165,7 +161,7 @@ extension Invocation {
         let k = settings.k, maxEF = options.integer("max-ef") ?? 320
         let stopped = { [session] in
             if session.cancellation.isRequested {
-                throw WorkbenchError(self.language.pick(en: "index sweep was stopped", zh: "index sweep 已停止"), at: self.span)
+                throw WorkbenchError(self.language.text(.indexSweepStopped), at: self.span)
             }
         }
         /// Queries per second of `seconds` for all the queries (a pass too quick for the clock counts as one microsecond).
@@ -201,11 +197,9 @@ extension Invocation {
         let sweep = RecallSweep(model: model.name, queries: rows.count, k: k, exactQueriesPerSecond: exactRate, points: points)
         let qps = { (r: Double) in String(Int(r.rounded())) }
         let ms = { (r: Double) in String(format: "%.3f", 1000 / r) }
-        return .table(Table(title: language.pick(en: "recall against speed: \(rows.count) words of \(model.name) as queries, k=\(k), one at a time",
-                                                 zh: "召回率对速度：用 \(model.name) 的 \(rows.count) 个词逐个查询，k=\(k)"),
-                            headers: [language.pick(en: "search", zh: "查找"), "recall@\(k)", language.pick(en: "queries per second", zh: "每秒查询数"),
-                                      language.pick(en: "ms per query", zh: "每次查询毫秒")],
-                            rows: [[language.pick(en: "exact (all \(model.count) words)", zh: "精确（全部 \(model.count) 个词）"), "1.000", qps(exactRate), ms(exactRate)]]
+        return .table(Table(title: language.text(.indexSweepTitle, ["n": "\(rows.count)", "model": model.name, "k": "\(k)"]),
+                            headers: [language.text(.headerSearch), "recall@\(k)", language.text(.headerQueriesPerSecond), language.text(.headerMsPerQuery)],
+                            rows: [[language.text(.indexExactRow, ["n": "\(model.count)"]), "1.000", qps(exactRate), ms(exactRate)]]
                                 + points.map { ["HNSW ef=\($0.ef)", String(format: "%.3f", $0.recall), qps($0.queriesPerSecond), ms($0.queriesPerSecond)] },
                             numericColumns: [1, 2, 3], detail: .sweep(sweep)))
     }

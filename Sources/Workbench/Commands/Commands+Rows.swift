@@ -20,21 +20,18 @@ extension Invocation {
         let typed = text.trimmingWhitespace
         if let encoder = session.encoder {
             guard let id = Int(typed), let values = encoder.tokenEmbedding(id) else {
-                throw WorkbenchError(language.pick(en: "row takes a token id of \(encoder.name), a whole number from 0 to \(encoder.tokenCount - 1), not '\(typed)'",
-                                                   zh: "row 要的是 \(encoder.name) 的 token 编号，0 到 \(encoder.tokenCount - 1) 之间的整数，不是“\(typed)”"),
+                throw WorkbenchError(language.text(.rowTokenIdRange, ["model": encoder.name, "last": "\(encoder.tokenCount - 1)", "typed": typed]),
                                      at: textSpan, hint: #"tokens "the river bank""#)
             }
             let piece = encoder.tokenizer.piece(Int32(id))
-            return .vector(VectorValue(values: values, label: language.pick(en: "row \(id) of \(encoder.name)'s token embedding matrix: \(piece)",
-                                                                             zh: "\(encoder.name) 的 token 嵌入矩阵第 \(id) 行：\(piece)")))
+            return .vector(VectorValue(values: values, label: language.text(.rowTokenLabel, ["id": "\(id)", "model": encoder.name, "piece": piece])))
         }
         guard let n = Int(typed), (1...model.count).contains(n) else {
-            throw WorkbenchError(language.pick(en: "row takes a word's number in \(model.name), a whole number from 1 to \(model.count) (vocab lists them), not '\(typed)'",
-                                               zh: "row 要的是 \(model.name) 里一个词的序号，1 到 \(model.count) 之间的整数（vocab 会列出），不是“\(typed)”"),
+            throw WorkbenchError(language.text(.rowWordRange, ["model": model.name, "n": "\(model.count)", "typed": typed]),
                                  at: textSpan, hint: "vocab /^king$/")
         }
         let word = model.words[n - 1]
-        return .vector(VectorValue(values: model.row(n - 1), label: language.pick(en: "row \(n) of \(model.name): \(word)", zh: "\(model.name) 第 \(n) 行：\(word)"),
+        return .vector(VectorValue(values: model.row(n - 1), label: language.text(.rowWordLabel, ["n": "\(n)", "model": model.name, "word": word]),
                                    dimensionNames: model.dimensionNames))
     }
 }

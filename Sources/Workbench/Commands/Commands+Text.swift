@@ -60,10 +60,9 @@ extension Invocation {
         // The encoder in use reads the text as word pieces, each an id: the row of its embedding matrix.
         if let encoder = session.encoder {
             let pieces = encoder.tokenizer.encode(text).pieces
-            note += "\n" + language.pick(en: "\(encoder.name) reads it as \(pieces.count) word piece\(pieces.count == 1 ? "" : "s"), each an id: ",
-                                         zh: "\(encoder.name) 把它读成 \(pieces.count) 个词片，每个是一个编号：")
+            note += "\n" + language.text(.tokensEncoderPieces, ["model": encoder.name, "n": "\(pieces.count)", "s": pieces.count == 1 ? "" : "s"])
                 + pieces.map { "\($0.text) \($0.id)" }.joined(separator: " · ")
-                + language.pick(en: "; row ID shows the row of the embedding matrix an id selects", zh: "；row 编号 显示一个编号选出的嵌入矩阵的那一行")
+                + language.text(.tokensRowHint)
         }
         let breakdown = TokenBreakdown(text: text, views: cuts, note: note)
         let phrases: [String: Phrase] = ["words": .countWords, "characters": .countCharacters, "bytes": .countBytes, "BPE": .countBPETokens]
