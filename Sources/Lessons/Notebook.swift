@@ -92,13 +92,28 @@ public struct Notebook: Equatable, Sendable {
 
     /// The notebook as Markdown in the document format: front matter, then one block per cell.
     public func markdown() -> String {
-        // Double-quoted YAML, so that a title with ':' or '{' reads back as the same text.
+        // Double-quoted YAML, so that a title with ':' or '{' reads back as the same text; a
+        // character YAML does not allow in a file (a control character, as in a model's path
+        // with a tab or an escape) is written as its \u escape.
         func quoted(_ s: String) -> String {
             let plain = !s.isEmpty && s.first != " " && s.last != " " && s.first.map { !"-?'\"!&*%@`|>[]{}#".contains($0) } == true
                 && !s.contains(": ") && !s.contains(" #") && !s.contains(where: { "{}[],\n\"\\".contains($0) }) && !s.hasSuffix(":")
+                && !s.unicodeScalars.contains(where: Notebook.needsYAMLEscape)
             if plain { return s }
-            return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: "\\n") + "\""
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\\": out += "\\\\"
+                case "\"": out += "\\\""
+                case "\n": out += "\\n"
+                case _ where Notebook.needsYAMLEscape(scalar):
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += scalar.value > 0xFFFF ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                                                 : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
         }
         var out = "---\n"
         if let title { out += "title: \(quoted(title))\n" }
@@ -117,6 +132,13 @@ public struct Notebook: Equatable, Sendable {
             out += fence + "embedlab\n" + body + fence + "\n\n"
         }
         return out
+    }
+
+    /// Whether YAML refuses `scalar` in a file (control characters, DEL, C1 controls, a byte-order
+    /// mark, the noncharacters U+FFFE and U+FFFF): the front matter writes it escaped.
+    static func needsYAMLEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
     }
 
     /// An output line as written in a cell block: one starting with `>` (which would read as a

@@ -1,4 +1,5 @@
 import XCTest
+import FileAccess
 @testable import Lessons
 import Workbench
 
@@ -147,6 +148,20 @@ final class NotebookRoundTripTests: XCTestCase {
         XCTAssertEqual(back.cells.map(\.input), notebook.cells.map(\.input))
         for (a, b) in zip(back.cells, notebook.cells) {
             XCTAssertEqual(a.expected ?? "", b.expected, b.input)
+        }
+    }
+
+    /// Found by fuzz-notebooks: a model named with a tab or an escape (a path the learner started
+    /// with) was written into the front matter raw, and YAML refuses control characters, so the
+    /// saved notebook did not load ("control characters are not allowed").
+    func testAModelNameWithControlCharactersReadsBack() throws {
+        let dir = temporaryDirectory()
+        for model in ["my\tmodel.txt", "\u{1B}[30;40mhidden.embv", "a\u{7F}\u{85}\u{FEFF}b", "plain\rcr", "\\ \" quoted"] {
+            let notebook = Notebook(model: model, title: "EmbedLab session", cells: [.init(input: "sim 猫 狗", expected: "x", line: 0)])
+            try SafeWrite.replace(dir + "/n.md", with: Array(notebook.markdown().utf8), policy: nil)
+            let back = try Notebook.load(path: dir + "/n.md")
+            XCTAssertEqual(back.model, model)
+            XCTAssertEqual(back.cells.map(\.expected), ["x"])
         }
     }
 }
