@@ -45,7 +45,8 @@ extension OutputOptions {
     /// after `:use minilm`, beside the static model a session starts on.
     func session(anyModel name: String) throws -> Session {
         let catalog = Environment.catalog
-        if (try? catalog.resolve(name)) == nil {
+        // An .embt file is an encoder, never a word model (resolve would find the file and read it as text).
+        if name.hasSuffix(".embt") || (try? catalog.resolve(name)) == nil {
             let s = try session(Environment.defaultModel(for: language, in: catalog))
             if s.encoderPath(name) != nil {
                 do { _ = try s.useEncoder(name) } catch {

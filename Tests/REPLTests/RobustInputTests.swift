@@ -383,6 +383,36 @@ final class RobustInputTests: XCTestCase {
         XCTAssertEqual(float32.status, 0, float32.err)
     }
 
+    /// Issue 25: an encoder file whose weights are finite but huge (3e38) printed `-nan`, and with
+    /// --json nothing at all with exit 0. Now its load is refused: one line (the JSON error object
+    /// with --json), exit 1, and never a vector.
+    func testAnEncoderFileWithHugeWeightsIsRefusedOnOneLine() throws {
+        var b = Array(try Data(contentsOf: Binary.root.appendingPathComponent("Tests/EncodersTests/Fixtures/tiny.embt")))
+        // The second tensor's (embeddings.position, float32) first value: its offset is in the directory.
+        let directory = Int(b[32]) | Int(b[33]) << 8
+        let offset = (0..<8).reduce(0) { $0 | Int(b[directory + 96 + 88 + $1]) << (8 * $1) }
+        withUnsafeBytes(of: Float(3e38).bitPattern.littleEndian) { b.replaceSubrange(offset..<(offset + 4), with: $0) }
+        let path = dir + "/huge.embt"
+        try Data(b).write(to: URL(fileURLWithPath: path))
+
+        let plain = try embedlab(["embed", path, "a cat"])
+        assertOneLine(plain, contains: "beyond ±10000")
+        XCTAssertEqual(plain.out, "")
+        let json = try embedlab(["embed", path, "a cat", "--json"])
+        XCTAssertEqual(json.status, 1, json.out + json.err)
+        XCTAssertNil(json.signal)
+        XCTAssertEqual(json.out.split(separator: "\n").count, 1, json.out)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["type"] as? String, "error", json.out)
+        XCTAssertTrue((object?["message"] as? String ?? "").contains("beyond ±10000"), json.out)
+        XCTAssertFalse(json.out.contains("nan") || json.out.contains("vector"), json.out)
+        // The same file unbroken is an encoder named by its path, not a word model read as text.
+        try Data(contentsOf: Binary.root.appendingPathComponent("Tests/EncodersTests/Fixtures/tiny.embt")).write(to: URL(fileURLWithPath: dir + "/tiny.embt"))
+        let fine = try embedlab(["embed", dir + "/tiny.embt", "the river bank", "--json"])
+        XCTAssertEqual(fine.status, 0, fine.err)
+        XCTAssertTrue(fine.out.contains("\"vector\""), fine.out)
+    }
+
     func testAPairFileWithAnInfiniteOrMissingScoreCallsThoseLinesInvalid() throws {
         try "king\tqueen\t1e400\nman\twoman\tnan\ncat\tdog\t5\nparis\tfrance\t7\nbig\tsmall\t1\n".write(toFile: dir + "/p.tsv", atomically: true, encoding: .utf8)
         let r = try embedlab(["eval", "glove-50d", dir + "/p.tsv", "--pairs", "--json"])
