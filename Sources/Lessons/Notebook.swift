@@ -44,13 +44,13 @@ public struct Notebook: Equatable, Sendable {
         for block in document.blocks {
             guard case .code(let info, let body, let line) = block, info.split(separator: " ").first == "embedlab" else { continue }
             let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.contains(where: { $0.hasPrefix("> ") || $0 == ">" }) {
+            if lines.contains(where: Notebook.isCommandLine) {
                 var current: Cell?
                 var output: [String] = []
                 for (i, l) in lines.enumerated() {
-                    if l.hasPrefix("> ") || l == ">" {
+                    if Notebook.isCommandLine(l) {
                         if var c = current { c.expected = output.joined(separator: "\n"); cells.append(c) }
-                        current = Cell(input: String(l.dropFirst(2)), expected: nil, line: line + 1 + i)
+                        current = Cell(input: String(decoding: l.utf8.dropFirst(2), as: UTF8.self), expected: nil, line: line + 1 + i)
                         output = []
                     } else {
                         output.append(Notebook.unquoteOutputLine(l))
@@ -144,13 +144,21 @@ public struct Notebook: Equatable, Sendable {
     /// An output line as written in a cell block: one starting with `>` (which would read as a
     /// command), `#` (`## ` would end the block as a step heading) or `\` (the quote itself) gets
     /// a `\` in front.
+    /// (By bytes, not Characters: `>` followed by a combining mark is one Character.)
     static func quoteOutputLine<S: StringProtocol>(_ line: S) -> String {
-        line.hasPrefix(">") || line.hasPrefix("\\") || line.hasPrefix("#") ? "\\" + line : String(line)
+        let first = line.utf8.first
+        return first == UInt8(ascii: ">") || first == UInt8(ascii: "\\") || first == UInt8(ascii: "#") ? "\\" + line : String(line)
     }
 
     /// An output line as read from a cell block: `quoteOutputLine` undone.
     static func unquoteOutputLine(_ line: String) -> String {
-        line.hasPrefix("\\") ? String(line.dropFirst()) : line
+        line.utf8.first == UInt8(ascii: "\\") ? String(decoding: line.utf8.dropFirst(), as: UTF8.self) : line
+    }
+
+    /// Whether a line of a cell block is a command: `> ` then the command, or `>` alone. By bytes:
+    /// as Characters, `> ` followed by a combining mark does not start with `"> "`.
+    static func isCommandLine(_ line: String) -> Bool {
+        line.utf8.starts(with: [UInt8(ascii: ">"), UInt8(ascii: " ")]) || line.utf8.elementsEqual([UInt8(ascii: ">")])
     }
 
     /// The longest run of backticks (or tildes) that starts a line of `text`, after its indentation.

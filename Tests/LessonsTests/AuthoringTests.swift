@@ -151,6 +151,19 @@ final class NotebookRoundTripTests: XCTestCase {
         }
     }
 
+    /// Found by fuzz-notebooks: a command or an output line whose first character after `> ` or
+    /// `>` is a combining mark (U+0612, U+0301) joins them into one Character, so the reader, which
+    /// compared Characters, took `> ؒe` for output and the block's lines for separate cells.
+    func testACombiningMarkAfterTheCommandSignReadsBack() {
+        let notebook = Notebook(model: "toy", title: "t", cells: [
+            .init(input: "\u{0612}e`ve", expected: "  \u{0612}e`ve\n   ^\nerror: x", line: 0),
+            .init(input: "sim 猫 狗", expected: ">\u{0301} not a command\n\\\u{0301}\n#\u{0301}", line: 0),
+        ])
+        let back = Notebook(document: Document.parse(notebook.markdown()))
+        XCTAssertEqual(back.cells.map(\.input), notebook.cells.map(\.input))
+        XCTAssertEqual(back.cells.map(\.expected), notebook.cells.map(\.expected))
+    }
+
     /// Found by fuzz-notebooks: a model named with a tab or an escape (a path the learner started
     /// with) was written into the front matter raw, and YAML refuses control characters, so the
     /// saved notebook did not load ("control characters are not allowed").
