@@ -93,7 +93,10 @@ if Context.environment["EMBEDLAB_FUZZ"] == "1" {
     package.targets += [
         .executableTarget(name: "fuzz-models", dependencies: ["Embeddings"], path: "Fuzz/fuzz-models"),
         .executableTarget(name: "fuzz-documents", dependencies: ["Lessons", "FileAccess"], path: "Fuzz/fuzz-documents"),
-        .executableTarget(name: "fuzz-commands", dependencies: ["Workbench", "Rendering", "Embeddings", "FileAccess"], path: "Fuzz/fuzz-commands"),
+        .target(name: "FuzzSupport", dependencies: ["Embeddings", "FileAccess"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-commands", dependencies: ["FuzzSupport", "Workbench", "Rendering", "Embeddings", "FileAccess"], path: "Fuzz/fuzz-commands"),
+        .executableTarget(name: "fuzz-notebooks", dependencies: ["FuzzSupport", "Lessons", "Workbench", "FileAccess"], path: "Fuzz/fuzz-notebooks"),
+        .executableTarget(name: "fuzz-grader", dependencies: ["FuzzSupport", "Lessons", "FileAccess"], path: "Fuzz/fuzz-grader"),
     ]
 }
 

@@ -4,8 +4,9 @@
 #   scripts/fuzz.sh [--seconds N] [TARGET ...]     (default: 60 seconds each, all targets)
 #
 # Targets: fuzz-models (every model reader), fuzz-documents (lessons and notebooks),
-# fuzz-commands (the command language on the toy model). Each starts from its seed corpus in
-# Fuzz/corpus/ and first replays Fuzz/regressions/ (inputs that once crashed). Exits non-zero
+# fuzz-commands (the command language on the toy model), fuzz-notebooks (:save then check is an
+# identity), fuzz-grader (lesson grade over answers folders with FIFOs, links, junk, odd names).
+# Each starts from its seed corpus in Fuzz/corpus/ and first replays Fuzz/regressions/ (inputs that once crashed). Exits non-zero
 # when any target crashes, leaks, runs out of memory or takes over 30 s on one input; the input
 # is then in .build-fuzz/artifacts/TARGET/ (add it to Fuzz/regressions/ once fixed).
 set -euo pipefail
@@ -17,18 +18,20 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
         --seconds=*) seconds="${1#--seconds=}"; shift ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         fuzz-*) targets+=("$1"); shift ;;
         *) echo "fuzz.sh: unknown argument '$1' (try --seconds 60 fuzz-models)" >&2; exit 64 ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-models fuzz-documents fuzz-commands)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-models fuzz-documents fuzz-commands fuzz-notebooks fuzz-grader)
 
 corpus_of() {
     case "$1" in
         fuzz-models) echo models ;;
         fuzz-documents) echo documents ;;
         fuzz-commands) echo commands ;;
+        fuzz-notebooks) echo notebooks ;;
+        fuzz-grader) echo grader ;;
         *) echo "fuzz.sh: no target '$1'" >&2; exit 64 ;;
     esac
 }

@@ -1,6 +1,7 @@
 import Embeddings
 import FileAccess
 import Foundation
+import FuzzSupport
 import Rendering
 import Workbench
 
@@ -8,21 +9,9 @@ import Workbench
 /// rendered. Up to 4 lines an input; each line is given 1 second and then asked to stop, as a
 /// learner's Ctrl-C would (work that ignores the request shows up as a libFuzzer timeout).
 /// Files: only the bundled models may be read, nothing may be written.
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-/// The small bundled models only (links in a scratch folder): a word not in the vocabulary makes
-/// the session look for it in every bundled model, and loading glove-50d for each input would
-/// make the fuzzer twenty times slower without reaching more code.
-private let models: String = {
-    let dir = NSTemporaryDirectory() + "embedlab-fuzz-commands-models"
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    for name in ["toy.embv", "library.embv"] where !FileManager.default.fileExists(atPath: dir + "/" + name) {
-        symlink(root + "/vectors/" + name, dir + "/" + name)
-    }
-    return dir
-}()
-private let catalog = ModelCatalog(directories: [models])
-private let toy = try! catalog.load("toy")   // the fuzzer's own fixture, not input
-private let policy = ReadPolicy(readable: [root + "/vectors", models])
+private let catalog = FuzzSupport.catalog
+private let toy = FuzzSupport.toy
+private let policy = FuzzSupport.readPolicy
 nonisolated(unsafe) private var deadline = DispatchTime.distantFuture
 
 @_cdecl("LLVMFuzzerTestOneInput")
