@@ -5,8 +5,9 @@ import Foundation
 /// its own `run_autograder` in an environment with no Swift toolchain or runtime on any path.
 ///
 /// The folder needs an embedlab linked statically against the Swift runtime. The test uses
-/// `.build-static/release/embedlab` when it is there and has `lesson autograde` (what
-/// run_autograder runs); otherwise, or with EMBEDLAB_STATIC_REBUILD=1, it builds it first with
+/// `.build-static/release/embedlab` when it is there, newer than every file under Sources/ and
+/// Package.swift/Package.resolved (`isCurrent`), and has `lesson autograde` (what run_autograder
+/// runs); otherwise, or with EMBEDLAB_STATIC_REBUILD=1, it builds it first with
 /// `swift build -c release --static-swift-stdlib --product embedlab --scratch-path .build-static`:
 /// a release build of the whole package, 656 s measured on 2 cores under load 13 the first time,
 /// minutes again after changes. The grading itself is the dynamic binary's, tested in
@@ -15,9 +16,26 @@ import Foundation
 final class AutograderTests: XCTestCase {
     static let staticBinary = Binary.root.appendingPathComponent(".build-static/release/embedlab").path
 
-    /// The static binary: the one present if it can grade, else built once per test run.
+    /// Whether the binary at `path` was built after the last change to the package: no file under
+    /// Sources/, nor Package.swift or Package.resolved, is newer than it. A stale static binary
+    /// would grade with yesterday's code (it still answers --help), so it is rebuilt; a fresh
+    /// clone has no binary and builds once either way. Reading the dates of the source files
+    /// takes milliseconds.
+    static func isCurrent(_ path: String, root: URL = Binary.root) -> Bool {
+        let files = FileManager.default
+        guard let built = (try? files.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return false }
+        func newer(_ url: URL) -> Bool {
+            ((try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate).map { $0 > built } ?? false
+        }
+        for name in ["Package.swift", "Package.resolved"] where newer(root.appendingPathComponent(name)) { return false }
+        guard let walk = files.enumerator(at: root.appendingPathComponent("Sources"), includingPropertiesForKeys: [.contentModificationDateKey]) else { return false }
+        for case let url as URL in walk where newer(url) { return false }
+        return true
+    }
+
+    /// The static binary: the one present if it is current and can grade, else built once per test run.
     static let built: Result<String, Error> = {
-        if ProcessInfo.processInfo.environment["EMBEDLAB_STATIC_REBUILD"] != "1", FileManager.default.isExecutableFile(atPath: staticBinary) {
+        if ProcessInfo.processInfo.environment["EMBEDLAB_STATIC_REBUILD"] != "1", FileManager.default.isExecutableFile(atPath: staticBinary), isCurrent(staticBinary) {
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: staticBinary)
             probe.arguments = ["lesson", "autograde", "--help"]
@@ -75,6 +93,27 @@ final class AutograderTests: XCTestCase {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testAStaticBinaryOlderThanASourceFileIsBuiltAgain() throws {
+        let root = URL(fileURLWithPath: temporaryDirectory())
+        let files = FileManager.default
+        try files.createDirectory(at: root.appendingPathComponent("Sources/Lessons"), withIntermediateDirectories: true)
+        let source = root.appendingPathComponent("Sources/Lessons/Lesson.swift").path
+        let package = root.appendingPathComponent("Package.swift").path
+        let binary = root.appendingPathComponent("embedlab").path
+        for path in [source, package, binary] { XCTAssertTrue(files.createFile(atPath: path, contents: Data("x".utf8))) }
+        func date(_ path: String, _ seconds: TimeInterval) throws {
+            try files.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_800_000_000 + seconds)], ofItemAtPath: path)
+        }
+        try date(source, 0); try date(package, 0); try date(binary, 10)
+        XCTAssertTrue(Self.isCurrent(binary, root: root), "built after every source")
+        try date(source, 20)
+        XCTAssertFalse(Self.isCurrent(binary, root: root), "a source file changed after the build")
+        try date(source, 0); try date(package, 20)
+        XCTAssertFalse(Self.isCurrent(binary, root: root), "Package.swift changed after the build")
+        try date(package, 0)
+        XCTAssertFalse(Self.isCurrent(root.appendingPathComponent("missing").path, root: root), "no binary is never current")
     }
 
     func testTheAutograderFolderGradesSubmissionsWithoutSwift() throws {
