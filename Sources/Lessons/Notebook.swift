@@ -96,8 +96,13 @@ public struct Notebook: Equatable, Sendable {
         // character YAML does not allow in a file (a control character, as in a model's path
         // with a tab or an escape) is written as its \u escape.
         func quoted(_ s: String) -> String {
-            let plain = !s.isEmpty && s.first != " " && s.last != " " && s.first.map { !"-?'\"!&*%@`|>[]{}#".contains($0) } == true
-                && !s.contains(": ") && !s.contains(" #") && !s.contains(where: { "{}[],\n\"\\".contains($0) }) && !s.hasSuffix(":")
+            // By bytes, not Characters: a space or a colon followed by a combining mark is one Character.
+            let b = Array(s.utf8)
+            func has(_ x: UInt8, _ y: UInt8) -> Bool { zip(b, b.dropFirst()).contains { $0 == x && $1 == y } }
+            let plain = !b.isEmpty && b.first != UInt8(ascii: " ") && b.last != UInt8(ascii: " ")
+                && !Array("-?'\"!&*%@`|>[]{}#".utf8).contains(b[0])
+                && !has(UInt8(ascii: ":"), UInt8(ascii: " ")) && !has(UInt8(ascii: " "), UInt8(ascii: "#"))
+                && !b.contains(where: { Array("{}[],\n\"\\".utf8).contains($0) }) && b.last != UInt8(ascii: ":")
                 && !s.unicodeScalars.contains(where: Notebook.needsYAMLEscape)
             if plain { return s }
             var out = "\""

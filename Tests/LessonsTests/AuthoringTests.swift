@@ -169,7 +169,7 @@ final class NotebookRoundTripTests: XCTestCase {
     /// saved notebook did not load ("control characters are not allowed").
     func testAModelNameWithControlCharactersReadsBack() throws {
         let dir = temporaryDirectory()
-        for model in ["my\tmodel.txt", "\u{1B}[30;40mhidden.embv", "a\u{7F}\u{85}\u{FEFF}b", "plain\rcr", "\\ \" quoted"] {
+        for model in ["my\tmodel.txt", "\u{1B}[30;40mhidden.embv", "a\u{7F}\u{85}\u{FEFF}b", "plain\rcr", "\\ \" quoted", " \u{0317}%;", "a: \u{0301}b", "x #\u{0301}", "end:\u{0301}"] {
             let notebook = Notebook(model: model, title: "EmbedLab session", cells: [.init(input: "sim 猫 狗", expected: "x", line: 0)])
             try SafeWrite.replace(dir + "/n.md", with: Array(notebook.markdown().utf8), policy: nil)
             let back = try Notebook.load(path: dir + "/n.md")
