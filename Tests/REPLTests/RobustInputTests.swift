@@ -413,6 +413,18 @@ final class RobustInputTests: XCTestCase {
         XCTAssertTrue(fine.out.contains("\"vector\""), fine.out)
     }
 
+    /// Issue 25: an encoder file between 512 MB and 1 GB was mapped and read at every forward pass
+    /// with no check that it was unchanged. Every encoder is now a private copy, so a larger file is
+    /// refused before anything is read: one line naming the size and the limit, exit 1.
+    func testAnEncoderFileTooLargeToCopyIsRefusedBeforeItIsRead() throws {
+        let path = dir + "/big.embt"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        XCTAssertEqual(truncate(path, off_t(513 << 20)), 0)   // sparse: no disk used
+        let r = try embedlab(["embed", path, "a cat"])
+        assertOneLine(r, contains: "more than the \(512 << 20) bytes")
+        XCTAssertEqual(r.out, "")
+    }
+
     func testAPairFileWithAnInfiniteOrMissingScoreCallsThoseLinesInvalid() throws {
         try "king\tqueen\t1e400\nman\twoman\tnan\ncat\tdog\t5\nparis\tfrance\t7\nbig\tsmall\t1\n".write(toFile: dir + "/p.tsv", atomically: true, encoding: .utf8)
         let r = try embedlab(["eval", "glove-50d", dir + "/p.tsv", "--pairs", "--json"])

@@ -54,8 +54,12 @@ public final class EncoderFile: @unchecked Sendable {
     public let tensors: [String: Tensor]
     /// The mapped file (its `count` is the file's size).
     public let file: MappedBytes
-    /// Encoder files above this size are refused before they are mapped.
-    public static let maxBytes = 1 << 30
+    /// Encoder files above this size are refused before they are read. It is `InputFile`'s snapshot
+    /// size, so every encoder accepted is a private copy in memory: its weights are read at every
+    /// forward pass, and a file truncated or rewritten underneath can then change nothing (a mapped
+    /// file between 512 MB and 1 GB, as before, would have been read again with no check, and a
+    /// truncation would have ended the process with SIGBUS). The bundled encoders are 23–30 MB.
+    public static let maxBytes = InputFile.snapshotMaxBytes
 
     public init(path: String) throws {
         let file: MappedBytes
