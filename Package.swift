@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "embedlab",
             dependencies: [
-                "VectorMath", "Embeddings", "Workbench", "Rendering", "Lessons", "REPL", "CTerminal", "GloVe", "Tokenizers", "FileAccess", "Encoders",
+                "VectorMath", "Embeddings", "Workbench", "Rendering", "Lessons", "REPL", "CTerminal", "GloVe", "FileAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks: release builds, run by scripts/bench.sh, never by the test suite.
