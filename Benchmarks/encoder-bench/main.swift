@@ -1,12 +1,13 @@
 // encoder-bench: sentences per second of EmbedLab's transformer encoder (release build; not a test).
 //
-//   encoder-bench MODEL.embt SENTENCES.txt [--batch 32] [--threads 2] [--repeats 3]
+//   encoder-bench MODEL.embt SENTENCES.txt [--batch 32] [--threads 2] [--repeats 3] [--float32]
 //
 // SENTENCES.txt holds one sentence a line. Every repeat encodes all of them, `--batch` at a time with
 // `--threads` threads; the median repeat is reported. Prints one JSON object (the last line):
 // {"sentences": N, "batch": B, "threads": T, "seconds": [...], "median_seconds": s, "sentences_per_s": x,
 //  "tokens": n, "vectors": "path"} — with `--vectors PATH`, the sentence vectors are written there as raw
-// float32 so the calling script can compare them with the reference's.
+// float32 so the calling script can compare them with the reference's. `--float32`: int8 weights dequantised
+// at load and float32 products (the default keeps them int8: `TransformerEncoder.Arithmetic`).
 import Encoders
 import Foundation
 import VectorMath
@@ -14,23 +15,25 @@ import VectorMath
 var args: [String] = []
 var numbers: [String: Int] = ["--batch": 32, "--threads": 2, "--repeats": 3]
 var vectorsPath: String? = nil
+var arithmetic = TransformerEncoder.Arithmetic.int8
 do {
     var rest = Array(CommandLine.arguments.dropFirst())[...]
     while let a = rest.popFirst() {
         if numbers[a] != nil, let v = rest.popFirst().flatMap({ Int($0) }), v > 0 { numbers[a] = v }
         else if a == "--vectors", let p = rest.popFirst() { vectorsPath = p }
+        else if a == "--float32" { arithmetic = .float32 }
         else { args.append(a) }
     }
 }
 let batch = numbers["--batch"]!, threads = numbers["--threads"]!, repeats = numbers["--repeats"]!
 guard args.count == 2 else {
-    FileHandle.standardError.write(Data("usage: encoder-bench MODEL.embt SENTENCES.txt [--batch 32] [--threads 2] [--repeats 3] [--vectors OUT.f32]\n".utf8))
+    FileHandle.standardError.write(Data("usage: encoder-bench MODEL.embt SENTENCES.txt [--batch 32] [--threads 2] [--repeats 3] [--vectors OUT.f32] [--float32]\n".utf8))
     exit(64)
 }
 let encoder: SentenceEncoder
 let sentences: [String]
 do {
-    encoder = try SentenceEncoder(path: args[0])
+    encoder = try SentenceEncoder(path: args[0], arithmetic: arithmetic)
     let text = try String(contentsOfFile: args[1], encoding: .utf8)
     sentences = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
 } catch {

@@ -51,8 +51,9 @@ public final class SentenceEncoder: @unchecked Sendable {
     /// practice. Vectors saved by this encoder (`SentenceVectorCache`) record it.
     public let fingerprint: UInt64
 
-    /// Loads an `.embt` file; every tensor is checked, a bad file is a `ModelFileError`.
-    public init(path: String, name: String? = nil) throws {
+    /// Loads an `.embt` file; every tensor is checked, a bad file is a `ModelFileError`. `arithmetic` says how
+    /// layers stored int8 multiply (`.int8` by default; `.float32` dequantises them at load).
+    public init(path: String, name: String? = nil, arithmetic: TransformerEncoder.Arithmetic = .int8) throws {
         let file = try EncoderFile(path: path)
         self.path = path
         config = file.config
@@ -73,7 +74,7 @@ public final class SentenceEncoder: @unchecked Sendable {
         if let ids = sourceIDs, ids.count != file.vocabulary.count {
             throw ModelFileError(path, .file, "tokenizer.source_ids has \(ids.count) ids for \(file.vocabulary.count) pieces")
         }
-        model = try TransformerEncoder(file: file)
+        model = try TransformerEncoder(file: file, arithmetic: arithmetic)
         fingerprint = Self.fingerprint(of: file.file.bytes)
     }
 
