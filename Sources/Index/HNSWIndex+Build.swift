@@ -25,7 +25,7 @@ extension HNSWIndex {
         }
         let index = HNSWIndex(parameters: parameters, fingerprint: vectors.sampleFingerprint(),
                               graph: HNSWGraph(unitVectors: vectors.normalizedRows(), levels: levels, m: parameters.m))
-        let work = BuildScratch(count: vectors.rows, maxLinks: index.graph.m0)
+        let work = BuildScratch(count: vectors.rows, maxLinks: index.graph.m0, padded: index.graph.padded)
         let report = max(1, vectors.rows / 1000)
         for p in 0..<vectors.rows {
             if p % 256 == 0, shouldStop?() == true { throw IndexError.cancelled(inserted: p, of: vectors.rows) }
@@ -54,7 +54,7 @@ extension HNSWIndex {
         for layer in stride(from: min(level, graph.maxLevel), through: 0, by: -1) {
             searchLayer(q, entry: entry, ef: parameters.efConstruction, layer: layer, scratch: work.search)
             work.search.results.drainNearestFirst(into: &work.found)
-            selectNeighbours(work.found, limit: parameters.m, into: &work.selected)
+            selectNeighbours(work.found, limit: parameters.m, into: &work.selected, point: work.point)
             let slot = graph.links(p, layer: layer)
             slot[0] = UInt32(work.selected.count)
             for (j, s) in work.selected.enumerated() { slot[1 + j] = s.id }
@@ -77,12 +77,13 @@ extension HNSWIndex {
             slot[0] = UInt32(n + 1)
             return
         }
-        let f = UnsafePointer(graph.vector(from))
+        Kernels.widenHalf(graph.half(from), into: work.from, count: graph.padded)
+        let f = UnsafePointer(work.from)
         work.rivals.removeAll(keepingCapacity: true)
         work.rivals.append(Candidate(distance: distance, id: UInt32(to)))
         for j in 0..<n { work.rivals.append(Candidate(distance: self.distance(f, Int(slot[1 + j])), id: slot[1 + j])) }
         work.rivals.sort { $0.distance < $1.distance || ($0.distance == $1.distance && $0.id < $1.id) }
-        selectNeighbours(work.rivals, limit: capacity, into: &work.pruned)
+        selectNeighbours(work.rivals, limit: capacity, into: &work.pruned, point: work.point)
         slot[0] = UInt32(work.pruned.count)
         for (j, s) in work.pruned.enumerated() { slot[1 + j] = s.id }
     }
@@ -95,6 +96,18 @@ final class BuildScratch {
     var selected: [Candidate] = []
     var rivals: [Candidate] = []
     var pruned: [Candidate] = []
+    /// A candidate's and a linked point's float16 vectors widened to float32 (`selectNeighbours`, `link`).
+    let point: UnsafeMutablePointer<Float>
+    let from: UnsafeMutablePointer<Float>
 
-    init(count: Int, maxLinks: Int) { search = SearchScratch(count: count, maxLinks: maxLinks) }
+    init(count: Int, maxLinks: Int, padded: Int) {
+        search = SearchScratch(count: count, maxLinks: maxLinks, padded: padded)
+        point = .allocate(capacity: max(padded, 8))
+        from = .allocate(capacity: max(padded, 8))
+    }
+
+    deinit {
+        point.deallocate()
+        from.deallocate()
+    }
 }

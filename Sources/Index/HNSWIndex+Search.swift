@@ -2,11 +2,22 @@ import CPrefetch
 import VectorMath
 
 extension HNSWIndex {
-    /// d(q, p) = 1 − q·p for unit vectors.
+    /// d(q, p) = 1 − q·p for unit vectors, with p in float16 (the graph's walking distance):
+    /// `q` is zero-padded to `graph.padded` floats.
     @inline(__always)
     func distance(_ q: UnsafePointer<Float>, _ p: Int) -> Float {
-        1 - Kernels.dot(q, graph.vector(p), count: graph.dimensions)
+        1 - Kernels.dotHalfPadded(q, graph.half(p), count: graph.padded)
     }
+
+    /// The same in float32: the distance a search answers with.
+    @inline(__always)
+    func exactDistance(_ q: UnsafePointer<Float>, _ p: Int) -> Float {
+        1 - Kernels.dotPadded(q, graph.vector(p), count: graph.padded)
+    }
+
+    /// How far a float16 distance may be from the float32 one: 2⁻¹¹ (see `Kernels.dotHalfPadded`)
+    /// and the sums' rounding, with room to spare.
+    static let halfErrorBound: Float = 1e-3
 
     /// Asks for point `p`'s vector to be brought into the cache now, so that its cache misses
     /// overlap with the work on other points instead of each distance waiting for its own.
@@ -14,7 +25,7 @@ extension HNSWIndex {
     func prefetchVector(_ p: UInt32) {
         let record = UnsafeRawPointer(graph.records + Int(p) &* graph.stride)
         var offset = 0
-        while offset < graph.slotOffset {
+        while offset < graph.slotOffset {   // the float16 vector: two lines for 50 dimensions
             embedlab_prefetch(record + offset)
             offset &+= 64
         }
@@ -82,7 +93,7 @@ extension HNSWIndex {
         results.push(entry)
         var farthest = entry.distance
         let ids = scratch.ids
-        let dims = graph.dimensions
+        let padded = graph.padded
         while !candidates.isEmpty {
             let nearest = candidates.top
             if nearest.distance > farthest && results.count >= ef { break }
@@ -103,7 +114,7 @@ extension HNSWIndex {
             }
             j = 0
             while j < fresh {
-                let d = 1 - Kernels.dot(q, graph.vector(Int(ids[j])), count: dims)
+                let d = 1 - Kernels.dotHalfPadded(q, graph.half(Int(ids[j])), count: padded)
                 if results.count < ef || d < farthest {
                     let c = Candidate(distance: d, id: ids[j])
                     candidates.push(c)
@@ -119,13 +130,33 @@ extension HNSWIndex {
 
     /// K-NN-SEARCH of the paper (Algorithm 5): descend to layer 1, search layer 0 with
     /// max(ef, k) candidates, return the k nearest as cosine scores, best first.
-    func search(_ q: UnsafePointer<Float>, k: Int, ef: Int, scratch: SearchScratch) -> [ScoredIndex] {
+    ///
+    /// The walk compares in float16; the answer is ranked in float32. Each float16 distance is
+    /// within `halfErrorBound` (ε) of the float32 one, so a candidate more than 2ε beyond the k-th
+    /// float16 distance is beaten in float32 by each of those k and cannot be among the k best:
+    /// only the candidates up to that line are measured again, and the k best of them by float32
+    /// distance are exactly the k best of all the candidates found.
+    func search(_ query: UnsafePointer<Float>, k: Int, ef: Int, scratch: SearchScratch) -> [ScoredIndex] {
         guard graph.entryPoint >= 0, k > 0 else { return [] }
+        let q = UnsafePointer(scratch.query)
+        scratch.query.update(from: query, count: graph.dimensions)
         let entry = Candidate(distance: distance(q, graph.entryPoint), id: UInt32(graph.entryPoint))
         let start = descend(q, from: entry, layer: graph.maxLevel, above: 0)
         searchLayer(q, entry: start, ef: max(ef, k), layer: 0, scratch: scratch)
-        while scratch.results.count > k { scratch.results.pop() }
         scratch.results.drainNearestFirst(into: &scratch.sorted)
-        return scratch.sorted.map { ScoredIndex(index: Int($0.id), score: 1 - $0.distance) }
+        let found = scratch.sorted.count
+        guard found > 0 else { return [] }
+        let line = scratch.sorted[min(k, found) - 1].distance + 2 * Self.halfErrorBound
+        var n = 0
+        while n < found && scratch.sorted[n].distance <= line {
+            let row = UnsafeRawPointer(graph.vector(Int(scratch.sorted[n].id)))
+            var offset = 0
+            while offset < graph.padded &* 4 { embedlab_prefetch(row + offset); offset &+= 64 }
+            n += 1
+        }
+        for i in 0..<n { scratch.sorted[i].distance = exactDistance(q, Int(scratch.sorted[i].id)) }
+        scratch.sorted.removeLast(found - n)
+        scratch.sorted.sort { $0.distance < $1.distance || ($0.distance == $1.distance && $0.id < $1.id) }
+        return scratch.sorted.prefix(k).map { ScoredIndex(index: Int($0.id), score: 1 - $0.distance) }
     }
 }

@@ -35,7 +35,7 @@ public final class HNSWIndex: @unchecked Sendable {
         self.parameters = parameters
         self.fingerprint = fingerprint
         self.graph = graph
-        scratch = SearchScratch(count: graph.count, maxLinks: graph.m0)
+        scratch = SearchScratch(count: graph.count, maxLinks: graph.m0, padded: graph.padded)
     }
 
     /// How many rows are indexed.
@@ -84,10 +84,14 @@ final class SearchScratch {
     var sorted: [Candidate] = []
     /// The unvisited neighbours of the point being expanded.
     let ids: UnsafeMutablePointer<UInt32>
+    /// The query, zero-padded to the graph's padded length.
+    let query: UnsafeMutablePointer<Float>
 
-    init(count: Int, maxLinks: Int) {
+    init(count: Int, maxLinks: Int, padded: Int) {
         visited = VisitedSet(count: count)
         ids = .allocate(capacity: maxLinks + 1)
+        query = .allocate(capacity: max(padded, 8))
+        query.initialize(repeating: 0, count: max(padded, 8))
     }
 
     deinit {
@@ -95,6 +99,7 @@ final class SearchScratch {
         candidates.deallocate()
         results.deallocate()
         ids.deallocate()
+        query.deallocate()
     }
 }
 

@@ -48,6 +48,27 @@ final class HNSWSearchTests: XCTestCase {
         XCTAssertEqual(best.map(\.score), best.map(\.score).sorted(by: >))
     }
 
+    /// The walk compares in float16, whose rounding (about 5·10⁻⁴ for unit vectors) is far
+    /// coarser than the gaps here: forty points at cosines 1 − t²/2 from the query, t in steps of
+    /// 0.002, so consecutive ones differ by 10⁻⁵ or less. The answer must still come in exact
+    /// float32 order with float32 cosines, as a brute-force scan gives it.
+    func testNeighboursCloserThanFloat16CanTellApartComeInExactOrder() throws {
+        var rng = SeededGenerator(seed: 5)
+        let columns = 50
+        let u = (0..<columns).map { _ in Float(rng.nextGaussian()) }.normalized
+        var w = (0..<columns).map { _ in Float(rng.nextGaussian()) }
+        w = w.adding(u, times: -w.dot(u)).normalized
+        let near = (0..<40).map { i in u.adding(w, times: 0.002 * Float(i)) }
+        let others = clusteredVectors(rows: 400, columns: columns, seed: 11)
+        let data = Matrix(rowVectors: (0..<others.rows).map { others.row($0) } + near)
+        let index = try HNSWIndex.build(data, parameters: HNSWParameters(m: 8, efConstruction: 64))
+        let exact = data.normalizedRows().nearest(batch: Matrix(rowVectors: [u]), k: 10)[0]
+        let approx = try index.nearest(to: u, k: 10, ef: 100)
+        XCTAssertEqual(approx.map(\.index), (400..<410).map { $0 })
+        XCTAssertEqual(approx.map(\.index), exact.map(\.index))
+        for (a, e) in zip(approx, exact) { XCTAssertEqual(a.score, e.score, accuracy: 1e-6) }
+    }
+
     func testTheGraphKeepsItsShape() throws {
         let data = clusteredVectors(rows: 1200, columns: 8)
         let index = try HNSWIndex.build(data, parameters: HNSWParameters(m: 6, efConstruction: 20))

@@ -16,6 +16,25 @@ final class KernelsTests: XCTestCase {
         }
     }
 
+    func testThePaddedGraphKernelsAgreeWithDotWithinFloat16sRounding() {
+        var rng = SeededGenerator(seed: 3)
+        for n in [8, 16, 24, 48, 56, 64, 72] {
+            let a = (0..<n).map { _ in rng.nextUniform() * 2 - 1 }.normalized, b = (0..<n).map { _ in rng.nextUniform() * 2 - 1 }.normalized
+            let half = b.map { Float16($0) }
+            let exact = naiveDot(a, b)
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    XCTAssertEqual(Double(Kernels.dotPadded(pa.baseAddress!, pb.baseAddress!, count: n)), exact, accuracy: 1e-6, "length \(n)")
+                }
+                half.withUnsafeBytes { ph in
+                    let d = Double(Kernels.dotHalfPadded(pa.baseAddress!, ph.baseAddress!, count: n))
+                    XCTAssertEqual(d, exact, accuracy: 1.0 / 2048, "length \(n)")
+                    XCTAssertEqual(d, naiveDot(a, half.map { Float($0) }), accuracy: 1e-6, "length \(n): the float16 values themselves")
+                }
+            }
+        }
+    }
+
     func testTheArticlesCatAndDogAreAlmostParallelAndCatAndCarAreNot() {
         let cat: [Float] = [0.3, 0.8, -0.2], dog: [Float] = [0.4, 0.7, -0.1], car: [Float] = [-0.5, 0.1, 0.9]
         XCTAssertEqual(cat.cosine(dog), 0.9819, accuracy: 1e-4)   // numpy: 0.98193
