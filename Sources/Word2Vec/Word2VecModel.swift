@@ -16,8 +16,8 @@ public struct Word2VecModel: Sendable {
     public let vocabulary: Vocabulary
     /// One row per word, `hyperparameters.dimensions` columns.
     public let vectors: Matrix
-    /// The mean cost per prediction (one real word and its noise words, see
-    /// `Kernels.negativeSamplingStep`) of each completed epoch.
+    /// The mean cost per prediction (one real word and its noise words, see `Kernels.cbowStep`
+    /// and `Kernels.skipGramStep`) of each completed epoch.
     public let epochLosses: [Double]
     /// True when training stopped because it was asked to; the vectors are those of that moment.
     public let wasCancelled: Bool

@@ -18,13 +18,17 @@ import VectorMath
 ///
 ///     cost = −log σ(v′_w · h) − Σᵢ log σ(−v′_nᵢ · h)
 ///
-/// a logistic regression that tells the real word (label 1) from the noise (label 0). One such
-/// prediction is one `Kernels.negativeSamplingStep`.
+/// a logistic regression that tells the real word (label 1) from the noise (label 0). A CBOW
+/// prediction is one `Kernels.cbowStep`; a skip-gram window, all its context words predicting
+/// the middle word, is one `Kernels.skipGramStep`.
 ///
 /// **The rest of the recipe.** Each word's window is b words each side, b drawn from 1 …
 /// `window` (near words are used more often). Frequent words are dropped at random before a
 /// line is trained on (`Subsampling`). The learning rate falls linearly from `learningRate` to
-/// `minLearningRate` over the whole run, by words processed. Threads each take a part of the
+/// `minLearningRate` over the whole run, by words processed. In skip-gram the context words of
+/// one window share their noise words (Ji et al. 2016's pWord2Vec; `word2vec.c` and gensim draw
+/// them afresh for every context word): each (context, word) pair still gets the gradient of its
+/// own prediction, and the window becomes three small dense matrix products. Threads each take a part of the
 /// corpus and update the shared vectors without locks (Hogwild): two threads rarely touch the
 /// same word at the same instant, and a lost update does no harm.
 ///
@@ -88,7 +92,7 @@ public struct Word2VecTrainer: Sendable {
     }
 }
 
-/// One run's fixed data (the corpus as indices, the noise table, the subsampling thresholds,
+/// One run's fixed data (the corpus as indices, the noise words' alias table, the subsampling thresholds,
 /// each thread's part) and the counters the threads share.
 final class TrainingRun: @unchecked Sendable {
     let h: Word2VecHyperparameters
@@ -193,9 +197,10 @@ final class TrainingRun: @unchecked Sendable {
         var result = ThreadResult()
         var sentence = [Int32](repeating: 0, count: Self.longestSentence)
         var targets = [Int32](repeating: 0, count: negative + 1)
-        let gradient = UnsafeMutablePointer<Float>.allocate(capacity: stride)
-        let mean = UnsafeMutablePointer<Float>.allocate(capacity: stride)
-        defer { gradient.deallocate(); mean.deallocate() }
+        var context = [Int32](repeating: 0, count: 2 * h.window)
+        // The kernels' scratch: skip-gram's m × (stride + targets), CBOW's stride + targets.
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 2 * h.window * (stride + negative + 1) + stride)
+        defer { scratch.deallocate() }
         var alpha = learningRate(wordsDone: totalWordsDone)
         var sinceCheck = 0, sinceReport = 0, sinceLook = 0
         let keepBelow = subsampling.keepBelow
@@ -204,15 +209,20 @@ final class TrainingRun: @unchecked Sendable {
         tokens.withUnsafeBufferPointer { ids in
         sentence.withUnsafeMutableBufferPointer { sentence in
         targets.withUnsafeMutableBufferPointer { targets in
+        context.withUnsafeMutableBufferPointer { context in
         keepBelow.withUnsafeBufferPointer { keepBelow in
-        noise.table.withUnsafeBufferPointer { noiseTable in
-            let noiseSize = UInt64(noiseTable.count)
+        noise.keep.withUnsafeBufferPointer { noiseKeep in
+        noise.alias.withUnsafeBufferPointer { noiseAlias in
+            let noiseSize = UInt64(noiseKeep.count)
             /// Fills targets[0] with the real word and the rest with noise words that are not it.
             @inline(__always) func drawTargets(_ word: Int32) -> Int {
                 targets[0] = word
                 var n = 1
                 for _ in 0..<negative {
-                    let noiseWord = noiseTable[Int(((random.next() >> 32) &* noiseSize) >> 32)]
+                    // NoiseDistribution.draw, on the buffers: the slot, then its word or its alias.
+                    let x = (random.next() >> 32) &* noiseSize
+                    let slot = Int(x >> 32)
+                    let noiseWord = UInt32(truncatingIfNeeded: x) < noiseKeep[slot] ? Int32(slot) : noiseAlias[slot]
                     if noiseWord != word { targets[n] = noiseWord; n += 1 }
                 }
                 return n
@@ -234,31 +244,26 @@ final class TrainingRun: @unchecked Sendable {
                     let word = sentence[i]
                     let b = Int(1 + (random.next() >> 32) % window)
                     let lo = max(0, i - b), hi = min(length - 1, i + b)
+                    // The context: the window's words but the one in the middle.
+                    var m = 0
+                    for j in lo...hi where j != i { context[m] = sentence[j]; m += 1 }
+                    guard m > 0 else { continue }
+                    let n = drawTargets(word)
                     if isSkipGram {
-                        // Each context word's vector predicts the word in the middle.
-                        for j in lo...hi where j != i {
-                            let context = parameters.inputVector(sentence[j])
-                            let n = drawTargets(word)
-                            gradient.update(repeating: 0, count: stride)
-                            result.cost += Double(Kernels.negativeSamplingStep(
-                                input: context, outputs: parameters.output, stride: stride, targets: targets.baseAddress!,
-                                targetCount: n, count: stride, learningRate: alpha, gradient: gradient, logistic: logistic))
-                            result.predictions += 1
-                            Kernels.axpy(1, gradient, context, count: stride)
-                        }
+                        // Each context word's vector predicts the word in the middle, against
+                        // noise words shared by the window.
+                        result.cost += Double(Kernels.skipGramStep(
+                            inputs: parameters.input, context: context.baseAddress!, contextCount: m,
+                            outputs: parameters.output, targets: targets.baseAddress!, targetCount: n,
+                            stride: stride, learningRate: alpha, scratch: scratch, logistic: logistic))
+                        result.predictions += m
                     } else {
                         // The mean of the context words' vectors predicts the word in the middle.
-                        guard hi > lo else { continue }
-                        mean.update(repeating: 0, count: stride)
-                        for j in lo...hi where j != i { Kernels.axpy(1, parameters.inputVector(sentence[j]), mean, count: stride) }
-                        Kernels.scale(mean, by: 1 / Float(hi - lo), count: stride)
-                        let n = drawTargets(word)
-                        gradient.update(repeating: 0, count: stride)
-                        result.cost += Double(Kernels.negativeSamplingStep(
-                            input: mean, outputs: parameters.output, stride: stride, targets: targets.baseAddress!,
-                            targetCount: n, count: stride, learningRate: alpha, gradient: gradient, logistic: logistic))
+                        result.cost += Double(Kernels.cbowStep(
+                            inputs: parameters.input, context: context.baseAddress!, contextCount: m,
+                            outputs: parameters.output, targets: targets.baseAddress!, targetCount: n,
+                            stride: stride, learningRate: alpha, scratch: scratch, logistic: logistic))
                         result.predictions += 1
-                        for j in lo...hi where j != i { Kernels.axpy(1, gradient, parameters.inputVector(sentence[j]), count: stride) }
                     }
                 }
 
@@ -283,6 +288,8 @@ final class TrainingRun: @unchecked Sendable {
                     }
                 }
             }
+        }
+        }
         }
         }
         }
