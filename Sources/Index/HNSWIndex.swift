@@ -12,9 +12,11 @@ import VectorMath
 /// comparing the query with all n rows it compares it with a few thousand, and finds most of the
 /// true neighbours: recall is traded for speed with `ef`.
 ///
-/// Rows are compared by cosine: the index keeps its own unit-length copy of the rows (each beside
-/// its layer-0 links, see `HNSWGraph`), and the distance inside the graph is d = 1 − cos. Scores
-/// returned are cosines, as in exact search.
+/// Rows are compared by cosine: the index keeps its own unit-length copies of the rows, in float16
+/// beside each row's layer-0 links for the walk and in float32 for the answer (see `HNSWGraph`), and
+/// the distance inside the graph is d = 1 − cos. Scores returned are float32 cosines, as in exact
+/// search. For 399,000 × 50 the two copies and the layer-0 links take 192 MB (float32 beside the links
+/// alone: 153 MB).
 ///
 /// ```swift
 /// let index = try HNSWIndex.build(model.matrix, parameters: HNSWParameters(m: 16, efConstruction: 200))
