@@ -148,7 +148,8 @@ extension HNSWIndex {
         guard found > 0 else { return [] }
         let line = scratch.sorted[min(k, found) - 1].distance + 2 * Self.halfErrorBound
         var n = 0
-        while n < found && scratch.sorted[n].distance <= line {
+        // `!(d > line)`, not `d <= line`: should a distance be NaN, every candidate is measured again.
+        while n < found && !(scratch.sorted[n].distance > line) {
             let row = UnsafeRawPointer(graph.vector(Int(scratch.sorted[n].id)))
             var offset = 0
             while offset < graph.padded &* 4 { embedlab_prefetch(row + offset); offset &+= 64 }

@@ -61,11 +61,15 @@ public final class HNSWIndex: @unchecked Sendable {
 
     /// The `k` rows most similar to `query` by cosine, best first, searching with `ef` candidates
     /// (at least `k`; more finds more of the true neighbours and takes longer).
-    /// Fewer than `k` come back only when the index holds fewer rows.
+    /// Fewer than `k` come back only when the index holds fewer rows. A query holding NaN or an infinity is refused.
     public func nearest(to query: [Float], k: Int, ef: Int) throws -> [ScoredIndex] {
         guard query.count == dimensions else { throw IndexError.dimensionMismatch(query: query.count, index: dimensions) }
         guard k > 0 else { throw IndexError.badParameter("k=\(k): ask for at least one neighbour") }
         guard ef > 0 else { throw IndexError.badParameter("ef=\(ef): the search needs at least one candidate") }
+        // A NaN or an infinity has no distance to anything: refuse it here rather than answer with nothing.
+        if let i = query.firstIndex(where: { !$0.isFinite }) {
+            throw IndexError.badParameter("the query's value \(i + 1) is \(query[i]): give a query of finite numbers")
+        }
         var unit = query.normalized
         return unit.withUnsafeMutableBufferPointer { q in nearest(unit: q.baseAddress!, k: k, ef: ef) }
     }

@@ -106,6 +106,10 @@ final class HNSWSearchTests: XCTestCase {
             XCTAssertEqual("\(error)", "the query has 2 dimensions, the indexed vectors have 4")
         }
         XCTAssertThrowsError(try index.nearest(to: [1, 2, 3, 4], k: 0, ef: 10))
+        XCTAssertThrowsError(try index.nearest(to: [1, .nan, 3, 4], k: 3, ef: 10)) { error in
+            XCTAssertEqual("\(error)", "the query's value 2 is nan: give a query of finite numbers")
+        }
+        XCTAssertThrowsError(try index.nearest(to: [1, 2, 3, -.infinity], k: 3, ef: 10))
         XCTAssertThrowsError(try HNSWIndex.build(clusteredVectors(rows: 10, columns: 4), parameters: HNSWParameters(m: 1))) { error in
             XCTAssertTrue("\(error)".hasPrefix("m=1 is outside 2…256"), "\(error)")
         }
