@@ -137,11 +137,19 @@ struct QuantizedProduct: @unchecked Sendable {
                 var p = 0
                 #if arch(x86_64)
                 let magnitude = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fff_ffff))
-                var peak = _mm256_setzero_ps()
-                while p + 8 <= k { peak = _mm256_max_ps(peak, _mm256_and_ps(magnitude, UnsafeRawPointer(src + p).loadUnaligned(as: __m256.self))); p += 8 }
+                var peak = _mm256_setzero_ps(), unfinished = _mm256_setzero_ps()
+                let zero = _mm256_setzero_ps()
+                while p + 8 <= k {
+                    let v = UnsafeRawPointer(src + p).loadUnaligned(as: __m256.self)
+                    peak = _mm256_max_ps(peak, _mm256_and_ps(magnitude, v))
+                    // max drops a NaN; v · 0 is 0 for a finite value and NaN for NaN or an infinity, and the sum keeps it.
+                    unfinished = _mm256_add_ps(unfinished, _mm256_mul_ps(v, zero))
+                    p += 8
+                }
                 largest = unsafeBitCast(peak, to: SIMD8<Float>.self).max()
+                if unsafeBitCast(unfinished, to: SIMD8<Float>.self).sum() != 0 { largest = .nan }
                 #endif
-                while p < k { largest = Swift.max(largest, abs(src[p])); p += 1 }
+                while p < k { if !src[p].isFinite { largest = .nan }; largest = largest.isNaN ? largest : Swift.max(largest, abs(src[p])); p += 1 }
                 // A row of zeros (or one that is not finite) is multiplied as zeros.
                 let inverse: Float = largest > 0 && largest.isFinite ? top / largest : 0
                 scales[i] = inverse > 0 ? largest / top : 0

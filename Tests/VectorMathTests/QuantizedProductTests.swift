@@ -103,4 +103,26 @@ final class QuantizedProductTests: XCTestCase {
         let got = c.computed(threads: 1)
         XCTAssertEqual(Array(got[12..<17]), c.bias)   // row 2 of x is zeros
     }
+
+    /// A row holding NaN or an infinity, in the eight-at-a-time part or the tail, is multiplied as zeros (its
+    /// outputs are the bias) and leaves the other rows as they were.
+    func testARowThatIsNotFiniteGivesTheBiasAndSparesTheOthers() {
+        let k = 21, n = 16, m = 4
+        let values = (0..<(n * k)).map { Int8(truncatingIfNeeded: $0 * 37 % 255 - 127) }
+        let scales = [Float](repeating: 0.01, count: n), bias = (0..<n).map { Float($0) }
+        let packed = PackedInt8Weights(values: values, scales: scales, outputs: n, inputs: k)
+        let clean = (0..<(m * k)).map { Float($0 % 7) - 3 }
+        var want = [Float](repeating: 0, count: m * n)
+        quantizedProductTransposed(m: m, x: clean, ldx: k, weights: packed, bias: bias, y: &want, ldy: n)
+        for (row, column, bad) in [(0, 3, Float.nan), (1, 19, .nan), (2, 5, .infinity), (3, 20, -.infinity)] {
+            var x = clean
+            x[row * k + column] = bad
+            var y = [Float](repeating: 0, count: m * n)
+            quantizedProductTransposed(m: m, x: x, ldx: k, weights: packed, bias: bias, y: &y, ldy: n)
+            XCTAssertEqual(Array(y[(row * n)..<(row * n + n)]), bias, "row \(row), value \(column) = \(bad)")
+            for other in 0..<m where other != row {
+                XCTAssertEqual(Array(y[(other * n)..<(other * n + n)]), Array(want[(other * n)..<(other * n + n)]))
+            }
+        }
+    }
 }
