@@ -135,7 +135,7 @@ def part_rows(get):
     if get("ann_build_s") and get("hnswlib_build_s"):
         rows.append(("HNSW build, CPU seconds", f"{get('ann_build_s'):.1f} s{span(get('ann_build_s_all'))}",
                      f"hnswlib {get('hnswlib_build_s'):.1f} s{span(get('hnswlib_build_s_all'))}",
-                     f"{get('ann_build_ratio'):.2f} of its time", f"≤ 0.5: {met(get('ann_build_ratio') <= 0.5)}"))
+                     f"{get('ann_build_ratio'):.3f} of its time", f"≤ 0.5: {met(get('ann_build_ratio') <= 0.5)}"))
     if get("glove_records_per_s") and get("peer_glove_records_per_s"):
         costs, peer_costs = get("glove_costs"), get("peer_glove_costs")
         shared = min(len(costs), len(peer_costs))
