@@ -88,6 +88,28 @@ public enum Kernels {
         }
         return sum
     }
+
+    /// The mean μ = Σ aᵢ / n and the variance σ² = Σ (aᵢ − μ)² / n, in two passes of eight running
+    /// sums (LayerNorm's statistics); n must be at least 1.
+    @inlinable
+    public static func meanAndVariance(_ a: UnsafePointer<Float>, count n: Int) -> (mean: Float, variance: Float) {
+        @inline(__always)
+        func sum(minus c: Float, squared: Bool) -> Float {
+            var lanes = SIMD8<Float>()
+            let cs = SIMD8<Float>(repeating: c)
+            var i = 0
+            while i + 8 <= n {
+                let d = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self) - cs
+                lanes += squared ? d * d : d
+                i += 8
+            }
+            var total = lanes.sum()
+            while i < n { let d = a[i] - c; total += squared ? d * d : d; i += 1 }
+            return total
+        }
+        let mean = sum(minus: 0, squared: false) / Float(n)
+        return (mean, sum(minus: mean, squared: true) / Float(n))
+    }
 }
 
 /// Array conveniences over `Kernels`, for code that holds vectors as `[Float]`.

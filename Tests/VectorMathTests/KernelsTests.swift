@@ -42,6 +42,18 @@ final class KernelsTests: XCTestCase {
         XCTAssertEqual(cat.distance(dog), Float(0.03).squareRoot(), accuracy: 1e-6)
     }
 
+    func testMeanAndVarianceAgreeWithTheDefinitionForEveryLength() {
+        var rng = SeededGenerator(seed: 11)
+        for n in 1...41 {
+            let a = (0..<n).map { _ in rng.nextUniform() * 6 - 2 }
+            let mean = a.reduce(0.0) { $0 + Double($1) } / Double(n)
+            let variance = a.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(n)
+            let got = a.withUnsafeBufferPointer { Kernels.meanAndVariance($0.baseAddress!, count: n) }
+            XCTAssertEqual(Double(got.mean), mean, accuracy: 1e-5, "length \(n)")
+            XCTAssertEqual(Double(got.variance), variance, accuracy: 1e-5, "length \(n)")
+        }
+    }
+
     func testAxpyAddsAScaledVector() {
         let y: [Float] = (0..<19).map(Float.init), x = [Float](repeating: 1, count: 19)
         XCTAssertEqual(y.adding(x, times: -2), (0..<19).map { Float($0) - 2 })

@@ -28,40 +28,11 @@ struct LayerNorm: @unchecked Sendable {
         parallelChunks(rows, threads: threads) { range in
             for row in range {
                 let v = x.pointer + row * width
-                if let r { Self.add(r.pointer + row * width, into: v, count: width) }
-                let mean = Self.sum(v, count: width, minus: 0, squared: false) / Float(width)
-                let variance = Self.sum(v, count: width, minus: mean, squared: true) / Float(width)
+                if let r { Kernels.axpy(1, r.pointer + row * width, v, count: width) }
+                let (mean, variance) = Kernels.meanAndVariance(v, count: width)
                 let inv = 1 / sqrtf(variance + me.epsilon)
                 for j in 0..<width { v[j] = (v[j] - mean) * inv * me.g[j] + me.b[j] }
             }
         }
-    }
-
-    /// v += r, eight at a time.
-    @inline(__always)
-    static func add(_ r: UnsafePointer<Float>, into v: UnsafeMutablePointer<Float>, count: Int) {
-        var j = 0
-        while j + 8 <= count {
-            let out = UnsafeMutableRawPointer(v + j)
-            out.storeBytes(of: out.loadUnaligned(as: SIMD8<Float>.self) + UnsafeRawPointer(r + j).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
-            j += 8
-        }
-        while j < count { v[j] += r[j]; j += 1 }
-    }
-
-    /// Σ (v − c) or Σ (v − c)², in eight running sums.
-    @inline(__always)
-    static func sum(_ v: UnsafePointer<Float>, count: Int, minus c: Float, squared: Bool) -> Float {
-        var lanes = SIMD8<Float>()
-        let cs = SIMD8<Float>(repeating: c)
-        var j = 0
-        while j + 8 <= count {
-            let d = UnsafeRawPointer(v + j).loadUnaligned(as: SIMD8<Float>.self) - cs
-            lanes += squared ? d * d : d
-            j += 8
-        }
-        var total = lanes.sum()
-        while j < count { let d = v[j] - c; total += squared ? d * d : d; j += 1 }
-        return total
     }
 }
