@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import VectorMath
 
@@ -52,6 +53,21 @@ final class KernelsTests: XCTestCase {
             XCTAssertEqual(Double(got.mean), mean, accuracy: 1e-5, "length \(n)")
             XCTAssertEqual(Double(got.variance), variance, accuracy: 1e-5, "length \(n)")
         }
+    }
+
+    func testGELUAgreesWithItsDefinitionThroughLibmsErf() {
+        // ½·x·(1 + erf(x/√2)) in Double from libm, on [−7, 7] (past the ±4 where the approximation is ±1),
+        // 8 at a time and in the tail, with NaN staying NaN.
+        let xs = (0...2800).map { Float($0 - 1400) / 200 }
+        var got = xs
+        got.withUnsafeMutableBufferPointer { Kernels.gelu($0.baseAddress!, count: $0.count) }
+        for (x, y) in zip(xs, got) {
+            let want = 0.5 * Double(x) * (1 + erf(Double(x) / 2.0.squareRoot()))
+            XCTAssertEqual(Double(y), want, accuracy: 1e-6 * max(1, abs(want)), "x = \(x)")
+        }
+        var nan: [Float] = [.nan]
+        nan.withUnsafeMutableBufferPointer { Kernels.gelu($0.baseAddress!, count: 1) }
+        XCTAssertTrue(nan[0].isNaN)
     }
 
     func testAxpyAddsAScaledVector() {
