@@ -123,7 +123,28 @@ public enum PlainAnswer: Equatable, Sendable {
         }
         if let n = chineseNumeral(t) { return (Double(n), 0, percent) }
         if !percent, let n = englishNumber(t.lowercased()) { return (Double(n), 0, false) }
+        // A count said with what it counts: 两个, 4次, 50 维, 4 predictions, thirty thousand words; 90 percent.
+        if let (rest, isPercent) = withoutCountedWord(t), let n = number(in: rest), !n.percent {
+            return (n.value, n.decimals, percent || isPercent)
+        }
         return nil
+    }
+
+    /// Chinese measure words that count without scaling (unlike 万 or 成): 两个 is 2.
+    static let measureWords: Set<Character> = ["个", "次", "维", "题", "道", "篇", "条", "层", "种", "位", "项", "组", "件", "本", "处", "步", "句", "段", "张"]
+    /// English words after a number that change its value (never dropped as a counted noun).
+    static let scaleWords: Set<String> = ["hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+                                          "trillion", "dozen", "dozens", "per", "point", "half", "and", "of", "bn"]
+
+    /// `t` without the measure word or counted noun after its number, and whether that word was
+    /// `percent`; nil when `t` has none (a single character, or a last word that is a number or a scale).
+    private static func withoutCountedWord(_ t: String) -> (String, Bool)? {
+        if t.count > 1, let last = t.last, measureWords.contains(last) { return (String(t.dropLast()).trimmingWhitespace, false) }
+        guard let space = t.lastIndex(where: \.isWhitespace) else { return nil }
+        let word = t[t.index(after: space)...].lowercased()
+        guard word.count >= 2, word.allSatisfy({ $0.isASCII && $0.isLetter }), !scaleWords.contains(word),
+              !englishUnits.contains(word), englishTens[word] == nil else { return nil }
+        return (String(t[..<space]).trimmingWhitespace, word == "percent" || word == "pct")
     }
 
     /// Arabic digits: `258`, `-0.5`, `.908`, `3e4`, `30,000` (groups of three only).

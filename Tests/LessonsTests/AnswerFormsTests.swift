@@ -68,6 +68,8 @@ final class AnswerFormsTests: XCTestCase {
         for typed in ["一百二十九", "129"] { XCTAssertTrue(grade("count", typed).passed, typed) }
         XCTAssertEqual(grade("count", "130").feedback, "130 is too high.")
         XCTAssertEqual(grade("count", "128", .zh).feedback, "128 太小了。")
+        for typed in ["四个", "4个", "4 predictions"] { XCTAssertTrue(grade("small", typed, .zh).passed, typed) }
+        XCTAssertEqual(grade("small", "三个", .zh).feedback, "三个 太小了。")
     }
 
     func testPercentagesAndRoundingToThePlacesTyped() {
@@ -159,6 +161,16 @@ final class AnswerFormsTests: XCTestCase {
         XCTAssertNil(PlainAnswer.number(in: "nan"))
         XCTAssertNil(PlainAnswer.number(in: "king"))
         XCTAssertNil(PlainAnswer.number(in: "0x1F"))
+        // A number said with what it counts.
+        for (typed, value) in [("两个", 2.0), ("4个", 4), ("四次", 4), ("50 维", 50), ("三万个", 30000), ("4 predictions", 4),
+                               ("four predictions", 4), ("thirty thousand words", 30000), ("2.7 nats", 2.7)] {
+            XCTAssertEqual(PlainAnswer.number(in: typed)?.value, value, typed)
+        }
+        XCTAssertEqual(PlainAnswer.number(in: "2.7 nats")?.decimals, 1)
+        XCTAssertEqual(PlainAnswer.number(in: "90 percent").map { [$0.value, $0.percent ? 1 : 0] }, [90, 1])
+        for typed in ["个", "4 thousand", "1.5 million", "4 k", "king queen", "4 5", "two hundred of"] {
+            XCTAssertNil(PlainAnswer.number(in: typed), typed)
+        }
     }
 
     func testLintFailsAMistakeThatPassesAKindThatDisagreesAndAHintThatGivesTheAnswer() {
