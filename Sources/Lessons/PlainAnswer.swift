@@ -427,7 +427,10 @@ extension Exercise {
                 }
             case (.number(let target), .number(let x, let decimals, let percent)):
                 let meant = target.meaning(x, decimals: decimals, percent: percent)
-                if meant.accepted { accepted = true } else {
+                if meant.accepted { accepted = true } else if percent && target.isCount {
+                    // `79.6%` where `129` (of 162) is asked: the share, as `129/162` would be.
+                    refuse(language.text(.answerShareNotCount))
+                } else {
                     refuse(language.text(.checkNumberIs, ["x": answer.trimmingWhitespace, "direction": target.direction(meant.value, language)]))
                 }
             case (.number(let target), .fraction(let a, let b)):

@@ -67,6 +67,8 @@ final class AnswerFormsTests: XCTestCase {
         XCTAssertEqual(grade("small", "four").evaluation, nil, "a number word is never run as a command (it was shown as a vector)")
         for typed in ["一百二十九", "129"] { XCTAssertTrue(grade("count", typed).passed, typed) }
         XCTAssertEqual(grade("count", "130").feedback, "130 is too high.")
+        XCTAssertEqual(grade("count", "79.6%").feedback, "That is the share; the question asks for the count.")
+        XCTAssertEqual(grade("count", "百分之79.6", .zh).feedback, "这是比例；题目问的是个数。")
         XCTAssertEqual(grade("count", "128", .zh).feedback, "128 太小了。")
         for typed in ["四个", "4个", "4 predictions"] { XCTAssertTrue(grade("small", typed, .zh).passed, typed) }
         XCTAssertEqual(grade("small", "三个", .zh).feedback, "三个 太小了。")
